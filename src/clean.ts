@@ -1,0 +1,95 @@
+/**
+ * `clean()`: one document in, cleaned text (and optionally HTML) plus its removal record out.
+ * No file system: the caller loads the rules and reads the document.
+ */
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { applyRemovals } from './engine/apply.js';
+import { runRules, type Removal } from './engine/run.js';
+import { detectType, toHast, type InputType } from './parse/index.js';
+import { resolveOutlet, type OutletSource } from './rules/outlet.js';
+import type { RuleSet } from './rules/ruleset.js';
+
+export interface CleanInput {
+  /** The document: HTML or plain text. */
+  content: string;
+  /** `html` or `text`; guessed from `path`, else from the content, when absent. */
+  type?: InputType;
+  /** Where the document came from (for outlet resolution by folder, and in records). */
+  path?: string;
+  url?: string;
+  /** The outlet, when the caller knows it (a manifest field, `--outlet`). */
+  outlet?: string;
+  id?: string;
+}
+
+export interface CleanOptions {
+  rules: RuleSet;
+  /** Also produce the cleaned HTML (default: false). */
+  html?: boolean;
+}
+
+export interface CleanStats {
+  blocksIn: number;
+  blocksRemoved: number;
+  wordsIn: number;
+  wordsOut: number;
+  wordsRemoved: number;
+}
+
+export interface CleanResult {
+  id?: string;
+  path?: string;
+  url?: string;
+  type: InputType;
+  /** The outlet whose rules applied (`default` when only the defaults did). */
+  outlet: string;
+  /** How the outlet was found. */
+  outletFrom: OutletSource;
+  /** Rule files applied, in order. */
+  ruleFiles: string[];
+  text: string;
+  html?: string;
+  metadata: Record<string, string>;
+  removals: Removal[];
+  stats: CleanStats;
+}
+
+export class UnknownOutletError extends Error {
+  constructor(readonly outlet: string, known: string[]) {
+    super(`Unknown outlet \`${outlet}\`; the rules folder has ${known.length ? known.map((k) => `\`${k}\``).join(', ') : 'no outlet files'} (add rules/outlets/${outlet}.yaml or pick one of those)`);
+    this.name = 'UnknownOutletError';
+  }
+}
+
+export function clean(input: CleanInput | string, options: CleanOptions): CleanResult {
+  const doc: CleanInput = typeof input === 'string' ? { content: input } : input;
+  const { rules: ruleSet } = options;
+  const { outlet, from } = resolveOutlet(ruleSet, doc);
+  if (outlet !== undefined && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
+  const resolved = ruleSet.forOutlet(outlet);
+  const type = doc.type ?? detectType(doc.content, doc.path);
+  const tree: Root = toHast(doc.content, type);
+  const result = runRules(tree, resolved.rules);
+  const blocksRemoved = result.kept.filter((t) => t === undefined).length;
+  return {
+    ...(doc.id !== undefined ? { id: doc.id } : {}),
+    ...(doc.path !== undefined ? { path: doc.path } : {}),
+    ...(doc.url !== undefined ? { url: doc.url } : {}),
+    type,
+    outlet: resolved.outlet,
+    outletFrom: from,
+    ruleFiles: resolved.files,
+    text: result.text,
+    ...(options.html ? { html: toHtml(applyRemovals(tree, result)) } : {}),
+    metadata: result.metadata,
+    removals: result.removals,
+    stats: {
+      blocksIn: result.view.blocks.length,
+      blocksRemoved,
+      wordsIn: result.wordsIn,
+      wordsOut: result.wordsOut,
+      wordsRemoved: result.wordsIn - result.wordsOut,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Apply an engine result to its tree, for cleaned-HTML output and the unified plugin: claimed
+ * elements and whole removed blocks are detached, partly removed blocks lose their text.
+ */
+import type { Element, ElementContent, Parent, Root } from 'hast';
+import type { EngineResult } from './run.js';
+
+export function applyRemovals(tree: Root, result: EngineResult): Root {
+  const detach = new Map<Parent, Set<ElementContent | Element>>();
+  const mark = (parent: Parent | undefined, node: Element) => {
+    if (!parent) return;
+    let set = detach.get(parent);
+    if (!set) detach.set(parent, (set = new Set()));
+    set.add(node);
+  };
+  for (const { element, parent } of result.view.claimed) mark(parent, element);
+  for (const block of result.view.blocks) {
+    const text = result.kept[block.index];
+    if (text === block.text) continue;
+    if (text === undefined && block.whole && block.container.type === 'element') {
+      mark(block.group, block.container);
+      continue;
+    }
+    // Partly removed or stripped: the block's text nodes carry the kept text, if any.
+    block.texts.forEach((node, i) => {
+      node.value = i === 0 && text !== undefined ? text : '';
+    });
+  }
+  for (const [parent, nodes] of detach) {
+    parent.children = parent.children.filter((child) => !nodes.has(child as ElementContent)) as typeof parent.children;
+  }
+  return tree;
+}

@@ -1,0 +1,171 @@
+/**
+ * The block view of a hast tree: every run of text a reader sees as one paragraph.
+ *
+ * Block rules (text, pattern, caption, ...) decide on blocks; selector rules claim elements and
+ * with them every block inside. The walk is iterative (an explicit stack), so a 10,000-deep tree
+ * cannot overflow the call stack, and each block's text is computed exactly once.
+ */
+import type { Element, Parent, Root, Text } from 'hast';
+import type { Position } from 'unist';
+import { collapseWhitespace } from './words.js';
+
+/** Elements whose content starts and ends a block (CSS `display: block`-like in browsers). */
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
+  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main',
+  'menu', 'nav', 'ol', 'option', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+/** Elements whose content is never shown as text (scripts, styles, embedded documents, head). */
+export const SKIP_TAGS = new Set([
+  'head', 'script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed',
+  'canvas', 'select', 'textarea', 'audio', 'video',
+]);
+
+export interface Block {
+  /** Position in document order, from 0. */
+  index: number;
+  /** Collapsed text of the block as the reader sees it. */
+  text: string;
+  /** The block-level element holding this block. */
+  container: Element | Root;
+  /** The container's parent: blocks of containers with the same parent form one group. */
+  group: Parent | undefined;
+  /** True when the block is the whole content of its container (removing it removes the container). */
+  whole: boolean;
+  /** The text nodes the block was read from. */
+  texts: Text[];
+  /** Child indices from the root to the container. */
+  path: number[];
+  /** Where the block starts in the source, when the parser recorded it. */
+  position?: Position;
+  /** Index of the selector rule that claimed an ancestor element, if any. */
+  claimedBy?: number;
+}
+
+/** An element claimed by a selector rule, with its parent so that the engine can detach it. */
+export interface ClaimedElement {
+  element: Element;
+  parent: Parent;
+  rule: number;
+}
+
+export interface BlockView {
+  blocks: Block[];
+  /** The outermost claimed elements, in document order. */
+  claimed: ClaimedElement[];
+  /** The text of the first `<title>`, if the document has one. */
+  title?: string;
+}
+
+interface Container {
+  node: Element | Root;
+  parent: Parent | undefined;
+  path: number[];
+  claim: number | undefined;
+  parts: string[];
+  texts: Text[];
+  runs: Block[];
+  hadBlockChild: boolean;
+}
+
+interface Frame {
+  node: Parent;
+  next: number;
+  container: Container;
+  /** The container to close when this frame is left (a block element's own). */
+  closes?: Container;
+  path: number[];
+}
+
+/**
+ * Read the blocks of `tree`. `claims` maps elements to the index of the selector rule that
+ * matched them; the outermost claim wins for everything inside it.
+ */
+export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): BlockView {
+  const blocks: Block[] = [];
+  const claimed: ClaimedElement[] = [];
+  let title: string | undefined;
+
+  const flush = (c: Container) => {
+    if (c.parts.length === 0) return;
+    const text = collapseWhitespace(c.parts.join(''));
+    if (text !== '') {
+      const block: Block = {
+        index: blocks.length,
+        text,
+        container: c.node,
+        group: c.parent,
+        whole: false,
+        texts: c.texts,
+        path: c.path,
+        position: c.node.type === 'element' && c.node.position ? c.node.position : c.texts[0]?.position,
+        claimedBy: c.claim,
+      };
+      blocks.push(block);
+      c.runs.push(block);
+    }
+    c.parts = [];
+    c.texts = [];
+  };
+  const open = (node: Element | Root, parent: Parent | undefined, path: number[], claim: number | undefined): Container => ({
+    node, parent, path, claim, parts: [], texts: [], runs: [], hadBlockChild: false,
+  });
+  const close = (c: Container) => {
+    flush(c);
+    if (c.runs.length === 1 && !c.hadBlockChild) c.runs[0].whole = true;
+  };
+
+  const rootContainer = open(tree, undefined, [], undefined);
+  const stack: Frame[] = [{ node: tree, next: 0, container: rootContainer, closes: rootContainer, path: [] }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next >= frame.node.children.length) {
+      stack.pop();
+      if (frame.closes) close(frame.closes);
+      continue;
+    }
+    const childIndex = frame.next++;
+    const child = frame.node.children[childIndex];
+    const container = frame.container;
+    if (child.type === 'text') {
+      container.parts.push(child.value);
+      container.texts.push(child);
+      continue;
+    }
+    if (child.type !== 'element') continue;
+    const tag = child.tagName;
+    if (tag === 'title' && title === undefined) {
+      const value = child.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+      title = collapseWhitespace(value) || undefined;
+    }
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === 'br') {
+      flush(container);
+      continue;
+    }
+    const path = [...frame.path, childIndex];
+    let claim = container.claim;
+    if (claim === undefined && claims !== undefined) {
+      const own = claims.get(child);
+      if (own !== undefined) {
+        claim = own;
+        claimed.push({ element: child, parent: frame.node, rule: own });
+      }
+    }
+    if (BLOCK_TAGS.has(tag) || claim !== container.claim) {
+      // A claimed inline element becomes its own block so that only its text is attributed.
+      if (BLOCK_TAGS.has(tag)) {
+        flush(container);
+        container.hadBlockChild = true;
+      }
+      const own = open(child, frame.node, path, claim);
+      stack.push({ node: child, next: 0, container: own, closes: own, path });
+    } else {
+      stack.push({ node: child, next: 0, container, path });
+    }
+  }
+  return { blocks, claimed, title };
+}

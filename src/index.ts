@@ -1,0 +1,12 @@
+export { clean, UnknownOutletError, type CleanInput, type CleanOptions, type CleanResult, type CleanStats } from './clean.js';
+export { default as rehypeWinnow, type WinnowPluginOptions, type WinnowFileData } from './plugin.js';
+export { loadRules, checkRules, RuleSet, type ResolvedRules } from './rules/ruleset.js';
+export { RuleFileError, RulesLoadError } from './rules/errors.js';
+export { resolveOutlet } from './rules/outlet.js';
+export { runRules, type Removal, type EngineResult } from './engine/run.js';
+export { applyRemovals } from './engine/apply.js';
+export { readBlocks, type Block } from './engine/blocks.js';
+export { countWords, tokens } from './engine/words.js';
+export { htmlToHast, textToHast, detectType, type InputType } from './parse/index.js';
+export { KINDS } from './kinds/index.js';
+export { ruleFileSchema } from './rules/schema.js';

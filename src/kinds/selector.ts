@@ -1,0 +1,37 @@
+/** `selector`: remove every element a CSS selector matches, with all the text inside it. */
+import type { Element, Root } from 'hast';
+import { selectAll } from 'hast-util-select';
+import type { RuleKind } from './types.js';
+import { OptionError } from './types.js';
+
+interface Options {
+  selector: string;
+}
+
+export const selector: RuleKind<Options> = {
+  meta: {
+    name: 'selector',
+    description: 'Remove every element matched by a CSS selector (hast-util-select), with all its content.',
+    level: 'element',
+    schema: {
+      properties: {
+        selector: { type: 'string', minLength: 1, description: 'A CSS selector list, e.g. "aside, .related-articles".' },
+      },
+      required: ['selector'],
+    },
+  },
+  claims: (rule) => 'selector' in rule,
+  compile({ selector: css }) {
+    try {
+      // Parse once now so that a bad selector is a rule-file error, not a per-document failure.
+      selectAll(css, { type: 'root', children: [] });
+    } catch (error) {
+      throw new OptionError(
+        `Invalid CSS selector: ${(error as Error).message}`,
+        ['selector'],
+        'write a CSS selector such as `aside`, `.related`, `[data-component="more-news"]` or `div > .promo`',
+      );
+    }
+    return { level: 'element', select: (tree: Root): Element[] => selectAll(css, tree) };
+  },
+};

@@ -1,0 +1,45 @@
+/** Pieces several kinds share: string-or-list options and regex compilation with good errors. */
+import type { JsonSchema } from './types.js';
+import { OptionError } from './types.js';
+
+/** A single string or a non-empty list of strings. */
+export const stringOrList = (description: string): JsonSchema => ({
+  description,
+  anyOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  ],
+});
+
+export function asList(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * Compile each source to a RegExp with the Unicode flag (so `\p{Lu}` works), naming the key and
+ * list position of a pattern that does not compile.
+ */
+export function compilePatterns(key: string, value: string | string[], flags: string): RegExp[] {
+  return asList(value).map((source, i) => {
+    try {
+      return new RegExp(source, flags);
+    } catch (error) {
+      const reason = (error as Error).message.replace(/^Invalid regular expression: /, '');
+      throw new OptionError(
+        `Invalid regular expression in \`${key}\`: ${reason}`,
+        Array.isArray(value) ? [key, i] : [key],
+        'write a JavaScript regular expression (Unicode mode); escape literal characters such as ( ) [ ] . * + ? with a backslash',
+      );
+    }
+  });
+}
+
+/** The flags for an `ignore-case` option. */
+export function regexFlags(ignoreCase: boolean | undefined, extra = ''): string {
+  return `u${ignoreCase ? 'i' : ''}${extra}`;
+}
+
+export const ignoreCaseSchema: JsonSchema = {
+  type: 'boolean',
+  description: 'Match letters regardless of case (default: false).',
+};

@@ -1,0 +1,50 @@
+/**
+ * rehype plugin: `unified().use(rehypeParse).use(rehypeWinnow, {rules}).use(rehypeStringify)`.
+ * Removes what the rules match from the tree and leaves the removal record on `file.data.winnow`.
+ */
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import { applyRemovals } from './engine/apply.js';
+import { runRules, type Removal } from './engine/run.js';
+import { resolveOutlet } from './rules/outlet.js';
+import type { RuleSet } from './rules/ruleset.js';
+
+export interface WinnowPluginOptions {
+  /** Loaded rules (`loadRules(dir)`). */
+  rules: RuleSet;
+  /** The outlet to apply; otherwise found from `url`, then from the file's path. */
+  outlet?: string;
+  /** The document's URL, for outlet resolution by host. */
+  url?: string;
+}
+
+export interface WinnowFileData {
+  outlet: string;
+  removals: Removal[];
+  metadata: Record<string, string>;
+  wordsIn: number;
+  wordsOut: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    winnow: WinnowFileData;
+  }
+}
+
+export default function rehypeWinnow(options: WinnowPluginOptions) {
+  if (!options?.rules) throw new Error('rehype-winnow: missing `rules`; pass `{rules: loadRules("rules")}`');
+  return (tree: Root, file: VFile) => {
+    const { outlet } = resolveOutlet(options.rules, { outlet: options.outlet, url: options.url, path: file.path });
+    const resolved = options.rules.forOutlet(outlet);
+    const result = runRules(tree, resolved.rules);
+    applyRemovals(tree, result);
+    file.data.winnow = {
+      outlet: resolved.outlet,
+      removals: result.removals,
+      metadata: result.metadata,
+      wordsIn: result.wordsIn,
+      wordsOut: result.wordsOut,
+    };
+  };
+}

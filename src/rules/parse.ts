@@ -1,0 +1,251 @@
+/**
+ * One rule file: YAML -> validated, compiled rules, with every problem placed at file:line:col.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { KINDS, MATCHER_KEYS } from '../kinds/index.js';
+import { compileWithin, type ScopeTest, type Within } from '../kinds/scope.js';
+import type { Matcher, RuleKind } from '../kinds/types.js';
+import { OptionError } from '../kinds/types.js';
+import { RuleFileError } from './errors.js';
+import { ALL_RULE_KEYS, FILE_PROPERTIES, HOSTS_SCHEMA, ruleSchema } from './schema.js';
+
+/** Where a rule or setting was written. */
+export interface Origin {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface LoadedRule {
+  id: string;
+  /** The outlet whose file holds the rule (`default` for rules/default.yaml). */
+  outlet: string;
+  kind: RuleKind<any>;
+  description?: string;
+  /** Metadata name to store removed text under. */
+  extract?: string;
+  enabled: boolean;
+  scope?: ScopeTest;
+  matcher: Matcher;
+  /** The rule as written (for `rules print` and learning). */
+  options: Record<string, unknown>;
+  origin: Origin;
+}
+
+export interface RuleFile {
+  path: string;
+  outlet: string;
+  hosts: string[];
+  disable: Array<{ id: string; origin: Origin }>;
+  rules: LoadedRule[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const ruleValidators = new Map<RuleKind<any>, ValidateFunction>(KINDS.map((k) => [k, ajv.compile(ruleSchema(k))]));
+const validateHosts = ajv.compile(HOSTS_SCHEMA);
+
+export interface ParseOptions {
+  /** The outlet name the file must declare (its file name), or `default`. */
+  expectOutlet: string;
+}
+
+/** Parse and compile one rule file. Never throws: problems come back in `errors`. */
+export function parseRuleFile(source: string, path: string, options: ParseOptions): { file?: RuleFile; errors: RuleFileError[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const errors: RuleFileError[] = [];
+  const at = (node: YamlNode | null | undefined, reason: string, hint?: string) => {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = lineCounter.linePos(offset);
+    errors.push(new RuleFileError(path, line, col, reason, hint));
+  };
+  const originOf = (node: YamlNode | null | undefined): Origin => {
+    const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+    return { file: path, line, column: col };
+  };
+
+  for (const e of doc.errors) {
+    const [line, col] = e.linePos ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
+    errors.push(new RuleFileError(path, line, col, `YAML syntax error: ${e.message.split('\n')[0]}`, 'fix the YAML syntax; indent list items under `rules:` with "- "'));
+  }
+  if (errors.length > 0) return { errors };
+
+  const top = doc.contents;
+  if (!isMap(top)) {
+    at(top, 'Unexpected content: a rule file must be a mapping', 'start with `outlet: <name>` and `rules:`');
+    return { errors };
+  }
+  for (const pair of top.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(key in FILE_PROPERTIES)) {
+      at(pair.key as YamlNode, `Unexpected top-level key \`${key}\``, suggest(key, Object.keys(FILE_PROPERTIES)));
+    }
+  }
+
+  const outletNode = top.get('outlet', true) as YamlNode | undefined;
+  const outlet = isScalar(outletNode) ? String(outletNode.value) : undefined;
+  if (outlet === undefined) {
+    at(top, 'Missing `outlet`', `add \`outlet: ${options.expectOutlet}\` at the top`);
+  } else if (outlet !== options.expectOutlet) {
+    at(outletNode, `Unexpected outlet \`${outlet}\`, expected \`${options.expectOutlet}\``, `the outlet name must equal the file name; write \`outlet: ${options.expectOutlet}\` or rename the file`);
+  }
+
+  let hosts: string[] = [];
+  const matchNode = top.get('match', true) as YamlNode | undefined;
+  if (matchNode !== undefined) {
+    if (!isMap(matchNode)) {
+      at(matchNode, 'Unexpected `match`: expected a mapping', 'write `match: {hosts: [example.com]}`');
+    } else {
+      for (const pair of matchNode.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (key !== 'hosts') at(pair.key as YamlNode, `Unexpected key \`${key}\` in \`match\``, 'expected `hosts`');
+      }
+      const hostsNode = matchNode.get('hosts', true) as YamlNode | undefined;
+      const value = hostsNode === undefined ? [] : (hostsNode.toJSON() as unknown);
+      if (validateHosts(value)) hosts = (value as string[]).map((h) => h.toLowerCase());
+      else at(hostsNode, 'Unexpected `hosts`: expected a list of host names in lower case', 'write `hosts: [example.com, www.example.com]`');
+    }
+  }
+
+  const disable: RuleFile['disable'] = [];
+  const disableNode = top.get('disable', true) as YamlNode | undefined;
+  if (disableNode !== undefined) {
+    if (!isSeq(disableNode)) at(disableNode, 'Unexpected `disable`: expected a list of rule ids', 'write `disable: [rule-id, other-id]`');
+    else for (const item of disableNode.items as YamlNode[]) {
+      if (isScalar(item) && typeof item.value === 'string') disable.push({ id: item.value, origin: originOf(item) });
+      else at(item, 'Unexpected item in `disable`: expected a rule id', 'write the id of a rule in rules/default.yaml');
+    }
+  }
+
+  const rules: LoadedRule[] = [];
+  const rulesNode = top.get('rules', true) as YamlNode | undefined;
+  if (rulesNode === undefined) {
+    at(top, 'Missing `rules`', 'add `rules:` with a list of rules (it may be empty: `rules: []`)');
+  } else if (!isSeq(rulesNode)) {
+    at(rulesNode, 'Unexpected `rules`: expected a list', 'write each rule as a list item starting with "- id: ..."');
+  } else {
+    const seen = new Map<string, Origin>();
+    rulesNode.items.forEach((item, index) => {
+      const rule = compileRule(item as YamlNode, index, outlet ?? options.expectOutlet, doc, at, originOf);
+      if (!rule) return;
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        at((item as any).get('id', true), `Duplicate rule id \`${rule.id}\` (first defined at line ${earlier.line})`, 'give every rule in a file its own id');
+        return;
+      }
+      seen.set(rule.id, rule.origin);
+      rules.push(rule);
+    });
+  }
+
+  if (errors.length > 0) return { errors };
+  return { file: { path, outlet: outlet!, hosts, disable, rules }, errors };
+}
+
+type At = (node: YamlNode | null | undefined, reason: string, hint?: string) => void;
+
+function compileRule(node: YamlNode, index: number, outlet: string, doc: Document, at: At, originOf: (n: YamlNode) => Origin): LoadedRule | undefined {
+  if (!isMap(node)) {
+    at(node, `Unexpected rule #${index + 1}: expected a mapping`, 'write a rule as "- id: my-rule" followed by its keys');
+    return undefined;
+  }
+  const raw = node.toJSON() as Record<string, unknown>;
+  const idNode = node.get('id', true) as YamlNode | undefined;
+  const label = typeof raw.id === 'string' ? `rule \`${raw.id}\`` : `rule #${index + 1}`;
+  let ok = true;
+  for (const pair of node.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!ALL_RULE_KEYS.includes(key)) {
+      at(pair.key as YamlNode, `Unexpected key \`${key}\` in ${label}`, suggest(key, ALL_RULE_KEYS));
+      ok = false;
+    }
+  }
+  if (idNode === undefined) {
+    at(node, `Missing \`id\` in ${label}`, 'every rule needs an id, e.g. `id: read-more`');
+    ok = false;
+  }
+  if (!ok) return undefined;
+
+  const matchers = MATCHER_KEYS.filter((k) => k in raw);
+  if (matchers.length === 0) {
+    at(idNode ?? node, `Unexpected ${label} without a matcher`, `add exactly one of ${MATCHER_KEYS.map((k) => `\`${k}\``).join(', ')}`);
+    return undefined;
+  }
+  if (matchers.length > 1) {
+    at(node.get(matchers[1], true) as YamlNode, `Unexpected \`${matchers[1]}\` in ${label}, which already has \`${matchers[0]}\``, 'a rule has exactly one matcher; split it into two rules');
+    return undefined;
+  }
+  if (raw.drop === 'rest' && !(matchers[0] === 'text' || matchers[0] === 'pattern')) {
+    at(node.get('drop', true) as YamlNode, `Unexpected \`drop: rest\` with \`${matchers[0]}\` in ${label}`, 'a `drop: rest` rule finds its marker block with `text` or `pattern`');
+    return undefined;
+  }
+  const kind = KINDS.find((k) => k.claims(raw))!;
+  const validate = ruleValidators.get(kind)!;
+  if (!validate(raw)) {
+    for (const error of dedupe(validate.errors ?? [])) {
+      const path = error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const target = (path.length ? node.getIn(path, true) : node) as YamlNode;
+      at(target, describe(error, label), hintFor(error, kind));
+    }
+    return undefined;
+  }
+  let matcher: Matcher;
+  try {
+    matcher = kind.compile(raw);
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    at(node.getIn(error.key, true) as YamlNode, `${error.message} in ${label}`, error.hint);
+    return undefined;
+  }
+  return {
+    id: raw.id as string,
+    outlet,
+    kind,
+    description: raw.description as string | undefined,
+    extract: raw.extract as string | undefined,
+    enabled: raw.enabled !== false,
+    scope: raw.within === undefined ? undefined : compileWithin(raw.within as Within),
+    matcher,
+    options: raw,
+    origin: originOf(node),
+  };
+}
+
+/** Keep the first error per place; `anyOf` failures otherwise report once per branch. */
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    const key = e.instancePath;
+    const prev = byPath.get(key);
+    if (!prev || e.keyword === 'anyOf') byPath.set(key, e);
+  }
+  return [...byPath.values()];
+}
+
+function describe(error: ErrorObject, label: string): string {
+  const key = error.instancePath.split('/').filter(Boolean).join('.') || 'rule';
+  switch (error.keyword) {
+    case 'anyOf':
+      return `Unexpected value for \`${key}\` in ${label}`;
+    case 'pattern':
+      return `Unexpected value for \`${key}\` in ${label}: must match ${error.params.pattern}`;
+    case 'required':
+      return `Missing \`${error.params.missingProperty}\` in ${label}`;
+    default:
+      return `Unexpected value for \`${key}\` in ${label}: ${error.message}`;
+  }
+}
+
+function hintFor(error: ErrorObject, kind: RuleKind<any>): string | undefined {
+  const key = String(error.instancePath.split('/')[1] ?? '');
+  const schema = { ...ruleSchema(kind).properties as Record<string, { description?: string }> }[key];
+  return schema?.description ? `expected: ${schema.description}` : undefined;
+}
+
+function suggest(key: string, known: string[]): string {
+  const near = closest(key, known);
+  const list = known.map((k) => `\`${k}\``).join(', ');
+  return near && distance(key, near) <= Math.max(2, key.length / 3) ? `did you mean \`${near}\`? Expected one of ${list}` : `expected one of ${list}`;
+}
