@@ -24,6 +24,22 @@ export const SKIP_TAGS = new Set([
   'canvas', 'select', 'textarea', 'audio', 'video',
 ]);
 
+/**
+ * A node's place in the tree as a linked list (child index, then the parent's link), so that
+ * recording it costs O(1) per element even in very deep trees.
+ */
+export interface PathLink {
+  index: number;
+  up: PathLink | undefined;
+}
+
+/** Child indices from the root down to the node a link names. */
+export function pathIndices(link: PathLink | undefined): number[] {
+  const out: number[] = [];
+  for (let at = link; at; at = at.up) out.push(at.index);
+  return out.reverse();
+}
+
 export interface Block {
   /** Position in document order, from 0. */
   index: number;
@@ -37,8 +53,8 @@ export interface Block {
   whole: boolean;
   /** The text nodes the block was read from. */
   texts: Text[];
-  /** Child indices from the root to the container. */
-  path: number[];
+  /** Where the container sits: its child index and its parent's link (see `pathIndices`). */
+  path: PathLink | undefined;
   /** Where the block starts in the source, when the parser recorded it. */
   position?: Position;
   /** Index of the selector rule that claimed an ancestor element, if any. */
@@ -63,7 +79,7 @@ export interface BlockView {
 interface Container {
   node: Element | Root;
   parent: Parent | undefined;
-  path: number[];
+  path: PathLink | undefined;
   claim: number | undefined;
   parts: string[];
   texts: Text[];
@@ -77,7 +93,7 @@ interface Frame {
   container: Container;
   /** The container to close when this frame is left (a block element's own). */
   closes?: Container;
-  path: number[];
+  path: PathLink | undefined;
 }
 
 /**
@@ -110,7 +126,7 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     c.parts = [];
     c.texts = [];
   };
-  const open = (node: Element | Root, parent: Parent | undefined, path: number[], claim: number | undefined): Container => ({
+  const open = (node: Element | Root, parent: Parent | undefined, path: PathLink | undefined, claim: number | undefined): Container => ({
     node, parent, path, claim, parts: [], texts: [], runs: [], hadBlockChild: false,
   });
   const close = (c: Container) => {
@@ -118,8 +134,8 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     if (c.runs.length === 1 && !c.hadBlockChild) c.runs[0].whole = true;
   };
 
-  const rootContainer = open(tree, undefined, [], undefined);
-  const stack: Frame[] = [{ node: tree, next: 0, container: rootContainer, closes: rootContainer, path: [] }];
+  const rootContainer = open(tree, undefined, undefined, undefined);
+  const stack: Frame[] = [{ node: tree, next: 0, container: rootContainer, closes: rootContainer, path: undefined }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
     if (frame.next >= frame.node.children.length) {
@@ -137,16 +153,13 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     }
     if (child.type !== 'element') continue;
     const tag = child.tagName;
-    if (tag === 'title' && title === undefined) {
-      const value = child.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
-      title = collapseWhitespace(value) || undefined;
-    }
+    if (tag === 'head' && title === undefined) title = titleOf(child);
     if (SKIP_TAGS.has(tag)) continue;
     if (tag === 'br') {
       flush(container);
       continue;
     }
-    const path = [...frame.path, childIndex];
+    const path: PathLink = { index: childIndex, up: frame.path };
     let claim = container.claim;
     if (claim === undefined && claims !== undefined) {
       const own = claims.get(child);
@@ -168,4 +181,15 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     }
   }
   return { blocks, claimed, title };
+}
+
+/** The text of a `<title>` directly in `<head>`. */
+function titleOf(head: Element): string | undefined {
+  for (const child of head.children) {
+    if (child.type === 'element' && child.tagName === 'title') {
+      const value = child.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+      return collapseWhitespace(value) || undefined;
+    }
+  }
+  return undefined;
 }

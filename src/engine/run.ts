@@ -9,7 +9,7 @@
 import type { Element, Root } from 'hast';
 import type { BlockContext, BlockMatcher } from '../kinds/types.js';
 import type { LoadedRule } from '../rules/parse.js';
-import { readBlocks, type Block, type BlockView } from './blocks.js';
+import { pathIndices, readBlocks, type Block, type BlockView } from './blocks.js';
 import { collapseWhitespace, countWords } from './words.js';
 
 /** One removal, attributed to the rule that made it. */
@@ -71,7 +71,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
       outlet: rule.outlet,
       kind: rule.kind.meta.name,
       block: block.index,
-      path: pathOf(tree, block.path),
+      path: pathOf(tree, pathIndices(block.path)),
       ...(start ? { line: start.line, column: start.column } : {}),
       text,
       chars: text.length,
@@ -163,14 +163,16 @@ function cut(text: string, ranges: ReadonlyArray<[number, number]>): string {
   return out + text.slice(at);
 }
 
-/** "body > div:nth-child(2) > p:nth-child(5)" for a list of child indices from the root. */
+/** A CSS path ("body:nth-child(2) > div:nth-child(3) > p:nth-child(5)") for child indices from the root. */
 export function pathOf(tree: Root, indices: readonly number[]): string {
   const parts: string[] = [];
   let node: Root | Element = tree;
   for (const index of indices) {
     const child: Root["children"][number] | undefined = node.children[index];
     if (!child || child.type !== 'element') break;
-    parts.push(`${child.tagName}:nth-child(${index + 1})`);
+    let nth = 0;
+    for (let i = 0; i <= index; i++) if (node.children[i].type === 'element') nth++;
+    parts.push(`${child.tagName}:nth-child(${nth})`);
     node = child;
   }
   return parts.join(' > ');

@@ -3,7 +3,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { KINDS, MATCHER_KEYS } from '../kinds/index.js';
 import { compileWithin, type ScopeTest, type Within } from '../kinds/scope.js';
 import type { Matcher, RuleKind } from '../kinds/types.js';
@@ -67,8 +67,9 @@ export function parseRuleFile(source: string, path: string, options: ParseOption
   };
 
   for (const e of doc.errors) {
-    const [line, col] = e.linePos ? [e.linePos[0].line, e.linePos[0].col] : [1, 1];
-    errors.push(new RuleFileError(path, line, col, `YAML syntax error: ${e.message.split('\n')[0]}`, 'fix the YAML syntax; indent list items under `rules:` with "- "'));
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    errors.push(new RuleFileError(path, line, col, `YAML syntax error: ${reason}`, 'fix the YAML syntax; indent list items under `rules:` with "- "'));
   }
   if (errors.length > 0) return { errors };
 
@@ -128,7 +129,7 @@ export function parseRuleFile(source: string, path: string, options: ParseOption
   } else {
     const seen = new Map<string, Origin>();
     rulesNode.items.forEach((item, index) => {
-      const rule = compileRule(item as YamlNode, index, outlet ?? options.expectOutlet, doc, at, originOf);
+      const rule = compileRule(item as YamlNode, index, outlet ?? options.expectOutlet, at, originOf);
       if (!rule) return;
       const earlier = seen.get(rule.id);
       if (earlier) {
@@ -146,7 +147,7 @@ export function parseRuleFile(source: string, path: string, options: ParseOption
 
 type At = (node: YamlNode | null | undefined, reason: string, hint?: string) => void;
 
-function compileRule(node: YamlNode, index: number, outlet: string, doc: Document, at: At, originOf: (n: YamlNode) => Origin): LoadedRule | undefined {
+function compileRule(node: YamlNode, index: number, outlet: string, at: At, originOf: (n: YamlNode) => Origin): LoadedRule | undefined {
   if (!isMap(node)) {
     at(node, `Unexpected rule #${index + 1}: expected a mapping`, 'write a rule as "- id: my-rule" followed by its keys');
     return undefined;
@@ -174,11 +175,11 @@ function compileRule(node: YamlNode, index: number, outlet: string, doc: Documen
     return undefined;
   }
   if (matchers.length > 1) {
-    at(node.get(matchers[1], true) as YamlNode, `Unexpected \`${matchers[1]}\` in ${label}, which already has \`${matchers[0]}\``, 'a rule has exactly one matcher; split it into two rules');
+    at(keyNode(node, matchers[1]), `Unexpected \`${matchers[1]}\` in ${label}, which already has \`${matchers[0]}\``, 'a rule has exactly one matcher; split it into two rules');
     return undefined;
   }
   if (raw.drop === 'rest' && !(matchers[0] === 'text' || matchers[0] === 'pattern')) {
-    at(node.get('drop', true) as YamlNode, `Unexpected \`drop: rest\` with \`${matchers[0]}\` in ${label}`, 'a `drop: rest` rule finds its marker block with `text` or `pattern`');
+    at(keyNode(node, "drop"), `Unexpected \`drop: rest\` with \`${matchers[0]}\` in ${label}`, 'a `drop: rest` rule finds its marker block with `text` or `pattern`');
     return undefined;
   }
   const kind = KINDS.find((k) => k.claims(raw))!;
@@ -211,6 +212,12 @@ function compileRule(node: YamlNode, index: number, outlet: string, doc: Documen
     options: raw,
     origin: originOf(node),
   };
+}
+
+/** The key node of `key` in a mapping (where an "unexpected key" message points). */
+function keyNode(map: YAMLMap, key: string): YamlNode | undefined {
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return pair?.key as YamlNode | undefined;
 }
 
 /** Keep the first error per place; `anyOf` failures otherwise report once per branch. */

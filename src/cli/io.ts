@@ -1,0 +1,34 @@
+/** The streams a command writes to; tests pass their own to capture output. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Io {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  /** Reads all of standard input (only called when an input is `-`). */
+  readStdin(): string;
+  cwd: string;
+}
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** Some documents failed, or a check (rules check, rules test) found problems. */
+  failed: 1,
+  /** Bad usage or broken rule files: nothing was done. */
+  usage: 2,
+} as const;
+
+/** Raised for bad command lines; `execute` prints it and returns `EXIT.usage`. */
+export class UsageError extends Error {}
+
+/** The rules folder shipped with the package, used when the working folder has none. */
+export const BUNDLED_RULES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+
+/** `--rules DIR`, else ./rules, else the bundled rules. */
+export function rulesDir(option: string | undefined, cwd: string): string {
+  if (option !== undefined) return resolve(cwd, option);
+  const local = join(cwd, 'rules');
+  return existsSync(local) ? local : BUNDLED_RULES;
+}

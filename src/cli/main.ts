@@ -1,0 +1,57 @@
+/**
+ * The `winnow` command line. `execute(argv)` returns the exit code and never calls process.exit,
+ * so tests (and other programs) can run it in-process.
+ */
+import { readFileSync } from 'node:fs';
+import { UnknownOutletError } from '../clean.js';
+import { RulesLoadError } from '../rules/errors.js';
+import { cleanCommand } from './clean.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { rulesCommand } from './rules.js';
+
+export const HELP = `Usage: winnow <command> [options]
+
+Commands:
+  clean <input...>   clean documents with per-outlet rules (winnow clean --help)
+  rules check [DIR]  validate rule files
+
+Run \`winnow <command> --help\` for a command's options.
+Exit codes: 0 success, 1 some documents or checks failed, 2 usage or rule-file errors.`;
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  clean: cleanCommand,
+  rules: rulesCommand,
+};
+
+export const processIo = (): Io => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin: () => readFileSync(0, 'utf8'),
+  cwd: process.cwd(),
+});
+
+export async function execute(argv: string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help') {
+    io.stdout.write(`${HELP}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`Unknown command \`${name}\`; expected one of: ${Object.keys(COMMANDS).join(', ')}`);
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof RulesLoadError) {
+      for (const e of error.errors) io.stderr.write(`${e.message}\n`);
+      io.stderr.write(`winnow: the rules have ${error.errors.length} problem${error.errors.length === 1 ? '' : 's'}; fix them (winnow rules check) and run again\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError || error instanceof UnknownOutletError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`winnow: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+/** The command line: outputs, formats, bad inputs, never overwriting inputs, exit codes. */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, tempDir, writeTree } from './helpers.js';
+
+describe('winnow clean', () => {
+  test('a bad input is reported by name; the other documents are still cleaned (exit 1)', async () => {
+    const dir = writeTree({ 'a.txt': 'Keep me\n\nADVERTISEMENT\n', 'b.html': '<p>Also kept</p>' });
+    const out = tempDir();
+    const { code, stderr } = await run(['clean', join(dir, 'a.txt'), join(dir, 'missing.txt'), join(dir, 'b.html'), '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/missing\.txt: no such file or folder/);
+    expect(stderr).toMatch(/cleaned 2 documents .* 1 failed/);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('Keep me\n');
+    expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('Also kept\n');
+  });
+
+  test('refuses an output folder inside an input folder, and writes nothing', async () => {
+    const dir = writeTree({ 'a.txt': 'text\n' });
+    const { code, stderr } = await run(['clean', dir, '--out', join(dir, 'cleaned')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/inside the input/);
+    expect(existsSync(join(dir, 'cleaned'))).toBe(false);
+  });
+
+  test('refuses to write over an input file', async () => {
+    const dir = writeTree({ 'in/a.txt': 'text\n' });
+    const { code } = await run(['clean', join(dir, 'in', 'a.txt'), '--out', join(dir, 'in')]);
+    expect(code).toBe(2);
+    expect(readFileSync(join(dir, 'in', 'a.txt'), 'utf8')).toBe('text\n');
+  });
+
+  test('--format html and json name their files accordingly', async () => {
+    const out = tempDir();
+    expect((await run(['clean', 'corpus/lbc', '--out', out, '--format', 'html', '--quiet'])).code).toBe(0);
+    expect(readdirSync(out)).toEqual(['lbc-2024-12-19.html']);
+    const html = readFileSync(join(out, 'lbc-2024-12-19.html'), 'utf8');
+    expect(html).toContain('<p>British troops could be sent');
+    expect(html).not.toContain('Picture: Alamy');
+  });
+
+  test('several documents without --out: JSON lines with --format json, else a usage error', async () => {
+    const json = await run(['clean', 'corpus/', '--format', 'json', '--quiet']);
+    expect(json.code).toBe(0);
+    expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l).outlet)).toEqual(['lbc', 'telegraph']);
+    const text = await run(['clean', 'corpus/']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/need --out DIR/);
+  });
+
+  test('usage errors exit 2 with a message', async () => {
+    expect(await run(['clean'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/No input given/) });
+    expect(await run(['clean', 'x', '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown --format pdf/) });
+    expect(await run(['clean', 'x', '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/bogus/) });
+    expect(await run(['clean', 'corpus/lbc', '--outlet', 'nope'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown outlet `nope`/) });
+    expect(await run(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command `frobnicate`/) });
+  });
+});

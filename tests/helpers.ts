@@ -1,0 +1,56 @@
+/** Shared test helpers: run the CLI in-process, build rule sets from inline YAML. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execute } from '../src/cli/main.js';
+import { loadRules } from '../src/rules/ruleset.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const RULES = join(ROOT, 'rules');
+export const CORPUS = join(ROOT, 'corpus');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function run(argv: string[], options: { cwd?: string; stdin?: string } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await execute(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    readStdin: () => options.stdin ?? '',
+    cwd: options.cwd ?? ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'winnow-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Write files (path -> content) under a fresh temporary folder and return it. */
+export function writeTree(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** A rule set from inline YAML: `default` is rules/default.yaml, other keys are outlet files. */
+export function rulesFrom(files: Record<string, string>) {
+  const tree: Record<string, string> = {};
+  for (const [name, yaml] of Object.entries(files)) {
+    tree[name === 'default' ? 'default.yaml' : `outlets/${name}.yaml`] = yaml;
+  }
+  return loadRules(writeTree(tree));
+}
+
+/** The project's own rules. */
+export const projectRules = () => loadRules(RULES);

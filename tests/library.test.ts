@@ -1,0 +1,30 @@
+/** The library surface: `clean()`, `loadRules()` and the rehype plugin in a unified pipeline. */
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { clean, loadRules, rehypeWinnow } from '../src/index.js';
+import { RULES } from './helpers.js';
+
+const rules = loadRules(RULES);
+const html = '<html><body><h1>Headline</h1><p>Listen to this article</p><p>Story text.</p><p>ADVERTISEMENT</p><p>More text.</p></body></html>';
+
+test('the plugin removes what the outlet rules match and leaves the record on file.data', async () => {
+  const file = await unified().use(rehypeParse).use(rehypeWinnow, { rules, url: 'https://www.lbc.co.uk/news/x/' }).use(rehypeStringify).process(html);
+  expect(String(file)).toBe('<html><head></head><body><h1>Headline</h1><p>Story text.</p><p>More text.</p></body></html>');
+  expect(file.data.winnow?.outlet).toBe('lbc');
+  expect(file.data.winnow?.removals.map((r) => [r.rule, r.outlet])).toEqual([
+    ['audio-player', 'lbc'],
+    ['advertisement-marker', 'default'],
+  ]);
+});
+
+test('clean() takes a string and applies the defaults when no outlet is known', () => {
+  const result = clean(html, { rules });
+  expect(result.type).toBe('html');
+  expect(result.outlet).toBe('default');
+  expect(result.text).toBe('Headline\n\nListen to this article\n\nStory text.\n\nMore text.\n');
+});
+
+test('the plugin needs rules', () => {
+  expect(() => unified().use(rehypeParse).use(rehypeWinnow, undefined as never).freeze()).toThrow(/missing `rules`/);
+});

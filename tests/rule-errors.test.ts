@@ -1,0 +1,101 @@
+/** Every class of rule-file error is reported once, at file:line:col, with what to write instead. */
+import { checkRules } from '../src/rules/ruleset.js';
+import { run, writeTree } from './helpers.js';
+
+function problems(files: Record<string, string>) {
+  const dir = writeTree(files);
+  const { ruleSet, errors } = checkRules(dir);
+  expect(ruleSet).toBeUndefined();
+  return errors.map((e) => ({ file: e.file.slice(dir.length + 1), line: e.line, column: e.column, reason: e.reason, hint: e.hint }));
+}
+
+const outlet = (rules: string) => ({ 'outlets/lbc.yaml': `outlet: lbc\nrules:\n${rules}` });
+
+describe('rule-file errors', () => {
+  test('malformed YAML', () => {
+    const [e, ...rest] = problems(outlet('  - id: a\n    text: [unclosed\n'));
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ file: 'outlets/lbc.yaml', line: 5, column: 1 });
+    expect(e.reason).toMatch(/^YAML syntax error/);
+  });
+
+  test('unknown key, with a suggestion', () => {
+    expect(problems(outlet('  - id: read-more\n    patern: "^Read more"\n'))).toEqual([
+      expect.objectContaining({ line: 4, column: 5, reason: 'Unexpected key `patern` in rule `read-more`', hint: expect.stringMatching(/^did you mean `pattern`\?/) }),
+    ]);
+  });
+
+  test('unknown kind: a rule without a matcher', () => {
+    expect(problems(outlet('  - id: lonely\n    description: no matcher\n'))).toEqual([
+      expect.objectContaining({ line: 3, column: 9, reason: 'Unexpected rule `lonely` without a matcher', hint: expect.stringContaining('`selector`, `text`, `pattern`, `caption`, `strip`') }),
+    ]);
+  });
+
+  test('two matchers in one rule', () => {
+    expect(problems(outlet('  - id: both\n    text: A\n    pattern: B\n'))).toEqual([
+      expect.objectContaining({ line: 5, column: 5, reason: 'Unexpected `pattern` in rule `both`, which already has `text`' }),
+    ]);
+  });
+
+  test('duplicate id', () => {
+    expect(problems(outlet('  - id: same\n    text: A\n  - id: same\n    text: B\n'))).toEqual([
+      expect.objectContaining({ line: 5, column: 9, reason: 'Duplicate rule id `same` (first defined at line 3)' }),
+    ]);
+  });
+
+  test('invalid regular expression', () => {
+    expect(problems(outlet('  - id: bad-regex\n    pattern: ["^ok$", "(unclosed"]\n'))).toEqual([
+      expect.objectContaining({ line: 4, column: 23, reason: expect.stringMatching(/^Invalid regular expression in `pattern`: .*in rule `bad-regex`$/), hint: expect.stringContaining('escape') }),
+    ]);
+  });
+
+  test('invalid CSS selector', () => {
+    expect(problems(outlet('  - id: bad-css\n    selector: "div[unclosed"\n'))).toEqual([
+      expect.objectContaining({ line: 4, column: 15, reason: expect.stringMatching(/^Invalid CSS selector: .* in rule `bad-css`$/) }),
+    ]);
+  });
+
+  test('wrong value type names the key and what it expects', () => {
+    expect(problems(outlet('  - id: scoped\n    text: A\n    within: -3\n'))).toEqual([
+      expect.objectContaining({ line: 5, column: 13, reason: 'Unexpected value for `within` in rule `scoped`', hint: expect.stringContaining('{first: N}') }),
+    ]);
+  });
+
+  test('outlet name that differs from the file name', () => {
+    expect(problems({ 'outlets/lbc.yaml': 'outlet: lcb\nrules: []\n' })).toEqual([
+      expect.objectContaining({ line: 1, column: 9, reason: 'Unexpected outlet `lcb`, expected `lbc`' }),
+    ]);
+  });
+
+  test('disabling a default rule that does not exist', () => {
+    expect(problems({ 'default.yaml': 'outlet: default\nrules: []\n', 'outlets/lbc.yaml': 'outlet: lbc\ndisable: [no-such-rule]\nrules: []\n' })).toEqual([
+      expect.objectContaining({ file: 'outlets/lbc.yaml', line: 2, column: 11, reason: expect.stringContaining('`no-such-rule`') }),
+    ]);
+  });
+
+  test('`winnow rules check` lists every problem of every file and exits 1', async () => {
+    const dir = writeTree({
+      'default.yaml': 'outlet: default\nrules:\n  - id: ad\n    txt: Advertisement\n',
+      'outlets/lbc.yaml': 'outlet: lbc\nrules:\n  - id: x\n    pattern: "("\n',
+    });
+    const { code, stderr } = await run(['rules', 'check', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/default\.yaml:4:5: Unexpected key `txt` in rule `ad`\n  did you mean `text`\?/);
+    expect(stderr).toMatch(/outlets\/lbc\.yaml:4:14: Invalid regular expression in `pattern`/);
+    expect(stderr).toMatch(/2 problems/);
+  });
+
+  test('`winnow clean` with broken rules exits 2 and cleans nothing', async () => {
+    const dir = writeTree({ 'default.yaml': 'outlet: default\nrules:\n  - id: ad\n    txt: Advertisement\n' });
+    const { code, stdout, stderr } = await run(['clean', 'corpus/', '--rules', dir, '--format', 'json']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/default\.yaml:4:5: Unexpected key `txt`/);
+  });
+
+  test('the project rules pass the check', async () => {
+    const { code, stdout } = await run(['rules', 'check']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^rules: 3 rule files, \d+ rules, 2 outlets: OK/);
+  });
+});
