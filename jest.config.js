@@ -1,9 +1,9 @@
-/** Jest runs the TypeScript sources through SWC as native ES modules. */
+/** Jest runs the TypeScript sources as native ES modules through ts-jest (transpile only; `npm run typecheck` checks types). */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', isolatedModules: true } }],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
