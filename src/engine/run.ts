@@ -7,7 +7,7 @@
  * (`applyRemovals`), since text output needs no tree surgery.
  */
 import type { Element, Root } from 'hast';
-import type { BlockContext, BlockMatcher } from '../kinds/types.js';
+import type { BlockContext, BlockMatcher, ElementContext } from '../kinds/types.js';
 import type { LoadedRule } from '../rules/parse.js';
 import { pathIndices, readBlocks, type Block, type BlockView } from './blocks.js';
 import { collapseWhitespace, countWords } from './words.js';
@@ -52,9 +52,10 @@ export interface EngineResult {
 
 export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult {
   const claims = new Map<Element, number>();
+  const elementContext: ElementContext = { isClaimed: (element) => claims.has(element) };
   rules.forEach((rule, index) => {
     if (rule.matcher.level !== 'element') return;
-    for (const element of rule.matcher.select(tree)) if (!claims.has(element)) claims.set(element, index);
+    for (const element of rule.matcher.select(tree, elementContext)) if (!claims.has(element)) claims.set(element, index);
   });
   const view = readBlocks(tree, claims);
   const { blocks } = view;
@@ -94,6 +95,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
 
   const blockRules = rules.filter((r): r is LoadedRule & { matcher: BlockMatcher } => r.matcher.level === 'block');
   const context: BlockContext = {
+    tree,
     blocks,
     block: blocks[0],
     text: '',

@@ -47,6 +47,8 @@ export type Decision =
   | { drop: 'inline'; detail?: string; ranges: Array<[number, number]> };
 
 export interface BlockContext {
+  /** The document's tree (read-only), for kinds that weigh a block against the page. */
+  tree: Root;
   /** Every block of the document, in order. */
   blocks: readonly Block[];
   /** The block being decided on. */
@@ -62,10 +64,16 @@ export interface BlockMatcher {
   decide(context: BlockContext): Decision | null;
 }
 
+/** What an element kind may know when it selects: which elements earlier rules claimed. */
+export interface ElementContext {
+  /** Whether an earlier element rule claimed this element itself (not its ancestors). */
+  isClaimed(element: Element): boolean;
+}
+
 export interface ElementMatcher {
   level: 'element';
   /** Every element of the tree the rule matches, in document order. */
-  select(tree: Root): Element[];
+  select(tree: Root, context: ElementContext): Element[];
 }
 
 export type Matcher = BlockMatcher | ElementMatcher;

@@ -1,0 +1,93 @@
+/**
+ * `class-id`: remove elements whose class names or id say what they are: `comments`, `share-bar`,
+ * `related-posts`, `newsletter-signup`, `cookie-banner`... Each class name and the id are
+ * lower-cased and tested whole against the rule's patterns, so a pattern says where the word
+ * stands: `^share` matches "share-bar" and "sharebox" but not "category-worth-sharing" (a
+ * category an article was filed under, which says nothing about the element).
+ *
+ *   - id: comments
+ *     class-id: ['^comments?$', '^commentlist', '^disqus']
+ *     unless: ['^(?:article|content|main)$']
+ *
+ * `unless` keeps an element that also carries one of those names (a wrapper named
+ * "content comments-open" holds the article, not the comments). `html` and `body` are never
+ * removed this way: their class names describe the page, not a part of it.
+ *
+ * `max-share` keeps an element that holds more than that share of the page's prose (words not
+ * in links): a wrapper named "share-wrapper" or "sidebar-first" around the whole article is no
+ * share bar or sidebar.
+ */
+import type { Element, Root } from 'hast';
+import { classAndId, pageIndex } from './page-index.js';
+import { compilePatterns, stringOrList } from './shared.js';
+import { maxShareSchema } from './tags.js';
+import type { RuleKind } from './types.js';
+
+interface Options {
+  'class-id': string | string[];
+  unless?: string | string[];
+  'max-share'?: number;
+}
+
+/** Elements whose class names describe the page rather than a part of it. */
+const NEVER = new Set(['html', 'body']);
+/**
+ * Class names that file the article under a topic ("category-social-media", "tag-sharing"): they
+ * say what the article is about, not what the element is, so they are never tested.
+ */
+const TAXONOMY = /^(?:category|tag|cat|topic|entry-category|entry-tag|post-tag|label)[-_]/;
+/** Separates class names. */
+const SEPARATOR = /\s+/;
+/** Distinct class-and-id strings remembered per rule; pages repeat the same ones many times. */
+const MEMO_LIMIT = 20_000;
+
+export const classId: RuleKind<Options> = {
+  meta: {
+    name: 'class-id',
+    description: 'Remove elements with a class name or id matching one of the patterns (e.g. "^comments?$", "^share").',
+    level: 'element',
+    schema: {
+      properties: {
+        'class-id': stringOrList('A regular expression tested against each lower-cased class name and the id, or a list of them.'),
+        unless: stringOrList('Keep an element when any of its class names or its id matches one of these regular expressions (default: none).'),
+        'max-share': maxShareSchema,
+      },
+      required: ['class-id'],
+    },
+  },
+  claims: (rule) => 'class-id' in rule,
+  compile(options) {
+    const wanted = compilePatterns('class-id', options['class-id'], 'u');
+    const unless = options.unless === undefined ? [] : compilePatterns('unless', options.unless, 'u');
+    const maxShare = options['max-share'] ?? 1;
+    const memo = new Map<string, boolean>();
+    const test = (names: string): boolean => {
+      let hit = memo.get(names);
+      if (hit === undefined) {
+        const words = names.split(SEPARATOR).filter((w) => w !== '' && !TAXONOMY.test(w));
+        hit = words.some((w) => wanted.some((re) => re.test(w))) && !words.some((w) => unless.some((re) => re.test(w)));
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(names, hit);
+      }
+      return hit;
+    };
+    return {
+      level: 'element',
+      select(tree: Root): Element[] {
+        const { nodes, end, words, linkWords } = pageIndex(tree);
+        const limit = maxShare * (words[0] - linkWords[0]);
+        const out: Element[] = [];
+        for (let i = 1; i < nodes.length; i++) {
+          const element = nodes[i] as Element;
+          if (NEVER.has(element.tagName)) continue;
+          const names = classAndId(element);
+          if (names !== '' && test(names) && (maxShare >= 1 || words[i] - linkWords[i] <= limit)) {
+            out.push(element);
+            i = end[i] - 1;
+          }
+        }
+        return out;
+      },
+    };
+  },
+};

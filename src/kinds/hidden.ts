@@ -1,0 +1,59 @@
+/**
+ * `hidden`: remove elements a browser does not show: the `hidden` attribute, `aria-hidden="true"`
+ * and inline styles `display: none` or `visibility: hidden`. Pages carry menus, pop-ups, print-only
+ * copies and templates this way; their text is in the HTML but no reader sees it.
+ */
+import type { Element, Root } from 'hast';
+import { pageIndex } from './page-index.js';
+import type { RuleKind } from './types.js';
+
+interface Options {
+  hidden: true;
+  /** Also treat `aria-hidden="true"` as hidden (default: true). */
+  'aria-hidden'?: boolean;
+}
+
+/** An inline style that hides the element. */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+export const hidden: RuleKind<Options> = {
+  meta: {
+    name: 'hidden',
+    description: 'Remove elements the browser does not show: `hidden`, `aria-hidden="true"`, `style="display: none"` or `visibility: hidden`.',
+    level: 'element',
+    schema: {
+      properties: {
+        hidden: { const: true, description: 'Remove hidden elements (write `hidden: true`).' },
+        'aria-hidden': { type: 'boolean', description: 'Also remove elements with aria-hidden="true" (default: true).' },
+      },
+      required: ['hidden'],
+    },
+  },
+  claims: (rule) => 'hidden' in rule,
+  compile(options) {
+    const aria = options['aria-hidden'] ?? true;
+    return {
+      level: 'element',
+      select(tree: Root): Element[] {
+        const { nodes, end } = pageIndex(tree);
+        const out: Element[] = [];
+        for (let i = 1; i < nodes.length; i++) {
+          const element = nodes[i] as Element;
+          if (isHidden(element, aria)) {
+            out.push(element);
+            i = end[i] - 1; // everything inside goes with it
+          }
+        }
+        return out;
+      },
+    };
+  },
+};
+
+function isHidden(element: Element, aria: boolean): boolean {
+  const { properties } = element;
+  if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) return true;
+  if (aria && String(properties.ariaHidden).toLowerCase() === 'true') return true;
+  const style = properties.style;
+  return typeof style === 'string' && style.length >= 12 && HIDING_STYLE.test(style);
+}

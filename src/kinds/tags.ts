@@ -1,0 +1,61 @@
+/**
+ * `tags`: remove elements that are not content by what they are: `nav`, `aside`, `form`,
+ * `button`, `footer`... A page that misuses one of them for its article (an ASP.NET page is one
+ * big `form`; some themes put the post in an `aside`) keeps it through `max-share`: an element
+ * holding more than that share of the page's prose (words not in links) is not removed.
+ *
+ *   - id: non-content
+ *     tags: [nav, aside, form, button]
+ *     max-share: 0.5
+ */
+import type { Element, Root } from 'hast';
+import { pageIndex } from './page-index.js';
+import type { RuleKind } from './types.js';
+
+interface Options {
+  tags: string[];
+  'max-share'?: number;
+}
+
+export const maxShareSchema = {
+  type: 'number',
+  exclusiveMinimum: 0,
+  maximum: 1,
+  description: 'Keep an element holding more than this share of the page\'s words outside links (default: 1, no limit).',
+};
+
+export const tags: RuleKind<Options> = {
+  meta: {
+    name: 'tags',
+    description: 'Remove elements with one of the given tag names (nav, aside, form, ...), unless they hold most of the page\'s prose (`max-share`).',
+    level: 'element',
+    schema: {
+      properties: {
+        tags: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, minItems: 1, description: 'Tag names in lower case, e.g. [nav, aside, form].' },
+        'max-share': maxShareSchema,
+      },
+      required: ['tags'],
+    },
+  },
+  claims: (rule) => 'tags' in rule,
+  compile(options) {
+    const names = new Set(options.tags);
+    const maxShare = options['max-share'] ?? 1;
+    return {
+      level: 'element',
+      select(tree: Root): Element[] {
+        const { nodes, end, words, linkWords } = pageIndex(tree);
+        const limit = maxShare * (words[0] - linkWords[0]);
+        const out: Element[] = [];
+        for (let i = 1; i < nodes.length; i++) {
+          const element = nodes[i] as Element;
+          if (names.has(element.tagName) && (maxShare >= 1 || words[i] - linkWords[i] <= limit)) {
+            out.push(element);
+            i = end[i] - 1;
+          }
+        }
+        return out;
+      },
+    };
+  },
+};
