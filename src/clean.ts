@@ -5,7 +5,8 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { applyRemovals } from './engine/apply.js';
-import { runRules, type Removal } from './engine/run.js';
+import { runWithSafetyNet, type Relaxation } from './engine/relax.js';
+import type { Removal } from './engine/run.js';
 import { detectType, toHast, type InputType } from './parse/index.js';
 import { resolveOutlet, type OutletSource } from './rules/outlet.js';
 import type { RuleSet } from './rules/ruleset.js';
@@ -52,6 +53,8 @@ export interface CleanResult {
   html?: string;
   metadata: Record<string, string>;
   removals: Removal[];
+  /** Present when the rules left too little text and the safety net relaxed them (src/engine/relax.ts). */
+  relaxed?: Relaxation;
   stats: CleanStats;
 }
 
@@ -70,7 +73,7 @@ export function clean(input: CleanInput | string, options: CleanOptions): CleanR
   const resolved = ruleSet.forOutlet(outlet);
   const type = doc.type ?? detectType(doc.content, doc.path);
   const tree: Root = toHast(doc.content, type);
-  const result = runRules(tree, resolved.rules);
+  const result = runWithSafetyNet(tree, resolved.rules);
   const blocksRemoved = result.kept.filter((t) => t === undefined).length;
   return {
     ...(doc.id !== undefined ? { id: doc.id } : {}),
@@ -84,6 +87,7 @@ export function clean(input: CleanInput | string, options: CleanOptions): CleanR
     ...(options.html ? { html: toHtml(applyRemovals(tree, result)) } : {}),
     metadata: result.metadata,
     removals: result.removals,
+    ...(result.relaxed ? { relaxed: result.relaxed } : {}),
     stats: {
       blocksIn: result.view.blocks.length,
       blocksRemoved,

@@ -4,6 +4,7 @@ export { loadRules, checkRules, RuleSet, type ResolvedRules } from './rules/rule
 export { RuleFileError, RulesLoadError } from './rules/errors.js';
 export { resolveOutlet } from './rules/outlet.js';
 export { runRules, type Removal, type EngineResult } from './engine/run.js';
+export { runWithSafetyNet, keepsTooLittle, type Relaxation, type SafeResult } from './engine/relax.js';
 export { applyRemovals } from './engine/apply.js';
 export { readBlocks, type Block } from './engine/blocks.js';
 export { countWords, tokens } from './engine/words.js';

@@ -5,7 +5,8 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { applyRemovals } from './engine/apply.js';
-import { runRules, type Removal } from './engine/run.js';
+import { runWithSafetyNet, type Relaxation } from './engine/relax.js';
+import type { Removal } from './engine/run.js';
 import { resolveOutlet } from './rules/outlet.js';
 import type { RuleSet } from './rules/ruleset.js';
 
@@ -24,6 +25,8 @@ export interface WinnowFileData {
   metadata: Record<string, string>;
   wordsIn: number;
   wordsOut: number;
+  /** Present when the safety net relaxed the rules. */
+  relaxed?: Relaxation;
 }
 
 declare module 'vfile' {
@@ -37,7 +40,7 @@ export default function rehypeWinnow(options: WinnowPluginOptions) {
   return (tree: Root, file: VFile) => {
     const { outlet } = resolveOutlet(options.rules, { outlet: options.outlet, url: options.url, path: file.path });
     const resolved = options.rules.forOutlet(outlet);
-    const result = runRules(tree, resolved.rules);
+    const result = runWithSafetyNet(tree, resolved.rules);
     applyRemovals(tree, result);
     file.data.winnow = {
       outlet: resolved.outlet,
@@ -45,6 +48,7 @@ export default function rehypeWinnow(options: WinnowPluginOptions) {
       metadata: result.metadata,
       wordsIn: result.wordsIn,
       wordsOut: result.wordsOut,
+      ...(result.relaxed ? { relaxed: result.relaxed } : {}),
     };
   };
 }

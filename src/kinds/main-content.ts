@@ -18,7 +18,8 @@
  * read as prose join it. Elements claimed by earlier rules (hidden, comments, ...) do not vote.
  *
  * When no element gathers enough words (`min-words`), the rule removes nothing: a short page
- * or a plain-text document has no surroundings to cut.
+ * has no surroundings to cut. Nor does a plain-text document (a tree without `<body>`): it is
+ * a copy of the article already, and its groups of lines are not page columns.
  */
 import type { Element, Root } from 'hast';
 import { collapseWhitespace, tokens } from '../engine/words.js';
@@ -243,6 +244,7 @@ function startingWeight(element: Element, settings: Settings): number {
 }
 
 function selectOutside(tree: Root, context: ElementContext, settings: Settings): Element[] {
+  if (!hasBody(tree)) return [];
   const index = pageIndex(tree);
   const found = findMainContent(index, context, settings);
   if (!found) return [];
@@ -282,6 +284,12 @@ function selectOutside(tree: Root, context: ElementContext, settings: Settings):
     }
   }
   return out.sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+}
+
+/** Whether the tree is a web page (has a body): a plain-text document is all article already. */
+function hasBody(tree: Root): boolean {
+  const html = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'html');
+  return html?.children.some((c) => c.type === 'element' && c.tagName === 'body') ?? false;
 }
 
 function isInside(index: PageIndex, i: number, container: number): boolean {

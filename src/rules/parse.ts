@@ -27,6 +27,8 @@ export interface LoadedRule {
   /** Metadata name to store removed text under. */
   extract?: string;
   enabled: boolean;
+  /** Safety-net step from which the rule is switched off (see src/engine/relax.ts). */
+  relax?: number;
   scope?: ScopeTest;
   matcher: Matcher;
   /** The rule as written (for `rules print` and learning). */
@@ -207,6 +209,7 @@ function compileRule(node: YamlNode, index: number, outlet: string, at: At, orig
     description: raw.description as string | undefined,
     extract: raw.extract as string | undefined,
     enabled: raw.enabled !== false,
+    ...(typeof raw.relax === 'number' ? { relax: raw.relax } : {}),
     scope: raw.within === undefined ? undefined : compileWithin(raw.within as Within),
     matcher,
     options: raw,

@@ -25,6 +25,11 @@ export const COMMON_RULE_PROPERTIES: Record<string, JsonSchema> = {
     description: 'Keep the removed text as document metadata under this name (e.g. `date`, `author`).',
   },
   enabled: { type: 'boolean', description: 'Set to false to switch the rule off (default: true).' },
+  relax: {
+    type: 'integer',
+    minimum: 1,
+    description: 'Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never).',
+  },
   learned: {
     type: 'object',
     description: 'Evidence recorded by `winnow learn` (support, precision, date).',
