@@ -18,7 +18,7 @@
  * share bar or sidebar.
  */
 import type { Element, Root } from 'hast';
-import { classAndId, pageIndex } from './page-index.js';
+import { memoized, namesMatching, pageIndex } from './page-index.js';
 import { compilePatterns, stringOrList } from './shared.js';
 import { maxShareSchema } from './tags.js';
 import type { RuleKind } from './types.js';
@@ -38,8 +38,6 @@ const NEVER = new Set(['html', 'body']);
 const TAXONOMY = /^(?:category|tag|cat|topic|entry-category|entry-tag|post-tag|label)[-_]/;
 /** Separates class names. */
 const SEPARATOR = /\s+/;
-/** Distinct class-and-id strings remembered per rule; pages repeat the same ones many times. */
-const MEMO_LIMIT = 20_000;
 
 export const classId: RuleKind<Options> = {
   meta: {
@@ -60,28 +58,23 @@ export const classId: RuleKind<Options> = {
     const wanted = compilePatterns('class-id', options['class-id'], 'u');
     const unless = options.unless === undefined ? [] : compilePatterns('unless', options.unless, 'u');
     const maxShare = options['max-share'] ?? 1;
-    const memo = new Map<string, boolean>();
-    const test = (names: string): boolean => {
-      let hit = memo.get(names);
-      if (hit === undefined) {
-        const words = names.split(SEPARATOR).filter((w) => w !== '' && !TAXONOMY.test(w));
-        hit = words.some((w) => wanted.some((re) => re.test(w))) && !words.some((w) => unless.some((re) => re.test(w)));
-        if (memo.size >= MEMO_LIMIT) memo.clear();
-        memo.set(names, hit);
-      }
-      return hit;
-    };
+    const test = memoized((names: string): boolean => {
+      const words = names.split(SEPARATOR).filter((w) => w !== '' && !TAXONOMY.test(w));
+      return words.some((w) => wanted.some((re) => re.test(w))) && !words.some((w) => unless.some((re) => re.test(w)));
+    });
     return {
       level: 'element',
       select(tree: Root): Element[] {
-        const { nodes, end, words, linkWords } = pageIndex(tree);
+        const index = pageIndex(tree);
+        const { nodes, end, words, linkWords, nameOf } = index;
+        const hits = namesMatching(index, test);
         const limit = maxShare * (words[0] - linkWords[0]);
         const out: Element[] = [];
         for (let i = 1; i < nodes.length; i++) {
+          if (!hits[nameOf[i]]) continue;
           const element = nodes[i] as Element;
           if (NEVER.has(element.tagName)) continue;
-          const names = classAndId(element);
-          if (names !== '' && test(names) && (maxShare >= 1 || words[i] - linkWords[i] <= limit)) {
+          if (maxShare >= 1 || words[i] - linkWords[i] <= limit) {
             out.push(element);
             i = end[i] - 1;
           }

@@ -23,7 +23,7 @@
  */
 import type { Element, Root } from 'hast';
 import { collapseWhitespace, tokens } from '../engine/words.js';
-import { classAndId, pageIndex, type PageIndex } from './page-index.js';
+import { memoized, namesMatching, pageIndex, type PageIndex } from './page-index.js';
 import { compilePatterns, stringOrList } from './shared.js';
 import type { ElementContext, RuleKind } from './types.js';
 
@@ -95,29 +95,29 @@ export const mainContent: RuleKind<Options> = {
   compile(options) {
     const positive = options.positive === undefined ? [] : compilePatterns('positive', options.positive, 'u');
     const negative = options.negative === undefined ? [] : compilePatterns('negative', options.negative, 'u');
+    const anyName = (patterns: RegExp[]) => memoized((names) => names.split(/\s+/).some((w) => w !== '' && patterns.some((re) => re.test(w))));
     const settings: Settings = {
-      positive,
-      negative,
+      positive: anyName(positive),
+      negative: anyName(negative),
       headline: options.headline ?? true,
       minWords: options['min-words'] ?? DEFAULT_MIN_WORDS,
-      weights: new Map(),
     };
     return { level: 'element', select: (tree, context) => selectOutside(tree, context, settings) };
   },
 };
 
 interface Settings {
-  positive: RegExp[];
-  negative: RegExp[];
+  /** Tests of a class-and-id string against `positive` and `negative` (memoised). */
+  positive: (names: string) => boolean;
+  negative: (names: string) => boolean;
   headline: boolean;
   minWords: number;
-  /** Class weight per distinct class-and-id string (pages repeat them). */
-  weights: Map<string, number>;
 }
 
 /** The element (position) chosen as the article, and its chosen siblings, or undefined. */
 export function findMainContent(index: PageIndex, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
-  const { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas } = index;
+  const { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas, nameOf } = index;
+  const classWeights = namesWeights(index, settings);
   const n = nodes.length;
   // Words and link words under each element, leaving out what earlier rules claimed.
   const alive = new Uint8Array(n);
@@ -156,7 +156,7 @@ export function findMainContent(index: PageIndex, context: ElementContext, setti
     for (let level = 0; level < VOTE_LEVELS && at > 0; level++, at = parent[at]) {
       if (!voted[at]) {
         voted[at] = 1;
-        score[at] = startingWeight(nodes[at] as Element, settings);
+        score[at] = (TAG_WEIGHT[(nodes[at] as Element).tagName] ?? 0) + classWeights[nameOf[at]];
         candidates.push(at);
       }
       score[at] += level === 0 ? vote : level === 1 ? vote / 2 : vote / (level * 3);
@@ -166,7 +166,6 @@ export function findMainContent(index: PageIndex, context: ElementContext, setti
   for (const c of candidates) score[c] *= 1 - density(c);
   candidates.sort((a, b) => score[b] - score[a]);
   let top = candidates[0];
-  if (process.env.MC_DEBUG) for (const c of candidates.slice(0, 8)) console.log('cand', c, (nodes[c] as Element).tagName, classAndId(nodes[c] as Element).slice(0, 60), score[c].toFixed(1), words[c], density(c).toFixed(2));
 
   // Several close runners-up under one ancestor: the article is that ancestor.
   if (score[top] < MIN_TOP_SCORE) return undefined;
@@ -198,14 +197,13 @@ export function findMainContent(index: PageIndex, context: ElementContext, setti
   }
   // An only child stands for its parent.
   while (parent[top] > 0 && !WHOLE_PAGE.has((nodes[parent[top]] as Element).tagName) && onlyChild(index, alive, top)) top = parent[top];
-  if (process.env.MC_DEBUG) console.log('top', top, (nodes[top] as Element).tagName, classAndId(nodes[top] as Element).slice(0, 60));
   if (WHOLE_PAGE.has((nodes[top] as Element).tagName)) return undefined;
   if (words[top] < settings.minWords) return undefined;
 
   // Siblings that scored well or read as prose.
   const kept: number[] = [];
   const threshold = Math.max(MIN_SIBLING_SCORE, score[top] * SIBLING_SHARE);
-  const topNames = classAndId(nodes[top] as Element);
+  const topNames = nameOf[top];
   const p = parent[top];
   for (let c = p + 1; c < end[p]; c = end[c]) {
     if (!alive[c]) continue;
@@ -213,7 +211,7 @@ export function findMainContent(index: PageIndex, context: ElementContext, setti
       kept.push(c);
       continue;
     }
-    const bonus = topNames !== '' && classAndId(nodes[c] as Element) === topNames ? score[top] * SIBLING_SHARE : 0;
+    const bonus = topNames !== 0 && nameOf[c] === topNames ? score[top] * SIBLING_SHARE : 0;
     if (voted[c] && score[c] + bonus >= threshold) kept.push(c);
     else if ((nodes[c] as Element).tagName === 'p' && words[c] >= PROSE_WORDS && density(c) < PROSE_LINK_DENSITY) kept.push(c);
   }
@@ -227,20 +225,13 @@ function onlyChild(index: PageIndex, alive: Uint8Array, at: number): boolean {
   return true;
 }
 
-function startingWeight(element: Element, settings: Settings): number {
-  const base = TAG_WEIGHT[element.tagName] ?? 0;
-  const names = classAndId(element);
-  if (names === '') return base;
-  let weight = settings.weights.get(names);
-  if (weight === undefined) {
-    const parts = names.split(/\s+/).filter(Boolean);
-    weight = 0;
-    if (parts.some((w) => settings.positive.some((re) => re.test(w)))) weight += CLASS_WEIGHT;
-    if (parts.some((w) => settings.negative.some((re) => re.test(w)))) weight -= CLASS_WEIGHT;
-    if (settings.weights.size > 20_000) settings.weights.clear();
-    settings.weights.set(names, weight);
-  }
-  return base + weight;
+/** The class weight of each distinct class-and-id string of the page (`positive`, `negative`). */
+function namesWeights(index: PageIndex, settings: Settings): Float64Array {
+  const weights = new Float64Array(index.names.length);
+  const positive = namesMatching(index, settings.positive);
+  const negative = namesMatching(index, settings.negative);
+  for (let i = 1; i < weights.length; i++) weights[i] = (positive[i] - negative[i]) * CLASS_WEIGHT;
+  return weights;
 }
 
 function selectOutside(tree: Root, context: ElementContext, settings: Settings): Element[] {

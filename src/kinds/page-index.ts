@@ -32,12 +32,45 @@ export interface PageIndex {
   /** Words and link words of each node's whole subtree. */
   words: Float64Array;
   linkWords: Float64Array;
+  /**
+   * Class names and id of each node, interned: `names[nameOf[i]]` is node i's lower-cased
+   * "class names id" string; 0 stands for none (""). Rules test each distinct string once.
+   */
+  nameOf: Int32Array;
+  names: string[];
   /** Words of each text node, and whether it sits inside a link. */
   textWords: Map<Text, number>;
   linked: Set<Text>;
 }
 
 const cache = new WeakMap<Root, PageIndex>();
+
+/**
+ * Per page and rule: which interned class-and-id strings a test accepts, each string tested
+ * once (pages repeat the same class names on hundreds of elements).
+ */
+/** Distinct class-and-id strings a memoised test remembers; sites repeat them page after page. */
+const MEMO_LIMIT = 50_000;
+
+/** `test` with its answers remembered (up to `MEMO_LIMIT` strings, then it starts afresh). */
+export function memoized(test: (names: string) => boolean): (names: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (names) => {
+    let hit = memo.get(names);
+    if (hit === undefined) {
+      hit = test(names);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(names, hit);
+    }
+    return hit;
+  };
+}
+
+export function namesMatching(index: PageIndex, test: (names: string) => boolean): Uint8Array {
+  const hits = new Uint8Array(index.names.length);
+  for (let i = 1; i < index.names.length; i++) if (test(index.names[i])) hits[i] = 1;
+  return hits;
+}
 
 /** The index of `tree` (built on first use, then cached for the tree's lifetime). */
 export function pageIndex(tree: Root): PageIndex {
@@ -64,6 +97,9 @@ function buildIndex(tree: Root): PageIndex {
   const words: number[] = [0];
   const linkWords: number[] = [0];
   const commas: number[] = [0];
+  const nameOf: number[] = [0];
+  const names: string[] = [''];
+  const nameIds = new Map<string, number>([['', 0]]);
   const textWords = new Map<Text, number>();
   const linked = new Set<Text>();
 
@@ -98,6 +134,14 @@ function buildIndex(tree: Root): PageIndex {
     words.push(0);
     linkWords.push(0);
     commas.push(0);
+    const name = classAndId(child);
+    let id = nameIds.get(name);
+    if (id === undefined) {
+      id = names.length;
+      names.push(name);
+      nameIds.set(name, id);
+    }
+    nameOf.push(id);
     stack.push({ node: child, at, next: 0, inLink: frame.inLink || (child.tagName === 'a' && child.properties.href !== undefined) });
   }
 
@@ -121,6 +165,8 @@ function buildIndex(tree: Root): PageIndex {
     ownCommas: Float64Array.from(commas),
     words: subtreeWords,
     linkWords: subtreeLinkWords,
+    nameOf: Int32Array.from(nameOf),
+    names,
     textWords,
     linked,
   };
