@@ -6,8 +6,8 @@
  *   - id: leftovers
  *     short-between: 5      # blocks of at most 5 words whose neighbours were both removed
  *
- * Neighbours are the blocks just before and after in the document; a page's first and last
- * block count as having a removed neighbour beyond the page's edge.
+ * Neighbours are the blocks just before and after in the document; the first and last block
+ * have only one and are kept (the end of a short text is no leftover).
  */
 import type { RuleKind } from './types.js';
 import { countWords } from '../engine/words.js';
@@ -34,8 +34,8 @@ export const shortBetween: RuleKind<Options> = {
     return {
       level: 'block',
       decide({ blocks, block, text, isRemoved }) {
-        const before = block.index === 0 || isRemoved(block.index - 1);
-        const after = block.index === blocks.length - 1 || isRemoved(block.index + 1);
+        const before = block.index > 0 && isRemoved(block.index - 1);
+        const after = block.index < blocks.length - 1 && isRemoved(block.index + 1);
         return before && after && countWords(text) <= most ? { drop: 'block' } : null;
       },
     };
