@@ -5,7 +5,7 @@
  *
  * Scores with the reference scorer (../shared/tools/score.mjs, or --scorer PATH): words and
  * 4-word-shingle precision, recall, F1, macro-averaged over pages. Also counts pages that came
- * out empty while their gold is not.
+ * out empty while their gold is not, and how many pages Winnow's safety net relaxed (by step).
  */
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,7 +38,8 @@ const scorerPath = resolve(values.scorer ?? join(dirname(dirname(corpus)), 'tool
 const scorer = (await import(pathToFileURL(scorerPath).href)) as Scorer;
 const pages = readDragnet(corpus, values.limit ? Number(values.limit) : Infinity);
 
-const extractors: Extractor[] = [winnow(), ...PEERS].filter((e) => !values.only || values.only.split(',').includes(e.name));
+const ours = winnow();
+const extractors: Extractor[] = [ours, ...PEERS].filter((e) => !values.only || values.only.split(',').includes(e.name));
 const rows: string[] = [];
 for (const extractor of extractors) {
   const results: Scores[] = [];
@@ -69,6 +70,15 @@ const table = [
   '| extractor | words P | words R | words F1 | shingles P | shingles R | shingles F1 | empty (gold not) | errors |',
   '|---|---|---|---|---|---|---|---|---|',
   ...rows,
+  '',
+  `Winnow's safety net (src/engine/relax.ts) relaxed ${relaxedSummary(ours.relaxed)}.`,
 ].join('\n');
 console.log(`\n${table}`);
 if (values.record) recordSection('accuracy', table);
+
+function relaxedSummary(relaxed: Map<number, number>): string {
+  const total = [...relaxed.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return 'no page';
+  const steps = [...relaxed.entries()].sort((a, b) => a[0] - b[0]).map(([step, n]) => `step ${step}: ${n}`);
+  return `${total} page${total === 1 ? '' : 's'} (${steps.join(', ')})`;
+}

@@ -26,8 +26,22 @@ export function htmlToBlockText(html: string): string {
 
 const FALLBACK_URL = 'http://example.com/';
 
-export function winnow(rules: RuleSet = loadRules('rules'), name = 'winnow'): Extractor {
-  return { name, extract: (html, url) => clean({ content: html, type: 'html', url }, { rules }).text };
+export interface WinnowExtractor extends Extractor {
+  /** Pages the safety net relaxed, by step (see src/engine/relax.ts). */
+  relaxed: Map<number, number>;
+}
+
+export function winnow(rules: RuleSet = loadRules('rules'), name = 'winnow'): WinnowExtractor {
+  const relaxed = new Map<number, number>();
+  return {
+    name,
+    relaxed,
+    extract(html, url) {
+      const result = clean({ content: html, type: 'html', url }, { rules });
+      if (result.relaxed) relaxed.set(result.relaxed.step, (relaxed.get(result.relaxed.step) ?? 0) + 1);
+      return result.text;
+    },
+  };
 }
 
 export const readabilityLinkedom: Extractor = {
