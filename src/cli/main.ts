@@ -7,12 +7,14 @@ import { UnknownOutletError } from '../clean.js';
 import { RulesLoadError } from '../rules/errors.js';
 import { cleanCommand } from './clean.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { learnCommand } from './learn.js';
 import { rulesCommand } from './rules.js';
 
 export const HELP = `Usage: winnow <command> [options]
 
 Commands:
   clean <input...>   clean documents with per-outlet rules (winnow clean --help)
+  learn <input...>   propose an outlet's rules from its pages, with evidence (winnow learn --help)
   rules check [DIR]  validate rule files
 
 Run \`winnow <command> --help\` for a command's options.
@@ -22,6 +24,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   clean: cleanCommand,
+  learn: learnCommand,
   rules: rulesCommand,
 };
 
