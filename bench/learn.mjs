@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scorePair } from '../../shared/tools/score.mjs';
 import { clean, loadRules } from '../dist/index.js';
-import { learnOutlet, renderRuleFile, proposalComment } from '../dist/learn/index.js';
+import { learnFromPages, preparePages, withoutGold, renderRuleFile, proposalComment } from '../dist/learn/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
@@ -60,11 +60,14 @@ for (const [host, entries] of hosts) {
   let rulesLearned = 0;
   let rulesLearnedGold = 0;
   const k = Math.min(folds, docs.length);
+  // Each page is parsed once; every fold learns from the prepared pages of the other folds.
+  const { pages, failed } = preparePages(docs, defaults, host);
+  if (failed.length > 0) throw new Error(`${host}: ${failed.map((f) => `${f.id}: ${f.error}`).join('; ')}`);
   for (let fold = 0; fold < k; fold++) {
     const test = docs.filter((_, i) => i % k === fold);
-    const train = docs.filter((_, i) => i % k !== fold);
-    const plain = learnOutlet({ outlet: host, documents: train.map(({ gold, ...d }) => d), ruleSet: defaults });
-    const withGold = learnOutlet({ outlet: host, documents: train, ruleSet: defaults });
+    const train = pages.filter((_, i) => i % k !== fold);
+    const plain = learnFromPages(host, withoutGold(train), defaults).proposal;
+    const withGold = learnFromPages(host, train, defaults).proposal;
     rulesLearned += plain.rules.length;
     rulesLearnedGold += withGold.rules.length;
     const learnedRules = loadRules(rulesFolder(plain));

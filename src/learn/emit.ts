@@ -2,7 +2,7 @@
  * Proposals as YAML: ordinary rules with `learned: {support, precision, at}` and comments that
  * hold the evidence (support, words removed, precision) and two or three examples.
  */
-import { Document, isMap, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { Document, isMap, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { LearnedRule, Proposal } from './learn.js';
 
 /** Long regular expressions stay on one line: folded, they are hard to read and to edit. */
@@ -43,7 +43,7 @@ export function renderRuleFile(header: FileHeader, rules: readonly LearnedRule[]
   if (header.outlet !== 'default' && header.hosts.length > 0) {
     const match = doc.createNode({ hosts: header.hosts }) as YAMLMap;
     const hosts = match.get('hosts', true);
-    if (hosts && typeof hosts === 'object' && 'flow' in hosts) (hosts as { flow: boolean }).flow = true;
+    if (isSeq(hosts)) hosts.flow = true;
     top.set('match', match);
   }
   const seq = doc.createNode([]) as unknown as { items: YamlNode[]; flow: boolean };

@@ -1,4 +1,4 @@
-export { learnOutlet, learnOutletWithContext, type Evidence, type LearnedRule, type LearnInput, type Proposal } from './learn.js';
+export { learnOutlet, learnOutletWithContext, learnFromPages, preparePages, withoutGold, rulesInForce, type LearnPage, type Evidence, type LearnedRule, type LearnInput, type Proposal } from './learn.js';
 export { DEFAULT_LEARN_OPTIONS, resolveOptions, type LearnOptions } from './options.js';
 export { mergeProposal, MergeError, type MergeResult, type MergeTarget } from './merge.js';
 export { proposalComment, renderRuleFile, evidenceComment } from './emit.js';

@@ -26,6 +26,8 @@ import { shorten } from './normalise.js';
 import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
 import { GoldLedger, preparePage, type LearnDocument, type LearnPage } from './page.js';
 
+export type { LearnPage } from './page.js';
+
 /** Rounds of "run together, drop what no longer earns its place" (each round only removes, so few are needed). */
 const MAX_ROUNDS = 6;
 /** Characters of each example kept in comments. */
@@ -79,22 +81,40 @@ export function learnOutlet(input: LearnInput): Proposal {
 
 /** `learnOutlet`, also handing back the pages as the learner saw them (for cross-outlet learning). */
 export function learnOutletWithContext(input: LearnInput): { proposal: Proposal; context: LearnContext } {
-  const options = resolveOptions(input.options);
+  const { pages, failed } = preparePages(input.documents, input.ruleSet, input.outlet);
+  const result = learnFromPages(input.outlet, pages, input.ruleSet, input.options);
+  return { proposal: { ...result.proposal, failed }, context: result.context };
+}
+
+/** The rules in force for `outlet`: the defaults, and its own file when the rules folder has one. */
+export function rulesInForce(ruleSet: RuleSet, outlet: string): LoadedRule[] {
+  return ruleSet.forOutlet(ruleSet.hasOutlet(outlet) ? outlet : undefined).rules;
+}
+
+/** Parse the documents and run the rules in force over them, once, for one or more rounds of learning. */
+export function preparePages(documents: readonly LearnDocument[], ruleSet: RuleSet, outlet: string): { pages: LearnPage[]; failed: Proposal['failed'] } {
+  return prepare(documents, rulesInForce(ruleSet, outlet));
+}
+
+/**
+ * Learn from pages already prepared with `preparePages` (with the same rule set and outlet).
+ * Pages without gold (`doc.gold` and `ledger` unset) are learned from without it.
+ */
+export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: RuleSet, partial?: Partial<LearnOptions>): { proposal: Proposal; context: LearnContext } {
+  const options = resolveOptions(partial);
   const at = options.at ?? new Date().toISOString().slice(0, 10);
-  const resolved = input.ruleSet.forOutlet(input.ruleSet.hasOutlet(input.outlet) ? input.outlet : undefined);
-  const base = resolved.rules;
-  const { pages, failed } = prepare(input.documents, base);
+  const base = rulesInForce(ruleSet, outlet);
   const context = makeContext(pages, options);
-  const empty: Proposal = { outlet: input.outlet, pages: pages.length, withGold: context.withGold, at, rules: [], failed };
+  const empty: Proposal = { outlet, pages: pages.length, withGold: context.withGold, at, rules: [], failed: [] };
   if (pages.length < options.minPages) return { proposal: empty, context };
 
-  const taken = new Set([...base.map((r) => r.id), ...(input.ruleSet.outlets.get(input.outlet)?.rules.map((r) => r.id) ?? [])]);
+  const taken = new Set([...base.map((r) => r.id), ...(ruleSet.outlets.get(outlet)?.rules.map((r) => r.id) ?? [])]);
   const candidates = generate(context);
   const accepted: Array<{ candidate: Candidate; rule: LoadedRule }> = [];
   for (const first of candidates) {
     for (const candidate of [first, ...(first.alternatives ?? [])]) {
       const id = fresh(candidate.id, taken);
-      const rule = compile(input.outlet, id, candidate);
+      const rule = compile(outlet, id, candidate);
       if (!rule) continue;
       const effect = evaluate(rule, pages);
       if (effect.pages.length < context.required) continue;
@@ -105,7 +125,12 @@ export function learnOutletWithContext(input: LearnInput): { proposal: Proposal;
     }
   }
   accepted.sort((a, b) => SOURCE_ORDER.indexOf(a.candidate.source) - SOURCE_ORDER.indexOf(b.candidate.source));
-  return { proposal: { ...empty, rules: settle(input.outlet, accepted.map((a) => a.candidate), base, pages, context, at) }, context };
+  return { proposal: { ...empty, rules: settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at) }, context };
+}
+
+/** The same pages without their gold, to learn from them as if none had been given. */
+export function withoutGold(pages: readonly LearnPage[]): LearnPage[] {
+  return pages.map(({ ledger: _ledger, doc: { gold: _gold, ...doc }, ...page }) => ({ ...page, doc }));
 }
 
 /** Parse every document; one that fails is reported and the others are still used. */

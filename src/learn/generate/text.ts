@@ -34,6 +34,9 @@ export function textCandidates(context: LearnContext): Candidate[] {
     for (const [key, stats] of index) {
       if (stats.pages.size < context.required) continue;
       if (level === 'names' && !hasLiteralWord(key)) continue;
+      // A bare date or number ("November 8, 2012") may be a post's own date line, which some
+      // outlets count as article text: only gold can tell. A labelled one ("Updated: ...") is template.
+      if (level === 'shape' && !hasLiteralWord(key) && !context.withGold) continue;
       const entry = entryFor(context, level, stats, covered);
       if (!entry) continue;
       for (const o of entry.occurrences) covered.add(o.block);
