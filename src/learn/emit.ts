@@ -6,7 +6,7 @@ import { Document, isMap, isSeq, type Node as YamlNode, type YAMLMap } from 'yam
 import type { LearnedRule, Proposal } from './learn.js';
 
 /** Long regular expressions stay on one line: folded, they are hard to read and to edit. */
-const STRINGIFY = { lineWidth: 0 } as const;
+const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** The comment above a learned rule: its evidence and examples. */
 export function evidenceComment(rule: LearnedRule): string {
