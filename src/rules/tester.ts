@@ -79,6 +79,7 @@ export function uncoveredRules(ruleSet: RuleSet, covered: ReadonlySet<string>, o
 }
 
 function runCase(ruleSet: RuleSet, resolved: ResolvedRules, file: RuleTestFile, testCase: RuleTestCase, covered: Set<string>, showPath: (path: string) => string) {
+  /** "`read-more` (rules/outlets/lbc.yaml:24:5)": the rule behind a removal and where it is written. */
   const ruleLabel = (removal: Removal) => {
     const rule = ruleOf(resolved, removal);
     return rule ? `\`${rule.id}\` (${showPath(rule.origin.file)}:${rule.origin.line}:${rule.origin.column})` : `\`${removal.rule}\``;
