@@ -125,7 +125,7 @@ const markdown = [
   ...rows.map((r) => `| ${r.host} | ${r.pages} | ${r.base.toFixed(3)} | ${r.learned.toFixed(3)} | ${signed(r.learned - r.base)} | ${r.gold.toFixed(3)} | ${signed(r.gold - r.base)} | ${r.rules.toFixed(1)} / ${r.rulesGold.toFixed(1)} |`),
   `| **mean of ${rows.length} hosts** | | **${base.toFixed(3)}** | **${learned.toFixed(3)}** | **${signed(learned - base)}** | **${gold.toFixed(3)}** | **${signed(gold - base)}** | |`,
   '',
-  `Largest change for the worse on one host: ${signed(worst.learned - worst.base)} without gold (${worst.host}), ${signed(worstGold.gold - worstGold.base)} with gold (${worstGold.host}).`,
+  `Least change on one host: ${signed(worst.learned - worst.base)} without gold (${worst.host}), ${signed(worstGold.gold - worstGold.base)} with gold (${worstGold.host}); a negative value is a host the learned rules made worse.`,
 ].join('\n');
 process.stdout.write(`${markdown}\n`);
 if (values.record) recordSection('learn', markdown);
