@@ -45,7 +45,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
 
   const report = readReport(resolve(io.cwd, positionals[0]));
   if (htmlPath !== undefined) writeFileAtomic(htmlPath, renderHtml(report));
-  if (format === 'json') io.stdout.write(reportJson(report));
+  if (format === 'json') io.stdout.write(reportJson(report, true));
   else io.stdout.write(renderTable(report, { color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR, documents: values.documents }));
   return EXIT.ok;
 }

@@ -56,7 +56,7 @@ export function documentDetail(result: CleanResult, id: string): ReportDetail | 
       if (next >= kept.length) return undefined;
       segments.push({ text: kept[next++] });
     }
-    blocks.push({ index, segments });
+    blocks.push(segments);
   }
   if (next !== kept.length) return undefined;
   return { id, outlet: result.outlet, blocks };

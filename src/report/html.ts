@@ -161,11 +161,11 @@ function renderDetail(
   rowsById: ReadonlyMap<string, ReportDocument>,
 ): string {
   const row = rowsById.get(detail.id);
-  const rules = row ? Object.keys(row.rules) : [...new Set(detail.blocks.flatMap((b) => b.segments.map((s) => s.rule).filter((r): r is string => r !== undefined)))];
+  const rules = row ? Object.keys(row.rules) : [...new Set(detail.blocks.flatMap((b) => b.map((s) => s.rule).filter((r): r is string => r !== undefined)))];
   let previousRule: string | undefined;
-  const paragraphs = detail.blocks.map((block) => {
-    const removedWhole = block.segments.every((s) => s.rule !== undefined);
-    const inner = block.segments
+  const paragraphs = detail.blocks.map((segments) => {
+    const removedWhole = segments.every((s) => s.rule !== undefined);
+    const inner = segments
       .map((s) => {
         if (s.rule === undefined) {
           previousRule = undefined;

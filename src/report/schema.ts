@@ -132,15 +132,8 @@ export const REPORT_SCHEMA = {
           blocks: {
             type: 'array',
             items: {
-              type: 'object',
-              required: ['index', 'segments'],
-              properties: {
-                index: count,
-                segments: {
-                  type: 'array',
-                  items: { type: 'object', required: ['text'], properties: { text, rule: text, partial: { const: true } } },
-                },
-              },
+              type: 'array',
+              items: { type: 'object', required: ['text'], properties: { text, rule: text, partial: { const: true } } },
             },
           },
         },

@@ -110,8 +110,8 @@ export interface DetailSegment {
 export interface ReportDetail {
   id: string;
   outlet: string;
-  /** Every block of the document in order, with what was removed from it. */
-  blocks: Array<{ index: number; segments: DetailSegment[] }>;
+  /** Every block of the document in order (position = block index), each as its kept and removed runs. */
+  blocks: DetailSegment[][];
 }
 
 export type WarningType = 'never-fired' | 'over-removal' | 'rule-dominance';
