@@ -10,7 +10,7 @@ header.top h1 { font-size: 18px; margin: 0 0 2px; }
 .filters label { display: inline-flex; gap: 6px; align-items: center; }
 .filters select { font: inherit; padding: 2px 4px; max-width: 320px; }
 main { padding: 8px 24px 80px; max-width: 1500px; }
-h2 { font-size: 16px; margin: 24px 0 8px; }
+h2 { font-size: 16px; margin: 24px 0 8px; scroll-margin-top: 110px; }
 .note { color: var(--muted); font-size: 13px; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
