@@ -7,6 +7,7 @@ import { readDocuments } from '../src/corpus/documents.js';
 import { ReportBuilder } from '../src/report/builder.js';
 import { renderHtml } from '../src/report/html.js';
 import { reportProblems } from '../src/report/load.js';
+import { REPORT_SCHEMA } from '../src/report/schema.js';
 import type { Report } from '../src/report/types.js';
 import { CORPUS, ROOT, projectRules, rulesFrom, run, tempDir } from './helpers.js';
 
@@ -245,4 +246,15 @@ describe('winnow report', () => {
     expect(await run(['report', join(dir, 'shape.json')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/shape\.json: not a valid report \(at \/: must have required property/) });
     expect(await run(['clean', 'corpus/', '--out', join(dir, 'o'), '--report', dir])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--report names a folder/) });
   });
+});
+
+test('docs/report-schema.md documents every field of the schema', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'report-schema.md'), 'utf8');
+  const fields = (schema: { properties?: Record<string, unknown> }): string[] => Object.keys(schema.properties ?? {});
+  const top = REPORT_SCHEMA.properties;
+  const all = [
+    ...fields(REPORT_SCHEMA), ...fields(top.settings), ...fields(top.totals), ...fields(top.outlets.items),
+    ...fields(top.rules.items), ...fields(top.documents.items), ...fields(top.details.items), ...fields(top.warnings.items),
+  ];
+  for (const field of new Set(all)) expect(doc).toContain(`\`${field}\``);
 });
