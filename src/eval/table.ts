@@ -13,7 +13,8 @@ export const DOCUMENTS_SHOWN = 20;
 const WORST_SHOWN = 10;
 
 const f3 = (n: number) => n.toFixed(3);
-const signed = (n: number) => (n >= 0 ? '+' : '-') + Math.abs(n).toFixed(3);
+/** Changes of F1 are often small: four decimals. */
+const signed = (n: number) => (n >= 0 ? '+' : '-') + Math.abs(n).toFixed(4);
 
 export function renderEvalTable(result: EvalResult, options: EvalTableOptions = {}): string {
   const out: string[] = [];
