@@ -195,21 +195,14 @@ describe('winnow report', () => {
 
   test('colours only a terminal, and not when NO_COLOR is set', async () => {
     const { path } = await corpusReport();
-    const capture = async () => {
+    const capture = async (isTTY: boolean, env: Record<string, string>) => {
       let out = '';
-      await execute(['report', path], { stdout: { write: (s: string) => (out += s), isTTY: true }, stderr: { write: () => true }, readStdin: () => '', cwd: ROOT });
+      await execute(['report', path], { stdout: { write: (s: string) => (out += s), isTTY }, stderr: { write: () => true }, readStdin: () => '', cwd: ROOT, env });
       return out;
     };
-    const saved = process.env.NO_COLOR;
-    delete process.env.NO_COLOR;
-    try {
-      expect(await capture()).toMatch(/\u001b\[1mRules\u001b\[0m/);
-      process.env.NO_COLOR = '1';
-      expect(await capture()).not.toMatch(/\u001b\[/);
-    } finally {
-      if (saved === undefined) delete process.env.NO_COLOR;
-      else process.env.NO_COLOR = saved;
-    }
+    expect(await capture(true, {})).toMatch(/\u001b\[1mRules\u001b\[22m/);
+    expect(await capture(true, { NO_COLOR: '1' })).not.toMatch(/\u001b\[/);
+    expect(await capture(false, {})).not.toMatch(/\u001b\[/);
   });
 
   test('--format json prints the report; --html writes one self-contained page', async () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { UnknownOutletError } from '../clean.js';
 import { RulesLoadError } from '../rules/errors.js';
 import { cleanCommand } from './clean.js';
+import { explainCommand } from './explain.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { rulesCommand } from './rules.js';
 import { evalCommand } from './eval.js';
@@ -16,7 +17,11 @@ export const HELP = `Usage: winnow <command> [options]
 
 Commands:
   clean <input...>   clean documents with per-outlet rules (winnow clean --help)
-  rules check [DIR]  validate rule files
+  explain <file|->   show a document with each removed block marked by its rule (winnow explain --help)
+  rules check [DIR]  validate rule files and rule tests
+  rules test         run the rule tests beside the rules (must-keep / must-drop snippets)
+  rules print        the resolved rule list of an outlet (--outlet NAME), with origins
+  rules schema       JSON Schema of rule files, for editors
   report <file>      show a removal report as tables, JSON or an HTML page (winnow report --help)
   eval <input...>    score cleaned text against gold text, per document and per rule (winnow eval --help)
 
@@ -27,6 +32,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   clean: cleanCommand,
+  explain: explainCommand,
   rules: rulesCommand,
   report: reportCommand,
   eval: evalCommand,

@@ -5,6 +5,7 @@ import { renderHtml } from '../report/html.js';
 import { readReport } from '../report/load.js';
 import { renderTable } from '../report/table.js';
 import { reportJson, reportTarget, writeFileAtomic } from '../report/write.js';
+import { colorEnabled } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 
 export const REPORT_HELP = `Usage: winnow report <report.json> [options]
@@ -17,7 +18,7 @@ Options:
   --documents        with text: also list every document row
   -h, --help         show this help
 
-Colour is used only when standard output is a terminal and NO_COLOR is not set.
+Colour is used only when standard output is a terminal and NO_COLOR is not set (FORCE_COLOR forces it).
 Exit codes: 0 shown, 2 usage error or a report that cannot be read.`;
 
 const FORMATS = ['text', 'json'] as const;
@@ -46,6 +47,6 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const report = readReport(resolve(io.cwd, positionals[0]));
   if (htmlPath !== undefined) writeFileAtomic(htmlPath, renderHtml(report));
   if (format === 'json') io.stdout.write(reportJson(report, true));
-  else io.stdout.write(renderTable(report, { color: Boolean(io.stdout.isTTY) && !process.env.NO_COLOR, documents: values.documents }));
+  else io.stdout.write(renderTable(report, { color: colorEnabled(io.stdout, io.env ?? process.env), documents: values.documents }));
   return EXIT.ok;
 }

@@ -1,9 +1,10 @@
 /** The report as aligned terminal tables: rules, outlets, warnings (and documents on request). */
+import picocolors from 'picocolors';
 import { percent } from './builder.js';
 import type { Report } from './types.js';
 
 export interface TableOptions {
-  /** ANSI colour (default false; the CLI turns it on for a TTY unless NO_COLOR is set). */
+  /** ANSI colour (default false; the CLI turns it on for a terminal unless NO_COLOR is set). */
   color?: boolean;
   /** Also list every document row (default false). */
   documents?: boolean;
@@ -14,13 +15,6 @@ interface Column {
   title: string;
   align: Align;
 }
-
-const ANSI = {
-  bold: '\u001b[1m',
-  dim: '\u001b[2m',
-  yellow: '\u001b[33m',
-  reset: '\u001b[0m',
-} as const;
 
 const number = (n: number) => n.toLocaleString('en');
 
@@ -33,8 +27,7 @@ export function alignRows(columns: Column[], rows: string[][], paint: (row: numb
 }
 
 export function renderTable(report: Report, options: TableOptions = {}): string {
-  const c = (code: string, s: string) => (options.color ? `${code}${s}${ANSI.reset}` : s);
-  const bold = (s: string) => c(ANSI.bold, s);
+  const { bold, dim, yellow } = picocolors.createColors(options.color ?? false);
   const out: string[] = [];
   const { totals } = report;
   const outletNames = report.outlets.map((o) => o.outlet).join(', ') || 'none';
@@ -64,7 +57,7 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
     percent(r.shareOfRemovedWords),
     r.origin ? `${r.origin.file}:${r.origin.line}` : '',
   ]);
-  out.push(...alignRows(ruleColumns, ruleRows, (i, l) => (report.rules[i].documentsHit === 0 ? c(ANSI.dim, l) : l), bold));
+  out.push(...alignRows(ruleColumns, ruleRows, (i, l) => (report.rules[i].documentsHit === 0 ? dim(l) : l), bold));
 
   out.push('', bold('Outlets'));
   const outletColumns: Column[] = [
@@ -96,14 +89,14 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
       { title: 'rules', align: 'right' },
     ];
     const documentRows = report.documents.map((d) => [d.id, d.outlet, number(d.wordsIn), number(d.wordsOut), percent(d.shareRemoved), String(Object.keys(d.rules).length)]);
-    out.push(...alignRows(documentColumns, documentRows, (i, l) => (report.documents[i].warnings ? c(ANSI.yellow, l) : l), bold));
+    out.push(...alignRows(documentColumns, documentRows, (i, l) => (report.documents[i].warnings ? yellow(l) : l), bold));
     if (report.documentsOmitted > 0) out.push(`(${number(report.documentsOmitted)} more documents not kept in the report; settings.maxDocuments is ${number(report.settings.maxDocuments)})`);
   }
 
   const counts = report.warningCounts;
   const total = counts['never-fired'] + counts['over-removal'] + counts['rule-dominance'];
   out.push('', bold(`Warnings (${total}: ${counts['never-fired']} never fired, ${counts['over-removal']} over-removal, ${counts['rule-dominance']} rule dominance)`));
-  for (const w of report.warnings) out.push(c(ANSI.yellow, `  ${w.type.padEnd(14)} ${w.message}`));
+  for (const w of report.warnings) out.push(yellow(`  ${w.type.padEnd(14)} ${w.message}`));
   if (report.warningsOmitted > 0) out.push(`  (${number(report.warningsOmitted)} more not listed; settings.maxWarnings is ${number(report.settings.maxWarnings)})`);
   if (total === 0) out.push('  none');
   return `${out.join('\n')}\n`;
