@@ -189,7 +189,7 @@ describe('winnow report', () => {
     const rows = lines.slice(header, header + 13);
     const wordsEnd = rows[0].indexOf('words') + 'words'.length;
     for (const row of rows.slice(1)) expect(row.slice(wordsEnd - 1, wordsEnd)).toMatch(/\d/);
-    expect(rows[1]).toMatch(/^telegraph\/latest-stories-rail\s+rest\s+1\/1\s+41\s+1,235\s+43\.3%\s+65\.7%\s+rules\/outlets\/telegraph\.yaml:33$/);
+    expect(rows[1]).toMatch(/^telegraph\/latest-stories-rail\s+rest\s+1\/1\s+41\s+1,235\s+43\.3%\s+65\.7%\s+rules\/outlets\/telegraph\.yaml:\d+$/);
     expect(stdout).toMatch(/rule-dominance telegraph\/latest-stories-rail took 65\.4% of the 1,887 words/);
   });
 
