@@ -200,7 +200,7 @@ rules:
     const dir = writeTree({ 'doc.txt': doc, 'doc.gold.txt': gold, 'rules/default.yaml': `outlet: default\nrules:\n${rulesYaml.map((r) => r.yaml).join('')}` });
     const { code, stdout } = await run(['eval', 'doc.txt', '--rules', 'rules'], { cwd: dir });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^winnow eval: 1 document cleaned in memory with rules; mode clean$/m);
+    expect(stdout).toMatch(/^winnow eval: 1 document, cleaned in memory with the rules in rules\/ \(mode clean\)$/m);
     expect(stdout).toMatch(/^default\/greedy-rail\s+1\s+13\s+13\s+0\.000\s+\d\.\d{3}\s+\+0\.\d{4}\s+\+0\.\d{4}\s+rules\/default\.yaml:5$/m);
     expect(stdout).toMatch(/^default\/ad\s+1\s+1\s+0\s+1\.000\s/m);
   });

@@ -94,10 +94,8 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   if (values.format === 'json') {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    const what = mode === 'clean'
-      ? `cleaned in memory with ${ruleSet ? relative(io.cwd, ruleSet.dir) || '.' : 'the rules'}`
-      : 'scored as given (cleaned text)';
-    io.stdout.write(`winnow eval: ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} ${what}; mode ${mode}\n\n`);
+    const what = mode === 'clean' ? `cleaned in memory with the rules in ${relative(io.cwd, ruleSet!.dir) || '.'}/` : 'scored as given: cleaned text';
+    io.stdout.write(`winnow eval: ${result.documents.length} document${result.documents.length === 1 ? '' : 's'}, ${what} (mode ${mode})\n\n`);
     io.stdout.write(renderEvalTable(result, { documents: values.documents }));
   }
   if (result.documents.length === 0) {
