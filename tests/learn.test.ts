@@ -254,7 +254,7 @@ describe('winnow learn --by host', () => {
 });
 
 describe('winnow learn on real pages (schneier.com, Dragnet data set)', () => {
-  const SAMPLE = join(ROOT, 'tests', 'corpus', 'schneier');
+  const SAMPLE = join(ROOT, 'tests', 'fixtures', 'schneier');
   const ids = ['R681', 'R682', 'R683', 'R684', 'R685'];
 
   /** Word-overlap recall and F1 of `text` against `gold`, counted as the reference scorer counts them. */
@@ -279,12 +279,12 @@ describe('winnow learn on real pages (schneier.com, Dragnet data set)', () => {
     const gains: number[] = [];
     for (const held of ids) {
       const dir = tempDir();
-      for (const id of ids.filter((i) => i !== held)) cpSync(join(SAMPLE, 'pages', `${id}.html`), join(dir, `${id}.html`));
-      cpSync(join(SAMPLE, 'pages', 'manifest.jsonl'), join(dir, 'manifest.jsonl'));
+      for (const id of ids.filter((i) => i !== held)) cpSync(join(SAMPLE, 'html', `${id}.html`), join(dir, `${id}.html`));
+      cpSync(join(SAMPLE, 'html', 'manifest.jsonl'), join(dir, 'manifest.jsonl'));
       const rules = rulesCopy();
       const learned = await run(['learn', dir, '--outlet', 'schneier', '--rules', rules, '--write']);
       expect(learned.code).toBe(0);
-      const html = readFileSync(join(SAMPLE, 'pages', `${held}.html`), 'utf8');
+      const html = readFileSync(join(SAMPLE, 'html', `${held}.html`), 'utf8');
       const gold = readFileSync(join(SAMPLE, 'gold', `${held}.txt`), 'utf8');
       const before = overlap(clean({ content: html, type: 'html' }, { rules: loadRules(RULES) }).text, gold);
       const after = overlap(clean({ content: html, type: 'html', outlet: 'schneier' }, { rules: loadRules(rules) }).text, gold);
