@@ -231,6 +231,7 @@ describe('winnow learn --by host', () => {
     expect(defaults.outlet).toBe('default');
     expect(defaults.rules).toEqual([expect.objectContaining({ id: 'common-template-text', text: 'Share this article' })]);
     expect(defaults.rules[0].learned.support).toBe('3/3 outlets');
+    expect(text).toMatch(/^# Proposed by `winnow learn` from 15 pages of 3 outlets, checked against gold on /m);
 
     // Written, the rules clean the held-out page of each host to its gold.
     const rules = rulesCopy();
@@ -280,7 +281,7 @@ describe('winnow learn on real pages (schneier.com, Dragnet data set)', () => {
     for (const held of ids) {
       const dir = tempDir();
       for (const id of ids.filter((i) => i !== held)) cpSync(join(SAMPLE, 'html', `${id}.html`), join(dir, `${id}.html`));
-      cpSync(join(SAMPLE, 'html', 'manifest.jsonl'), join(dir, 'manifest.jsonl'));
+      cpSync(join(SAMPLE, 'manifest.jsonl'), join(dir, 'manifest.jsonl'));
       const rules = rulesCopy();
       const learned = await run(['learn', dir, '--outlet', 'schneier', '--rules', rules, '--write']);
       expect(learned.code).toBe(0);

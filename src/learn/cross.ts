@@ -51,7 +51,7 @@ export function outletTemplate(outlet: string, context: LearnContext): OutletTem
 
 export function crossOutletDefaults(outlets: readonly OutletTemplate[], options: LearnOptions, at: string, taken: ReadonlySet<string>): Proposal {
   const withGold = outlets.some((o) => o.withGold);
-  const proposal: Proposal = { outlet: 'default', pages: outlets.reduce((n, o) => n + o.pages, 0), withGold, at, rules: [], failed: [] };
+  const proposal: Proposal = { outlet: 'default', pages: outlets.reduce((n, o) => n + o.pages, 0), outlets: outlets.length, withGold, at, rules: [], failed: [] };
   const byKey = new Map<string, { outlets: Set<string>; texts: string[]; words: number; lost: number }>();
   for (const { outlet, texts } of outlets) {
     for (const [key, t] of texts) {

@@ -72,5 +72,6 @@ export function renderRuleItems(rules: readonly LearnedRule[], indent: number): 
 /** The comment that opens a proposal. */
 export function proposalComment(proposal: Proposal): string {
   const gold = proposal.withGold ? ', checked against gold' : '';
-  return ` Proposed by \`winnow learn\` from ${proposal.pages} pages of ${proposal.outlet}${gold} on ${proposal.at}.\n Review before use: nothing here applies until it is in a rule file.`;
+  const source = proposal.outlets === undefined ? proposal.outlet : `${proposal.outlets} outlets`;
+  return ` Proposed by \`winnow learn\` from ${proposal.pages} pages of ${source}${gold} on ${proposal.at}.\n Review before use: nothing here applies until it is in a rule file.`;
 }

@@ -68,6 +68,8 @@ export interface LearnedRule {
 export interface Proposal {
   outlet: string;
   pages: number;
+  /** For cross-outlet defaults: how many outlets the pages came from. */
+  outlets?: number;
   withGold: boolean;
   at: string;
   rules: LearnedRule[];
