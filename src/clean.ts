@@ -5,7 +5,7 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { applyRemovals } from './engine/apply.js';
-import { runWithSafetyNet, type Relaxation } from './engine/relax.js';
+import { runWithSafetyNet, type Relaxation, type SafeResult } from './engine/relax.js';
 import type { Removal } from './engine/run.js';
 import { detectType, toHast, type InputType } from './parse/index.js';
 import { resolveOutlet, type OutletSource } from './rules/outlet.js';
@@ -66,6 +66,14 @@ export class UnknownOutletError extends Error {
 }
 
 export function clean(input: CleanInput | string, options: CleanOptions): CleanResult {
+  return cleanWithTrace(input, options).result;
+}
+
+/**
+ * `clean()` together with the engine's own result (every block, what was kept of it, each cut),
+ * for `winnow explain` and rule tests: the same run, never a second code path.
+ */
+export function cleanWithTrace(input: CleanInput | string, options: CleanOptions): { result: CleanResult; engine: SafeResult } {
   const doc: CleanInput = typeof input === 'string' ? { content: input } : input;
   const { rules: ruleSet } = options;
   const { outlet, from } = resolveOutlet(ruleSet, doc);
@@ -75,7 +83,7 @@ export function clean(input: CleanInput | string, options: CleanOptions): CleanR
   const tree: Root = toHast(doc.content, type);
   const result = runWithSafetyNet(tree, resolved.rules);
   const blocksRemoved = result.kept.filter((t) => t === undefined).length;
-  return {
+  const cleaned: CleanResult = {
     ...(doc.id !== undefined ? { id: doc.id } : {}),
     ...(doc.path !== undefined ? { path: doc.path } : {}),
     ...(doc.url !== undefined ? { url: doc.url } : {}),
@@ -96,4 +104,5 @@ export function clean(input: CleanInput | string, options: CleanOptions): CleanR
       wordsRemoved: result.wordsIn - result.wordsOut,
     },
   };
+  return { result: cleaned, engine: result };
 }

@@ -7,10 +7,14 @@
  *     short-between: 5      # blocks of at most 5 words whose neighbours were both removed
  *
  * Neighbours are the blocks just before and after in the document; the first and last block
- * have only one and are kept (the end of a short text is no leftover).
+ * have only one and are kept (the end of a short text is no leftover). A block that ends like a
+ * sentence ("Crews were called at 5pm.") is prose, however short, and is kept.
  */
 import type { RuleKind } from './types.js';
 import { countWords } from '../engine/words.js';
+
+/** The end of a sentence: a full stop, question or exclamation mark, perhaps inside quotes or brackets. */
+const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
 
 interface Options {
   'short-between': number;
@@ -19,7 +23,7 @@ interface Options {
 export const shortBetween: RuleKind<Options> = {
   meta: {
     name: 'short-between',
-    description: 'Remove a block of at most N words whose neighbouring blocks have both been removed.',
+    description: 'Remove a block of at most N words, not ending like a sentence, whose neighbouring blocks have both been removed.',
     level: 'block',
     schema: {
       properties: {
@@ -36,7 +40,7 @@ export const shortBetween: RuleKind<Options> = {
       decide({ blocks, block, text, isRemoved }) {
         const before = block.index > 0 && isRemoved(block.index - 1);
         const after = block.index < blocks.length - 1 && isRemoved(block.index + 1);
-        return before && after && countWords(text) <= most ? { drop: 'block' } : null;
+        return before && after && countWords(text) <= most && !SENTENCE_END.test(text) ? { drop: 'block' } : null;
       },
     };
   },
