@@ -115,7 +115,7 @@ interface Settings {
 }
 
 /** The element (position) chosen as the article, and its chosen siblings, or undefined. */
-export function findMainContent(index: PageIndex, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
+function findMainContent(index: PageIndex, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
   const { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas, nameOf } = index;
   const classWeights = namesWeights(index, settings);
   const n = nodes.length;
