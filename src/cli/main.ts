@@ -12,7 +12,8 @@ import { rulesCommand } from './rules.js';
 export const HELP = `Usage: winnow <command> [options]
 
 Commands:
-  clean <input...>   clean documents with per-outlet rules (winnow clean --help)
+  clean <input...>   clean documents, folders, JSONL or WARC files with per-outlet rules,
+                     on every core, resumable (winnow clean --help)
   rules check [DIR]  validate rule files
 
 Run \`winnow <command> --help\` for a command's options.
@@ -29,6 +30,7 @@ export const processIo = (): Io => ({
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin: () => readFileSync(0, 'utf8'),
+  stdinBytes: () => process.stdin,
   cwd: process.cwd(),
 });
 
