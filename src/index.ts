@@ -1,4 +1,4 @@
-export { clean, UnknownOutletError, type CleanInput, type CleanOptions, type CleanResult, type CleanStats } from './clean.js';
+export { clean, cleanWithTrace, UnknownOutletError, type CleanInput, type CleanOptions, type CleanResult, type CleanStats } from './clean.js';
 export { default as rehypeWinnow, type WinnowPluginOptions, type WinnowFileData } from './plugin.js';
 export { loadRules, checkRules, RuleSet, type ResolvedRules } from './rules/ruleset.js';
 export { RuleFileError, RulesLoadError } from './rules/errors.js';
@@ -10,3 +10,5 @@ export { countWords, tokens } from './engine/words.js';
 export { htmlToHast, textToHast, detectType, type InputType } from './parse/index.js';
 export { KINDS } from './kinds/index.js';
 export { ruleFileSchema } from './rules/schema.js';
+export { runRuleTests, type RuleTestReport, type TestFailure } from './rules/tester.js';
+export { loadRuleTests } from './rules/testfile.js';

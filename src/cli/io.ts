@@ -11,6 +11,10 @@ export interface Io {
   /** Standard input as a byte stream, for inputs too large or too binary for `readStdin` (WARC, JSONL.gz). */
   stdinBytes?(): AsyncIterable<Uint8Array>;
   cwd: string;
+  /** Environment variables (default: process.env); `NO_COLOR` and `FORCE_COLOR` are read from it. */
+  env?: Record<string, string | undefined>;
+  /** Ends long-running commands (`explain --watch`) when aborted; without it they run until the process is stopped. */
+  signal?: AbortSignal;
 }
 
 /** Exit codes, documented in the README. */

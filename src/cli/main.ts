@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { UnknownOutletError } from '../clean.js';
 import { RulesLoadError } from '../rules/errors.js';
 import { cleanCommand } from './clean.js';
+import { explainCommand } from './explain.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { rulesCommand } from './rules.js';
 
@@ -14,7 +15,11 @@ export const HELP = `Usage: winnow <command> [options]
 Commands:
   clean <input...>   clean documents, folders, JSONL or WARC files with per-outlet rules,
                      on every core, resumable (winnow clean --help)
-  rules check [DIR]  validate rule files
+  explain <file|->   show a document with each removed block marked by its rule (winnow explain --help)
+  rules check [DIR]  validate rule files and rule tests
+  rules test         run the rule tests beside the rules (must-keep / must-drop snippets)
+  rules print        the resolved rule list of an outlet (--outlet NAME), with origins
+  rules schema       JSON Schema of rule files, for editors
 
 Run \`winnow <command> --help\` for a command's options.
 Exit codes: 0 success, 1 some documents or checks failed, 2 usage or rule-file errors.`;
@@ -23,6 +28,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   clean: cleanCommand,
+  explain: explainCommand,
   rules: rulesCommand,
 };
 

@@ -1,0 +1,74 @@
+/**
+ * Accuracy of Winnow's rules against its peers on a gold corpus in the Dragnet layout.
+ *
+ *   npm run bench:build && node build/bench/accuracy.js ../shared/corpus/dragnet-train [--record] [--limit N]
+ *
+ * Scores with the reference scorer (../shared/tools/score.mjs, or --scorer PATH): words and
+ * 4-word-shingle precision, recall, F1, macro-averaged over pages. Also counts pages that came
+ * out empty while their gold is not.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { readDragnet } from './dragnet.js';
+import { PEERS, winnow, type Extractor } from './extractors.js';
+import { machine } from './machine.js';
+import { recordSection } from './record.js';
+
+interface Scores {
+  words: { precision: number; recall: number; f1: number };
+  shingles: { precision: number; recall: number; f1: number };
+}
+interface Scorer {
+  scorePair(pred: string, gold: string): Scores;
+  macro(results: Scores[]): Scores & { docs: number };
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    record: { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    scorer: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const corpus = resolve(positionals[0] ?? '../shared/corpus/dragnet-train');
+const scorerPath = resolve(values.scorer ?? join(dirname(dirname(corpus)), 'tools', 'score.mjs'));
+const scorer = (await import(pathToFileURL(scorerPath).href)) as Scorer;
+const pages = readDragnet(corpus, values.limit ? Number(values.limit) : Infinity);
+
+const extractors: Extractor[] = [winnow(), ...PEERS].filter((e) => !values.only || values.only.split(',').includes(e.name));
+const rows: string[] = [];
+for (const extractor of extractors) {
+  const results: Scores[] = [];
+  let empty = 0;
+  let failed = 0;
+  for (const page of pages) {
+    let text = '';
+    try {
+      text = await extractor.extract(page.html, page.url);
+    } catch {
+      failed++;
+    }
+    if (text.trim() === '' && page.gold.trim() !== '') empty++;
+    results.push(scorer.scorePair(text, page.gold));
+  }
+  const m = scorer.macro(results);
+  const row = `| ${extractor.name} | ${m.words.precision.toFixed(3)} | ${m.words.recall.toFixed(3)} | ${m.words.f1.toFixed(3)} | ${m.shingles.precision.toFixed(3)} | ${m.shingles.recall.toFixed(3)} | ${m.shingles.f1.toFixed(3)} | ${empty} | ${failed} |`;
+  rows.push(row);
+  console.log(row);
+}
+
+const table = [
+  `### Accuracy on ${pages.length} pages of \`${corpus.split('/').slice(-2).join('/')}\``,
+  '',
+  `${machine()}. Command: \`node build/bench/accuracy.js ${positionals[0] ?? '../shared/corpus/dragnet-train'}\` (after \`npm run bench:build\`).`,
+  'Peers\' article HTML is turned into text with the same block conversion as Winnow\'s output.',
+  '',
+  '| extractor | words P | words R | words F1 | shingles P | shingles R | shingles F1 | empty (gold not) | errors |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...rows,
+].join('\n');
+console.log(`\n${table}`);
+if (values.record) recordSection('accuracy', table);
