@@ -33,11 +33,12 @@ describe('inputs', () => {
     expect(readdirSync(out).sort()).toEqual(['1.txt', '2.txt']);
   });
 
-  test('JSONL records with configurable field names; the outlet field picks the outlet rules', async () => {
+  test('JSONL records with configurable field names; the outlet field picks the outlet rules when it has a rule file', async () => {
     const dir = writeTree({
       'pages.jsonl': jsonl([
         { key: 'k1', link: 'https://example.com/a', site: 'lbc', body: '<p>Listen to this article</p><p>Story text here.</p>' },
         { key: 'k2', link: 'https://example.com/b', body: '<p>Other story.</p><p>Advertisement</p>' },
+        { key: 'k3', link: 'https://www.lbc.co.uk/news/c/', site: 'no-rules-for-this-one', body: '<p>Listen to this article</p><p>By host.</p>' },
       ]),
     });
     const out = join(tempDir(), 'clean.jsonl');
@@ -47,6 +48,8 @@ describe('inputs', () => {
     expect(records).toEqual([
       { id: 'k1', source: 'pages.jsonl:1', url: 'https://example.com/a', outlet: 'lbc', text: 'Story text here.\n', wordsIn: 7, wordsOut: 3, removed: { 'audio-player': 4 } },
       { id: 'k2', source: 'pages.jsonl:2', url: 'https://example.com/b', outlet: 'default', text: 'Other story.\n', wordsIn: 3, wordsOut: 2, removed: { 'advertisement-marker': 1 } },
+      // An outlet without a rule file falls back to the host (then the folder, then the defaults).
+      { id: 'k3', source: 'pages.jsonl:3', url: 'https://www.lbc.co.uk/news/c/', outlet: 'lbc', text: 'By host.\n', wordsIn: 6, wordsOut: 2, removed: { 'audio-player': 4 } },
     ]);
   });
 

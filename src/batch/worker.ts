@@ -33,9 +33,14 @@ function cleanTask({ seq, doc }: Task, ruleSet: RuleSet): TaskResult {
   try {
     const prepared = prepareDocument(doc, setup.fields);
     id = prepared.id;
+    // An outlet named by the data (a record's field, a manifest) without a rule file of its own is
+    // not an error in a corpus of many outlets: the document falls back to its host, folder, defaults.
+    const { outlet: named, ...input } = prepared.input;
+    const known = named !== undefined && ruleSet.hasOutlet(named) ? { outlet: named } : {};
     const result = clean(
       {
-        ...prepared.input,
+        ...input,
+        ...known,
         ...(setup.url !== undefined ? { url: setup.url } : {}),
         ...(setup.outlet !== undefined ? { outlet: setup.outlet } : {}),
         ...(setup.type !== undefined ? { type: setup.type } : {}),

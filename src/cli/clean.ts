@@ -4,6 +4,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isDynamicPattern } from 'tinyglobby';
 import { UnknownOutletError } from '../clean.js';
 import { expandInputs, inputKind, type InputFile } from '../corpus/inputs.js';
 import { DEFAULT_FIELDS } from '../corpus/fields.js';
@@ -173,7 +174,7 @@ function holdsSeveral(inputs: string[], cwd: string, inputFormat: InputFormat): 
   const input = inputs[0];
   if (input === '-') return inputFormat === 'jsonl' || inputFormat === 'warc';
   const path = resolve(cwd, input);
-  if (!existsSync(path)) return false;
+  if (!existsSync(path)) return isDynamicPattern(input);
   if (statSync(path).isDirectory()) return true;
   const kind = inputFormat === 'auto' ? inputKind(path) : inputFormat;
   return kind !== 'document';
