@@ -27,6 +27,8 @@ export interface WorkerSetup {
   outlet?: string;
   url?: string;
   type?: InputType;
+  /** Send back each document's result (without its HTML) for the removal report (`--report`). */
+  report: boolean;
 }
 
 export interface Task {
@@ -55,6 +57,8 @@ export type TaskResult =
       name: string;
       stats: DocumentStats;
       warnings: string[];
+      /** With `report`: the CleanResult as one JSON line, for the report builder. */
+      reportLine?: string;
     }
   | { ok: false; seq: number; id: string; source: string; reason: string };
 

@@ -10,8 +10,9 @@
  * member: concatenated members are one valid gzip file), so that a resumed run can cut them
  * back to the last checkpoint and carry on.
  */
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Journal, type Checkpoint } from './journal.js';
@@ -74,25 +75,40 @@ export interface WarningRecord {
 export interface Output {
   /** One cleaned document, in input order: `name` is its file name in a mirrored folder. */
   document(name: string, body: string): void;
+  /** Keep a document's result for the report until the run is complete (`--report`). */
+  reportLine(line: string): void;
+  /** The kept report lines, in input order, when the run is complete (before `finish`). */
+  reportLines(): AsyncIterable<string>;
   error(record: ErrorRecord): void;
   warning(record: WarningRecord): void;
   /** Bytes held in memory until the next checkpoint. */
   readonly pendingBytes: number;
   /** Put everything so far on disk, then record that documents before `next` are finished. */
   checkpoint(next: number, totals: Totals): Promise<void>;
-  /** Last checkpoint, then move the finished files into place. */
-  finish(next: number, totals: Totals): Promise<void>;
+  /** Last checkpoint: everything is on disk. */
+  complete(next: number, totals: Totals): Promise<void>;
+  /** Move the finished files into place and remove the run's state. */
+  finish(): Promise<void>;
 }
 
 export class StdoutOutput implements Output {
   readonly pendingBytes = 0;
+  /** A run to stdout cannot be resumed, so report lines wait in memory (one short JSON line per document). */
+  private readonly report: string[] = [];
   constructor(private readonly stdout: { write(chunk: string): unknown }) {}
   document(_name: string, body: string): void {
     this.stdout.write(body);
   }
+  reportLine(line: string): void {
+    this.report.push(line);
+  }
+  async *reportLines(): AsyncIterable<string> {
+    yield* this.report.splice(0);
+  }
   error(): void {}
   warning(): void {}
   async checkpoint(): Promise<void> {}
+  async complete(): Promise<void> {}
   async finish(): Promise<void> {}
 }
 
@@ -140,14 +156,14 @@ export class JournaledOutput implements Output {
     private readonly target: Exclude<OutputTarget, { kind: 'stdout' }>,
     private readonly state: string,
     private readonly journal: Journal,
-    private readonly files: { output?: ChunkedFile; errors: ChunkedFile; warnings: ChunkedFile },
+    private readonly files: { output?: ChunkedFile; errors: ChunkedFile; warnings: ChunkedFile; report?: ChunkedFile },
   ) {}
 
   /**
    * Start the run's files, or (`resume`) reopen those of an unfinished run of the same job.
    * Returns where to start; `note` hears about discarded or missing runs.
    */
-  static open(target: Exclude<OutputTarget, { kind: 'stdout' }>, job: string, resume: boolean, note: (message: string) => void): { output: JournaledOutput; checkpoint?: Checkpoint } {
+  static open(target: Exclude<OutputTarget, { kind: 'stdout' }>, job: string, resume: boolean, report: boolean, note: (message: string) => void): { output: JournaledOutput; checkpoint?: Checkpoint } {
     const state = stateDir(target)!;
     const journalPath = join(state, JOURNAL_FILE);
     if (resume) {
@@ -157,7 +173,7 @@ export class JournaledOutput implements Output {
       const sizes = checkpoint?.sizes ?? {};
       const intact = reopened && Object.entries(sizes).every(([name, size]) => existsSync(join(state, `${name}.partial`)) && statSync(join(state, `${name}.partial`)).size >= size);
       if (reopened && intact) {
-        return { output: new JournaledOutput(target, state, reopened.journal, JournaledOutput.partials(target, state, sizes)), ...(checkpoint ? { checkpoint } : {}) };
+        return { output: new JournaledOutput(target, state, reopened.journal, JournaledOutput.partials(target, state, sizes, report)), ...(checkpoint ? { checkpoint } : {}) };
       }
       note(`nothing to resume in ${state}; starting from the beginning`);
     } else if (existsSync(journalPath)) {
@@ -165,20 +181,32 @@ export class JournaledOutput implements Output {
     }
     rmSync(state, { recursive: true, force: true });
     mkdirSync(state, { recursive: true });
-    return { output: new JournaledOutput(target, state, Journal.create(journalPath, job), JournaledOutput.partials(target, state, {})) };
+    return { output: new JournaledOutput(target, state, Journal.create(journalPath, job), JournaledOutput.partials(target, state, {}, report)) };
   }
 
-  private static partials(target: OutputTarget, state: string, sizes: Record<string, number>) {
+  private static partials(target: OutputTarget, state: string, sizes: Record<string, number>, report: boolean) {
     const file = (name: string, gzip: boolean) => new ChunkedFile(join(state, `${name}.partial`), gzip, sizes[name] ?? 0);
     return {
       ...(target.kind === 'jsonl' ? { output: file('output', target.gzip) } : {}),
       errors: file('errors', false),
       warnings: file('warnings', false),
+      // The report is built when the run is complete, from every document's result, also those
+      // finished before a crash: so the results wait on disk with the rest of the run.
+      ...(report ? { report: file('report', false) } : {}),
     };
   }
 
   get pendingBytes(): number {
-    return (this.files.output?.pendingBytes ?? 0) + this.files.errors.pendingBytes + this.files.warnings.pendingBytes;
+    return Object.values(this.files).reduce((sum, file) => sum + file.pendingBytes, 0);
+  }
+
+  reportLine(line: string): void {
+    this.files.report?.add(line);
+  }
+
+  async *reportLines(): AsyncIterable<string> {
+    if (!this.files.report) return;
+    for await (const line of createInterface({ input: createReadStream(this.files.report.path), crlfDelay: Infinity })) if (line) yield line;
   }
 
   document(name: string, body: string): void {
@@ -215,9 +243,12 @@ export class JournaledOutput implements Output {
     this.journal.record({ next, sizes, totals: totals.toJSON() });
   }
 
-  async finish(next: number, totals: Totals): Promise<void> {
+  async complete(next: number, totals: Totals): Promise<void> {
     await this.checkpoint(next, totals);
     for (const file of Object.values(this.files)) file.close();
+  }
+
+  async finish(): Promise<void> {
     if (this.files.output) renameSync(this.files.output.path, (this.target as { path: string }).path);
     for (const [file, final] of [
       [this.files.errors, errorsPath(this.target)!],

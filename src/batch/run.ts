@@ -6,6 +6,7 @@
  * Memory stays bounded whatever the corpus size: at most `jobs` documents are being cleaned, and
  * at most a window of finished results waits for an earlier, slower one.
  */
+import type { CleanResult } from '../clean.js';
 import type { InputFile } from '../corpus/inputs.js';
 import type { CorpusItem } from '../corpus/items.js';
 import { readCorpus, type CorpusOptions } from '../corpus/reader.js';
@@ -40,6 +41,14 @@ export interface BatchOptions {
   /** Digest of everything that decides the output (inputs, options, rules): a journal only resumes its own job. */
   job: string;
   progress: ProgressMode;
+  /** The removal report (`--report`): fed every cleaned document's result in input order, then finished. */
+  report?: ReportSink;
+}
+
+export interface ReportSink {
+  add(result: CleanResult): void;
+  /** Called once every document has been added, before the run's state is removed. */
+  finish(): void;
 }
 
 export interface BatchHooks {
@@ -68,7 +77,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   if (options.target.kind === 'stdout') {
     output = new StdoutOutput(hooks.stdout);
   } else {
-    const opened = JournaledOutput.open(options.target, options.job, options.resume, (note) => notes.push(note));
+    const opened = JournaledOutput.open(options.target, options.job, options.resume, options.report !== undefined, (note) => notes.push(note));
     output = opened.output;
     if (opened.checkpoint) {
       first = opened.checkpoint.next;
@@ -95,6 +104,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   const sink = async (result: BatchResult, seq: number) => {
     if (result.ok === true) {
       output.document(result.name, result.body);
+      if (result.reportLine !== undefined) output.reportLine(result.reportLine);
       totals.addCleaned(result.stats, result.warnings.length > 0);
       for (const warning of result.warnings) {
         output.warning({ id: result.id, source: result.source, warning });
@@ -161,7 +171,12 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
       await changed();
     }
     await ordered.flushed();
-    await output.finish(seq, totals);
+    await output.complete(seq, totals);
+    if (options.report) {
+      for await (const line of output.reportLines()) options.report.add(JSON.parse(line) as CleanResult);
+      options.report.finish();
+    }
+    await output.finish();
   } finally {
     progress.stop();
     await pool.close();

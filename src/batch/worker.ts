@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { relative } from 'node:path';
-import { clean } from '../clean.js';
+import { clean, type CleanResult } from '../clean.js';
 import { prepareDocument, UnreadableDocument } from '../corpus/prepare.js';
 import { loadRules } from '../rules/ruleset.js';
 import type { RuleSet } from '../rules/ruleset.js';
@@ -58,10 +58,17 @@ function cleanTask({ seq, doc }: Task, ruleSet: RuleSet): TaskResult {
       name: outputFileName(doc.outputName, setup.format),
       stats: { outlet: result.outlet, wordsIn: result.stats.wordsIn, wordsOut: result.stats.wordsOut, rules: rulesFired },
       warnings: prepared.warnings,
+      ...(setup.report ? { reportLine: reportLine(result) } : {}),
     };
   } catch (error) {
     return { ok: false, seq, id, source: doc.source, reason: reasonOf(error) };
   }
+}
+
+/** The result as the report needs it: everything but the cleaned HTML, serialised here rather than on the main thread. */
+function reportLine(result: CleanResult): string {
+  const { html: _html, ...rest } = result;
+  return `${JSON.stringify(rest)}\n`;
 }
 
 function reasonOf(error: unknown): string {

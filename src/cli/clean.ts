@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDynamicPattern } from 'tinyglobby';
-import { UnknownOutletError } from '../clean.js';
+import { UnknownOutletError, type CleanResult } from '../clean.js';
 import { expandInputs, inputKind, type InputFile } from '../corpus/inputs.js';
 import { DEFAULT_FIELDS } from '../corpus/fields.js';
 import type { InputFormat } from '../corpus/reader.js';
@@ -14,6 +14,8 @@ import { errorsPath, outputTarget, ResumeError, type OutputTarget } from '../bat
 import { WorkerStartError } from '../batch/pool.js';
 import { runBatch, type BatchSummary } from '../batch/run.js';
 import type { InputType } from '../parse/index.js';
+import { ReportBuilder } from '../report/builder.js';
+import { reportTarget, writeReport } from '../report/write.js';
 import { loadRules, type RuleSet } from '../rules/ruleset.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
@@ -33,6 +35,7 @@ Rules:
   --outlet NAME        apply this outlet's rules to every document
   --url URL            the URL of every document (its host picks the outlet)
   --type TYPE          html or text (default: from the file name, else from the content)
+  --report FILE        also write a removal report as JSON (read it with winnow report FILE)
 
 Inputs:
   --field NAME         JSONL field holding the document (default: html, else text, else content)
@@ -84,6 +87,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       jobs: { type: 'string' },
       timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
       resume: { type: 'boolean', default: false },
+      report: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -123,7 +127,11 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
     ...(values.url !== undefined ? { url: values.url } : {}),
     ...(values.type !== undefined ? { type: values.type as InputType } : {}),
+    report: values.report !== undefined,
   };
+  const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
+  const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd });
+  const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
   const job = digest({ inputs: positionals.map((p) => (p === '-' ? p : resolve(io.cwd, p))), target, setup: { ...setup, cwd: undefined }, inputFormat, maxBytes, rules: rulesDigest(ruleSet) });
 
   const started = process.hrtime.bigint();
@@ -140,6 +148,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
         resume: values.resume,
         job,
         progress: values.quiet ? 'none' : io.stderr.isTTY ? 'bar' : 'lines',
+        ...(report ? { report } : {}),
       },
       { stdout: io.stdout, stderr: io.stderr },
     );
