@@ -1,7 +1,7 @@
 /**
  * Kill and resume: the real `winnow` command is killed with SIGKILL part-way through a corpus,
  * then run again with --resume; the finished output must equal an uninterrupted run's, byte for
- * byte (documents, JSONL.gz members, errors.jsonl).
+ * byte (documents, JSONL.gz members, errors.jsonl), and so must its removal report.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -61,11 +61,12 @@ describe('--resume after kill -9', () => {
   test.each(cases)('%s ends byte-identical to an uninterrupted run', async (_label, outName, stateName) => {
     const input = corpus();
     const reference = tempDir();
-    expect(winnow(['corpus.jsonl', '--out', join(reference, outName), '--quiet'], input).status).toBe(1);
+    expect(winnow(['corpus.jsonl', '--out', join(reference, outName), '--report', join(reference, 'report.json'), '--quiet'], input).status).toBe(1);
 
     const work = tempDir();
     const out = join(work, outName);
-    await killAfterFirstCheckpoint(['corpus.jsonl', '--out', out, '--quiet'], input, join(work, stateName, 'journal.jsonl'));
+    const report = join(work, 'report.json');
+    await killAfterFirstCheckpoint(['corpus.jsonl', '--out', out, '--report', report, '--quiet'], input, join(work, stateName, 'journal.jsonl'));
     // Killed part-way: the output is not finished (a JSONL output is not even in place yet).
     expect(existsSync(join(work, stateName))).toBe(true);
 
@@ -74,13 +75,14 @@ describe('--resume after kill -9', () => {
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/started with other inputs, options or rules/);
 
-    const resumed = winnow(['corpus.jsonl', '--out', out, '--resume'], input);
+    const resumed = winnow(['corpus.jsonl', '--out', out, '--report', report, '--resume'], input);
     expect(resumed.status).toBe(1);
     const after = Number(/resuming after ([\d,]+) finished documents/.exec(resumed.stderr)?.[1].replace(/,/g, ''));
     expect(after).toBeGreaterThanOrEqual(1000);
     expect(after).toBeLessThan(DOCUMENTS);
     expect(resumed.stderr).toMatch(/cleaned 3,990 documents .* 10 failed/);
 
+    expect(JSON.parse(readFileSync(report, 'utf8')).totals.documents).toBe(3990);
     expect(tree(work)).toEqual(tree(reference));
   }, 240_000);
 });

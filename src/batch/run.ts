@@ -21,8 +21,11 @@ import { Totals } from './totals.js';
 const WINDOW_PER_JOB = 32;
 /** A checkpoint (journal line, partial files flushed) at least every this many documents... */
 const CHECKPOINT_DOCUMENTS = 1000;
-/** ...or when this much output waits in memory. Both counts depend only on the input, so chunk boundaries (and .gz bytes) do too. */
-const CHECKPOINT_BYTES = 8 * 1024 * 1024;
+/**
+ * ...or when this much output waits in memory (a bound on the main thread's memory). Both counts
+ * depend only on the input, so chunk boundaries (and .gz bytes) do too.
+ */
+const CHECKPOINT_BYTES = 2 * 1024 * 1024;
 /** Error and warning lines shown on stderr before the rest are left to errors.jsonl / warnings.jsonl. */
 const SHOWN_PROBLEMS = 20;
 
