@@ -1,5 +1,5 @@
 /** Every input format of `winnow clean`: folders, globs, JSONL(.gz) with field names, WARC(.gz), stdin; character sets. */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { article, gzip, jsonl, warc } from './corpus-helpers.js';
@@ -23,6 +23,15 @@ describe('inputs', () => {
       ['a/one.html', 'https://example.com/one'],
       ['b/two.html', undefined],
     ]);
+  });
+
+  test('a symbolic link to a file in a folder is a document; a link to a folder is not followed', async () => {
+    const dir = writeTree({ 'corpus/a.html': article(1), 'elsewhere/b.html': article(2) });
+    symlinkSync(join(dir, 'elsewhere', 'b.html'), join(dir, 'corpus', 'b.html'));
+    symlinkSync(join(dir, 'corpus'), join(dir, 'corpus', 'loop'));
+    const { code, stdout } = await run(['clean', 'corpus', '--format', 'json', '--quiet'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(lines(stdout).map((r) => r.id)).toEqual(['corpus/a.html', 'corpus/b.html']);
   });
 
   test('a quoted glob is expanded', async () => {

@@ -3,7 +3,7 @@
  * files of records, or stdin. Folders are walked recursively and globs expanded, both in a
  * stable (sorted) order, so that two runs see the documents in the same order.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { GOLD_FILE } from './documents.js';
@@ -22,6 +22,8 @@ export interface InputFile {
   relativePath: string;
   /** Bytes on disk (0 for stdin). */
   size: number;
+  /** Why it cannot be read at all (a folder that cannot be listed): it becomes an error record. */
+  error?: string;
 }
 
 /** Files of records, by name; `.ndjson` is another name for JSON lines. */
@@ -80,16 +82,33 @@ function fileInput(path: string, relativePath: string, cwd: string): InputFile {
   return { kind: inputKind(path), path, shown: relative(cwd, path) || path, relativePath, size };
 }
 
-/** Depth-first, each folder's entries sorted by name: a stable order without listing the whole tree first. */
+/**
+ * Depth-first, each folder's entries sorted by name: a stable order without listing the whole tree
+ * first. Symbolic links to files are followed; links to folders are not (they could loop).
+ */
 function* walk(dir: string, root: string, cwd: string): Generator<InputFile> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    yield { ...fileInput(dir, relative(root, dir), cwd), error: `cannot read the folder: ${(error as Error).message}` };
+    return;
+  }
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       yield* walk(full, root, cwd);
-    } else if (entry.isFile() && isCorpusFile(entry.name)) {
+    } else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(full))) && isCorpusFile(entry.name)) {
       yield fileInput(full, relative(root, full), cwd);
     }
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -53,6 +53,10 @@ async function* readInput(file: InputFile, options: CorpusOptions, isDone: () =>
     yield* readStdin(options, isDone);
     return;
   }
+  if (file.error !== undefined) {
+    yield failed(file.error);
+    return;
+  }
   let size: number;
   try {
     const info = await stat(file.path);
