@@ -128,14 +128,23 @@ const rows = runs.map((r) => {
   const speedUp = base ? (base.seconds / r.seconds).toFixed(2) + 'x' : '-';
   return `| ${r.jobs} | ${r.documents.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${rate.toFixed(1)} | ${(corpusBytes / MIB / r.seconds).toFixed(2)} | ${speedUp} | ${(r.cpuSeconds / r.seconds).toFixed(2)} | ${(r.peakTreeRss / MIB).toFixed(0)} | ${(r.peakHwm / MIB).toFixed(0)} | ${r.load[0].toFixed(1)} -> ${r.load[1].toFixed(1)} |`;
 });
+const command = `node build/bench/batch.js ${positionals[0]} --jobs ${values.jobs}${values.gzip ? ' --gzip' : ''}`;
 const table = [
-  `### Batch cleaning: ${basename(corpus)} (${(corpusBytes / MIB).toFixed(0)} MiB${values.gzip ? ', .jsonl.gz output' : ', .jsonl output'})`,
+  `## Batch cleaning: ${basename(corpus)} (${(corpusBytes / MIB).toFixed(0)} MiB JSONL, ${values.gzip ? '.jsonl.gz' : '.jsonl'} output), jobs ${values.jobs}`,
   '',
-  `${machine()}; \`node build/bench/batch.js ${positionals[0]} --jobs ${values.jobs}${values.gzip ? ' --gzip' : ''}\``,
+  `${machine()}. Shared machine: the load average and the cores the run really got are in the table; times are noisy, memory is not.`,
+  '',
+  '```',
+  `npm run build && npm run bench:build`,
+  `node build/bench/make-corpus.js ../shared/corpus/dragnet-train ${positionals[0]} --size ${(corpusBytes / MIB).toFixed(0)}MB`,
+  command,
+  '```',
+  '',
+  'Memory: the whole winnow process (workers are its threads): the largest sum of VmRSS over the process tree, sampled every 50 ms, and the kernel\'s VmHWM of the process. Cores used: CPU time (user + system) over wall time.',
   '',
   '| jobs | documents | seconds | docs/s | MiB/s | speed-up | cores used | peak RSS, tree (MiB) | VmHWM (MiB) | load avg |',
   '|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 console.log(table);
-if (values.record) recordSection(`batch ${basename(corpus)} jobs ${values.jobs}`, table);
+if (values.record) recordSection(`batch-${basename(corpus).replace(/\W+/g, '-')}-jobs-${values.jobs.replace(/,/g, '-')}`, table);

@@ -66,4 +66,5 @@ export type WorkerMessage =
   | { type: 'ready' }
   /** The worker could not start (its rules failed to load): the run cannot go on. */
   | { type: 'fatal'; message: string }
-  | { type: 'result'; result: TaskResult };
+  /** `heapBytes`: the worker's V8 heap after the document, so the pool can retire a bloated worker. */
+  | { type: 'result'; result: TaskResult; heapBytes: number };

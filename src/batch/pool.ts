@@ -25,6 +25,16 @@ const WORKER_HEAP_MB = 1024;
  */
 const WORKER_YOUNG_MB = 32;
 
+/**
+ * A worker is replaced by a fresh one after this many documents: V8 grows a busy worker's heap
+ * lazily and the allocator keeps what it freed, so over a long run a worker's resident memory
+ * creeps up (by some 40 MB per worker over 13,000 pages); a fresh worker starts small again.
+ * Loading one costs well under a second, against minutes of cleaning for 1,000 documents.
+ */
+const WORKER_RECYCLE_DOCUMENTS = 1000;
+/** ...or as soon as its heap is this large (after a very large document): the memory is released at once. */
+const WORKER_RECYCLE_HEAP_MB = 160;
+
 /** The compiled worker beside this module; tests run the TypeScript sources, and use the built one in dist/. */
 function workerFile(): URL {
   const beside = new URL('./worker.js', import.meta.url);
@@ -38,6 +48,8 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job?: Job;
+  /** Documents this worker has cleaned. */
+  cleaned: number;
 }
 
 interface Job {
@@ -115,7 +127,7 @@ export class WorkerPool {
       workerData: this.options.setup,
       resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, cleaned: 0 };
     this.slots.push(slot);
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
@@ -128,7 +140,9 @@ export class WorkerPool {
         if (!job) return;
         clearTimeout(job.timer);
         slot.job = undefined;
+        slot.cleaned++;
         job.resolve(message.result);
+        if (slot.cleaned >= WORKER_RECYCLE_DOCUMENTS || message.heapBytes > WORKER_RECYCLE_HEAP_MB * 2 ** 20) this.retire(slot);
         this.dispatch();
       }
     });
@@ -152,6 +166,16 @@ export class WorkerPool {
       const { seq, doc } = job.task;
       job.resolve({ ok: false, seq, id: doc.id ?? doc.source, source: doc.source, reason });
     }
+    this.dispatch();
+  }
+
+  /** Replace a worker that has done its share: its memory goes back to the system, a fresh one starts loading now. */
+  private retire(slot: Slot): void {
+    const at = this.slots.indexOf(slot);
+    if (at === -1 || this.closed) return;
+    this.slots.splice(at, 1);
+    void slot.worker.terminate();
+    this.spawn();
     this.dispatch();
   }
 

@@ -3,6 +3,7 @@
  * at a time, and sends back the rendered output. Every problem with a document comes back as a
  * failed result; only rules that fail to load stop the worker (and the run).
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { relative } from 'node:path';
 import { clean, type CleanResult } from '../clean.js';
@@ -25,7 +26,7 @@ try {
 }
 
 port.on('message', (task: Task) => {
-  if (rules) send({ type: 'result', result: cleanTask(task, rules) });
+  if (rules) send({ type: 'result', result: cleanTask(task, rules), heapBytes: getHeapStatistics().total_heap_size });
 });
 
 function cleanTask({ seq, doc }: Task, ruleSet: RuleSet): TaskResult {
