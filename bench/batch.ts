@@ -132,7 +132,7 @@ const command = `node build/bench/batch.js ${positionals[0]} --jobs ${values.job
 const table = [
   `## Batch cleaning: ${basename(corpus)} (${(corpusBytes / MIB).toFixed(0)} MiB JSONL, ${values.gzip ? '.jsonl.gz' : '.jsonl'} output), jobs ${values.jobs}`,
   '',
-  `${machine()}. Shared machine: the load average and the cores the run really got are in the table; times are noisy, memory is not.`,
+  `${machine()}. Shared machine: the load average and the cores the run really got are in the table; times are noisy, and peak memory varies by a few tens of MiB between runs (it depends on which large pages the workers clean at the same moment).`,
   '',
   '```',
   `npm run build && npm run bench:build`,

@@ -27,9 +27,9 @@ const WORKER_YOUNG_MB = 32;
 
 /**
  * A worker is replaced by a fresh one after this many documents: V8 grows a busy worker's heap
- * lazily and the allocator keeps what it freed, so over a long run a worker's resident memory
- * creeps up (by some 40 MB per worker over 13,000 pages); a fresh worker starts small again.
- * Loading one costs well under a second, against minutes of cleaning for 1,000 documents.
+ * lazily and the allocator keeps what it freed, so whatever creeps up in a long run (heap, caches
+ * of dependencies) starts from scratch again. Loading a worker costs well under a second, against
+ * a minute or more of cleaning for 1,000 documents.
  */
 const WORKER_RECYCLE_DOCUMENTS = 1000;
 /** ...or as soon as its heap is this large (after a very large document): the memory is released at once. */

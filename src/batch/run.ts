@@ -3,7 +3,7 @@
  * result, in input order, to one sink that writes the output, the error records, the journal,
  * the totals and the progress. Every input document ends as a cleaned output or an error record.
  *
- * Memory stays bounded whatever the corpus size: at most `jobs` documents are being cleaned, and
+ * Memory stays bounded whatever the corpus size: at most two documents per worker are in the pool, and
  * at most a window of finished results waits for an earlier, slower one.
  */
 import type { CleanResult } from '../clean.js';
@@ -17,6 +17,12 @@ import { WorkerPool } from './pool.js';
 import { Progress, type ProgressMode } from './progress.js';
 import { Totals } from './totals.js';
 
+/**
+ * Documents handed to the pool per worker: one being cleaned and one waiting, so a worker that
+ * finishes takes its next document at once instead of waiting for the main thread to read it.
+ * (A document's time limit starts only when a worker takes it.)
+ */
+const QUEUED_PER_JOB = 2;
 /** Finished results that may wait for an earlier document, per worker. */
 const WINDOW_PER_JOB = 32;
 /** A checkpoint (journal line, partial files flushed) at least every this many documents... */
@@ -150,7 +156,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
     for await (const item of items) {
       const at = seq++;
       if (item.kind === 'resumed') continue;
-      while (at - ordered.next >= window || (item.kind === 'document' && pool.pending >= options.jobs)) {
+      while (at - ordered.next >= window || (item.kind === 'document' && pool.pending >= options.jobs * QUEUED_PER_JOB)) {
         check();
         await changed();
       }

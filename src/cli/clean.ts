@@ -109,7 +109,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const ruleSet = loadRules(rulesDir(values.rules, io.cwd));
   if (values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, [...ruleSet.outlets.keys()]);
 
-  const target = resolveTarget(values.out, io.cwd);
+  const target = outputTarget(values.out === undefined ? undefined : resolve(io.cwd, values.out));
   const files = () => expandInputs(positionals, io.cwd);
   if (target.kind === 'stdout') {
     if (format !== 'json' && holdsSeveral(positionals, io.cwd, inputFormat)) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
@@ -170,11 +170,6 @@ export function parseSize(text: string): number {
   const match = SIZE.exec(text.trim());
   if (!match) throw new UsageError(`Unexpected --max-bytes ${text}, expected a size such as 20MB, 500k or 1048576`);
   return Math.floor(Number(match[1]) * UNIT[(match[2] ?? 'b').toLowerCase()]);
-}
-
-function resolveTarget(out: string | undefined, cwd: string): OutputTarget {
-  const target = outputTarget(out === undefined ? undefined : resolve(cwd, out));
-  return target;
 }
 
 /** More than one document: several inputs, a folder, a glob, or a file of records. */
