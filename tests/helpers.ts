@@ -16,13 +16,21 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function run(argv: string[], options: { cwd?: string; stdin?: string } = {}): Promise<RunResult> {
+export async function run(argv: string[], options: { cwd?: string; stdin?: string; stdinBytes?: Uint8Array } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
+  const { stdinBytes } = options;
   const code = await execute(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     readStdin: () => options.stdin ?? '',
+    ...(stdinBytes
+      ? {
+          stdinBytes: async function* () {
+            yield stdinBytes;
+          },
+        }
+      : {}),
     cwd: options.cwd ?? ROOT,
   });
   return { code, stdout, stderr };
@@ -34,7 +42,7 @@ export function tempDir(prefix = 'winnow-test-'): string {
 }
 
 /** Write files (path -> content) under a fresh temporary folder and return it. */
-export function writeTree(files: Record<string, string>): string {
+export function writeTree(files: Record<string, string | Uint8Array>): string {
   const dir = tempDir();
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -1,36 +1,71 @@
-/** `winnow clean`: clean documents with the rules, to stdout or a mirrored output folder. */
-import { mkdirSync, realpathSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+/** `winnow clean`: clean documents with the rules, to stdout, a mirrored folder or a JSONL(.gz) file. */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { clean, UnknownOutletError, type CleanResult } from '../clean.js';
-import { readDocuments, listDocuments, type SourceDocument } from '../corpus/documents.js';
+import { isDynamicPattern } from 'tinyglobby';
+import { UnknownOutletError, type CleanResult } from '../clean.js';
+import { expandInputs, inputKind, type InputFile } from '../corpus/inputs.js';
+import { DEFAULT_FIELDS } from '../corpus/fields.js';
+import type { InputFormat } from '../corpus/reader.js';
+import type { Format } from '../batch/messages.js';
+import { errorsPath, outputTarget, ResumeError, type OutputTarget } from '../batch/outputs.js';
+import { WorkerStartError } from '../batch/pool.js';
+import { runBatch, type BatchSummary } from '../batch/run.js';
 import type { InputType } from '../parse/index.js';
-import { loadRules } from '../rules/ruleset.js';
-import { RulesLoadError } from '../rules/errors.js';
 import { ReportBuilder } from '../report/builder.js';
 import { reportTarget, writeReport } from '../report/write.js';
+import { loadRules, type RuleSet } from '../rules/ruleset.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const CLEAN_HELP = `Usage: winnow clean <input...> [options]
 
-Clean documents (HTML or plain text files, folders of them, or - for stdin).
+Clean documents: HTML or plain-text files, folders of them (recursive), globs, JSONL(.gz) files
+of records, WARC(.gz) files of captured pages, or - for stdin.
 
-Options:
-  --out DIR          write one cleaned file per input into DIR, mirroring input names
-  --format FORMAT    text (default), html (cleaned HTML) or json (text, metadata, removals)
-  --rules DIR        rules folder (default: ./rules, else the rules bundled with winnow)
-  --outlet NAME      apply this outlet's rules to every document
-  --url URL          the document's URL (its host picks the outlet)
-  --type TYPE        html or text (default: from the file name, else from the content)
-  --report FILE      also write a removal report as JSON (read it with winnow report FILE)
-  --quiet            no summary line
-  -h, --help         show this help
+Output:
+  --out PATH           a folder: one cleaned file per document, mirroring input names;
+                       or FILE.jsonl / FILE.jsonl.gz: one JSON line per document
+                       (without --out: one document to stdout; several need --format json)
+  --format FORMAT      text (default), html (cleaned HTML) or json (text, metadata, removals)
 
+Rules:
+  --rules DIR          rules folder (default: ./rules, else the rules bundled with winnow)
+  --outlet NAME        apply this outlet's rules to every document
+  --url URL            the URL of every document (its host picks the outlet)
+  --type TYPE          html or text (default: from the file name, else from the content)
+  --report FILE        also write a removal report as JSON (read it with winnow report FILE)
+
+Inputs:
+  --field NAME         JSONL field holding the document (default: html, else text, else content)
+  --url-field NAME     JSONL field holding the URL (default: url)
+  --id-field NAME      JSONL field holding the id (default: id; else file:line)
+  --outlet-field NAME  JSONL field holding the outlet (default: outlet)
+  --input-format FMT   auto (default: by file name), document, jsonl or warc
+  --max-bytes SIZE     larger documents become error records (default: 20MB; k, MB, GB suffixes)
+
+Running:
+  --jobs N             worker threads (default: the number of cores, here ${availableParallelism()})
+  --timeout SECONDS    time limit per document; its worker is replaced (default: 30; 0: none)
+  --resume             carry on an unfinished run into the same --out (after a crash or kill)
+  --quiet              no progress and no summary line
+  -h, --help           show this help
+
+Documents that cannot be read or cleaned are listed in errors.jsonl in the output folder
+(beside a JSONL output: NAME.errors.jsonl) as {id, source, reason}.
 Exit codes: 0 all documents cleaned, 1 some documents failed, 2 usage or rule-file errors.`;
 
 const FORMATS = ['text', 'html', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-const EXTENSION: Record<Format, string> = { text: '.txt', html: '.html', json: '.json' };
+const INPUT_FORMATS = ['auto', 'document', 'jsonl', 'warc'] as const;
+/** Default per-document time limit: far above any real page (tens of milliseconds), low enough not to stall a batch. */
+const DEFAULT_TIMEOUT_SECONDS = 30;
+/** Default size cap: larger than any real article page, small enough for a worker's memory. */
+const DEFAULT_MAX_BYTES = '20MB';
+const SIZE = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i;
+const UNIT: Record<string, number> = { b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+/** Outlets named in the summary line before the rest are counted. */
+const SUMMARY_OUTLETS = 6;
 
 export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -43,8 +78,17 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       outlet: { type: 'string' },
       url: { type: 'string' },
       type: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
+      field: { type: 'string' },
+      'url-field': { type: 'string', default: DEFAULT_FIELDS.url },
+      'id-field': { type: 'string', default: DEFAULT_FIELDS.id },
+      'outlet-field': { type: 'string', default: DEFAULT_FIELDS.outlet },
+      'input-format': { type: 'string', default: 'auto' },
+      'max-bytes': { type: 'string', default: DEFAULT_MAX_BYTES },
+      jobs: { type: 'string' },
+      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
+      resume: { type: 'boolean', default: false },
       report: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -52,118 +96,128 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${CLEAN_HELP}\n`);
     return EXIT.ok;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${values.format}; expected text, html or json`);
+  const format = oneOf(values.format, FORMATS, '--format') as Format;
+  const inputFormat = oneOf(values['input-format'], INPUT_FORMATS, '--input-format') as InputFormat;
   if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
-  if (positionals.length === 0) throw new UsageError('No input given; pass files, folders or - for stdin (see winnow clean --help)');
-  const inputs = positionals.map((p) => (p === '-' ? p : resolve(io.cwd, p)));
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`Unexpected --jobs ${values.jobs}, expected a whole number of at least 1`);
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout < 0) throw new UsageError(`Unexpected --timeout ${values.timeout}, expected seconds (0 for no limit)`);
+  const maxBytes = parseSize(values['max-bytes']);
+  if (positionals.length === 0) throw new UsageError('No input given; pass files, folders, globs or - for stdin (see winnow clean --help)');
 
   const ruleSet = loadRules(rulesDir(values.rules, io.cwd));
   if (values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, [...ruleSet.outlets.keys()]);
 
-  const outDir = values.out === undefined ? undefined : resolve(io.cwd, values.out);
-  if (outDir) guardOutput(outDir, inputs);
-  else if (inputs.length > 1 || (inputs[0] !== '-' && existsSync(inputs[0]) && statSync(inputs[0]).isDirectory())) {
-    if (format !== 'json') throw new UsageError('Several documents need --out DIR (or --format json for JSON lines on stdout)');
+  const target = outputTarget(values.out === undefined ? undefined : resolve(io.cwd, values.out));
+  const files = () => expandInputs(positionals, io.cwd);
+  if (target.kind === 'stdout') {
+    if (format !== 'json' && holdsSeveral(positionals, io.cwd, inputFormat)) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
+    if (values.resume) throw new UsageError('--resume needs --out: a run to stdout cannot be resumed');
+  } else {
+    guardOutput(target, positionals, io.cwd);
   }
 
+  const setup = {
+    rulesDir: ruleSet.dir,
+    cwd: io.cwd,
+    output: target.kind === 'jsonl' ? ('jsonl' as const) : ('document' as const),
+    format,
+    fields: { ...(values.field !== undefined ? { content: values.field } : {}), url: values['url-field'], id: values['id-field'], outlet: values['outlet-field'] },
+    ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
+    ...(values.url !== undefined ? { url: values.url } : {}),
+    ...(values.type !== undefined ? { type: values.type as InputType } : {}),
+    report: values.report !== undefined,
+  };
   const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
-  const report = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd });
+  const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd });
+  const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
+  const job = digest({ inputs: positionals.map((p) => (p === '-' ? p : resolve(io.cwd, p))), target, setup: { ...setup, cwd: undefined }, inputFormat, maxBytes, rules: rulesDigest(ruleSet) });
 
   const started = process.hrtime.bigint();
-  const totals = { docs: 0, failed: 0, wordsIn: 0, wordsOut: 0 };
-  const rulesFired = new Set<string>();
-  const outlets = new Set<string>();
-  for (const doc of readDocuments(inputs, io.readStdin)) {
-    const shown = doc.path === undefined ? '-' : relative(io.cwd, doc.path);
-    const result = cleanOne({ ...doc, id: shown, path: doc.path && shown }, values, ruleSet, format === 'html');
-    if ('error' in result) {
-      totals.failed++;
-      io.stderr.write(`winnow: ${shown === '-' ? 'stdin' : shown}: ${result.error}\n`);
-      continue;
-    }
-    result.ruleFiles = result.ruleFiles.map((f) => relative(io.cwd, f));
-    totals.docs++;
-    totals.wordsIn += result.stats.wordsIn;
-    totals.wordsOut += result.stats.wordsOut;
-    outlets.add(result.outlet);
-    for (const r of result.removals) rulesFired.add(`${r.outlet}/${r.rule}`);
-    report?.add(result);
-    const body = render(result, format);
-    if (outDir) writeAtomic(join(outDir, outputName(doc.relativePath, format)), body);
-    else io.stdout.write(body);
-  }
-  if (report && reportPath) writeReport(reportPath, report.build());
-  if (!values.quiet) {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const removed = totals.wordsIn - totals.wordsOut;
-    const share = totals.wordsIn ? ((100 * removed) / totals.wordsIn).toFixed(1) : '0.0';
-    io.stderr.write(
-      `winnow: cleaned ${totals.docs} document${totals.docs === 1 ? '' : 's'} (${[...outlets].sort().join(', ') || 'no outlet'}), ` +
-        `${totals.wordsIn.toLocaleString('en')} -> ${totals.wordsOut.toLocaleString('en')} words (${share}% removed by ${rulesFired.size} rule${rulesFired.size === 1 ? '' : 's'}), ` +
-        `${totals.failed} failed, ${seconds.toFixed(2)} s${outDir ? `; output in ${relative(io.cwd, outDir) || '.'}` : ''}\n`,
-    );
-  }
-  return totals.failed > 0 ? EXIT.failed : EXIT.ok;
-}
-
-function cleanOne(
-  doc: SourceDocument,
-  values: { outlet?: string; url?: string; type?: string },
-  ruleSet: ReturnType<typeof loadRules>,
-  html: boolean,
-): CleanResult | { error: string } {
-  if (doc.error !== undefined || doc.content === undefined) return { error: doc.error ?? 'unreadable' };
+  let summary: BatchSummary;
   try {
-    return clean(
+    summary = await runBatch(
       {
-        content: doc.content,
-        path: doc.path,
-        id: doc.id,
-        url: values.url ?? doc.url,
-        outlet: values.outlet ?? doc.outlet,
-        type: values.type as InputType | undefined,
+        files,
+        corpus: { maxBytes, inputFormat, stdin: () => stdinOf(io) },
+        setup,
+        jobs,
+        timeoutMs: timeout * 1000,
+        target,
+        resume: values.resume,
+        job,
+        progress: values.quiet ? 'none' : io.stderr.isTTY ? 'bar' : 'lines',
+        ...(report ? { report } : {}),
       },
-      { rules: ruleSet, html },
+      { stdout: io.stdout, stderr: io.stderr },
     );
   } catch (error) {
-    if (error instanceof RulesLoadError) throw error;
-    return { error: (error as Error).message };
+    if (error instanceof ResumeError || error instanceof WorkerStartError) throw new UsageError(error.message);
+    throw error;
   }
+  if (!values.quiet) io.stderr.write(`${summaryLine(summary, Number(process.hrtime.bigint() - started) / 1e9, target, io.cwd)}\n`);
+  return summary.totals.failed > 0 ? EXIT.failed : EXIT.ok;
 }
 
-function render(result: CleanResult, format: Format): string {
-  if (format === 'text') return result.text;
-  if (format === 'html') return result.html ?? '';
-  return `${JSON.stringify(result)}\n`;
+function oneOf(value: string | undefined, allowed: readonly string[], option: string): string {
+  if (value === undefined || !allowed.includes(value)) throw new UsageError(`Unknown ${option} ${value}; expected ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`);
+  return value;
 }
 
-/** `lbc/x.txt` -> `lbc/x.txt` (text), `lbc/x.html` (html), `lbc/x.json` (json). */
-function outputName(relativePath: string, format: Format): string {
-  const ext = extname(relativePath);
-  return `${ext ? relativePath.slice(0, -ext.length) : relativePath}${EXTENSION[format]}`;
+/** `20MB` -> 20971520; plain numbers are bytes. */
+export function parseSize(text: string): number {
+  const match = SIZE.exec(text.trim());
+  if (!match) throw new UsageError(`Unexpected --max-bytes ${text}, expected a size such as 20MB, 500k or 1048576`);
+  return Math.floor(Number(match[1]) * UNIT[(match[2] ?? 'b').toLowerCase()]);
 }
 
-/** Refuse an output folder that is an input or lies inside an input folder. */
-function guardOutput(outDir: string, inputs: string[]): void {
-  const out = realish(outDir);
+/** More than one document: several inputs, a folder, a glob, or a file of records. */
+function holdsSeveral(inputs: string[], cwd: string, inputFormat: InputFormat): boolean {
+  if (inputs.length > 1) return true;
+  const input = inputs[0];
+  if (input === '-') return inputFormat === 'jsonl' || inputFormat === 'warc';
+  const path = resolve(cwd, input);
+  if (!existsSync(path)) return isDynamicPattern(input);
+  if (statSync(path).isDirectory()) return true;
+  const kind = inputFormat === 'auto' ? inputKind(path) : inputFormat;
+  return kind !== 'document';
+}
+
+/** Refuse an output that is an input, lies inside an input folder, or holds an input. */
+function guardOutput(target: Exclude<OutputTarget, { kind: 'stdout' }>, inputs: string[], cwd: string): void {
+  const out = realish(target.kind === 'folder' ? target.dir : target.path);
+  const shown = relative(cwd, target.kind === 'folder' ? target.dir : target.path) || '.';
   for (const input of inputs) {
-    if (input === '-' || !existsSync(input)) continue;
-    const real = realpathSync(input);
+    if (input === '-') continue;
+    const path = resolve(cwd, input);
+    if (!existsSync(path)) continue;
+    const real = realpathSync(path);
     const isDir = statSync(real).isDirectory();
     if (out === real || (isDir && out.startsWith(real + sep))) {
-      throw new UsageError(`--out ${outDir} is inside the input ${input}; pick an output folder outside the inputs, so no input is ever overwritten`);
+      throw new UsageError(`--out ${shown} is inside the input ${input}; pick an output outside the inputs, so no input is ever overwritten`);
+    }
+    if (real.startsWith(out + sep)) {
+      throw new UsageError(`--out ${shown} holds the input ${input}; pick an output outside the inputs`);
     }
   }
-  // A file input that would be written over by its own output name.
-  for (const { path } of listDocuments(inputs)) {
-    if (existsSync(path) && realpathSync(path).startsWith(out + sep)) {
-      throw new UsageError(`--out ${outDir} holds the input ${path}; pick an output folder outside the inputs`);
+  const errors = errorsPath(target);
+  for (const file of inputs.includes('-') ? [] : expandInputsShallow(inputs, cwd)) {
+    if (errors && existsSync(file.path) && realpathSync(file.path) === realish(errors)) {
+      throw new UsageError(`--out ${shown} would write its error records over the input ${file.shown}; pick another output name`);
     }
   }
 }
 
-/** realpath of the deepest existing ancestor, plus the rest: the output folder may not exist yet. */
+/** The inputs named directly (not the files inside folders): only they can sit where an error file goes. */
+function* expandInputsShallow(inputs: string[], cwd: string): Generator<InputFile> {
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    if (existsSync(path) && !statSync(path).isDirectory()) yield* expandInputs([input], cwd);
+  }
+}
+
+/** realpath of the deepest existing ancestor, plus the rest: the output may not exist yet. */
 function realish(path: string): string {
   let head = path;
   const tail: string[] = [];
@@ -174,11 +228,56 @@ function realish(path: string): string {
   return join(realpathSync(head), ...tail);
 }
 
-let counter = 0;
-/** Write via a temporary file in the same folder, then rename: a reader never sees half a file. */
+/** Stdin as bytes: streamed from the process, or the text a test passes in. */
+function stdinOf(io: Io): AsyncIterable<Uint8Array> {
+  if (io.stdinBytes) return io.stdinBytes();
+  const text = io.readStdin();
+  return (async function* () {
+    yield Buffer.from(text, 'utf8');
+  })();
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** The rule files' contents decide the output, so they are part of the job a journal resumes. */
+function rulesDigest(ruleSet: RuleSet): string {
+  const hash = createHash('sha256');
+  for (const file of ruleSet.files()) hash.update(file.path).update('\0').update(readFileSync(file.path)).update('\0');
+  return hash.digest('hex');
+}
+
+function summaryLine(summary: BatchSummary, seconds: number, target: OutputTarget, cwd: string): string {
+  const { totals } = summary;
+  const removed = totals.wordsIn - totals.wordsOut;
+  const share = totals.wordsIn ? ((100 * removed) / totals.wordsIn).toFixed(1) : '0.0';
+  const outlets = [...totals.outlets].sort();
+  const named = outlets.length > SUMMARY_OUTLETS ? [...outlets.slice(0, SUMMARY_OUTLETS), `+${outlets.length - SUMMARY_OUTLETS} more`] : outlets;
+  const rules = totals.rules.size;
+  const where = target.kind === 'folder' ? target.dir : target.kind === 'jsonl' ? target.path : undefined;
+  const errors = errorsPath(target);
+  return (
+    `winnow: cleaned ${count(totals.cleaned, 'document')} (${named.join(', ') || 'no outlet'}), ` +
+    `${totals.wordsIn.toLocaleString('en')} -> ${totals.wordsOut.toLocaleString('en')} words (${share}% removed by ${count(rules, 'rule')}), ` +
+    `${totals.failed.toLocaleString('en')} failed` +
+    (totals.skipped ? `, ${totals.skipped.toLocaleString('en')} skipped` : '') +
+    (totals.warned ? `, ${totals.warned.toLocaleString('en')} with warnings` : '') +
+    `, ${seconds.toFixed(2)} s` +
+    (where ? `; output in ${relative(cwd, where) || '.'}` : '') +
+    (totals.failed && errors ? `; errors in ${relative(cwd, errors)}` : '')
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+let temporaryCounter = 0;
+/** Write via a temporary file in the same folder, then rename: a reader never sees half a file (used by `winnow learn`). */
 export function writeAtomic(path: string, body: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${counter++}.tmp`;
-  writeFileSync(tmp, body);
-  renameSync(tmp, path);
+  const temporary = `${path}.${process.pid}.${temporaryCounter++}.tmp`;
+  writeFileSync(temporary, body);
+  renameSync(temporary, path);
 }

@@ -8,6 +8,8 @@ export interface Io {
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   /** Reads all of standard input (only called when an input is `-`). */
   readStdin(): string;
+  /** Standard input as a byte stream, for inputs too large or too binary for `readStdin` (WARC, JSONL.gz). */
+  stdinBytes?(): AsyncIterable<Uint8Array>;
   cwd: string;
   /** Environment variables (default: process.env); `NO_COLOR` and `FORCE_COLOR` are read from it. */
   env?: Record<string, string | undefined>;

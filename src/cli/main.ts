@@ -17,7 +17,8 @@ import { ReportFileError } from '../report/errors.js';
 export const HELP = `Usage: winnow <command> [options]
 
 Commands:
-  clean <input...>   clean documents with per-outlet rules (winnow clean --help)
+  clean <input...>   clean documents, folders, JSONL or WARC files with per-outlet rules,
+                     on every core, resumable (winnow clean --help)
   explain <file|->   show a document with each removed block marked by its rule (winnow explain --help)
   learn <input...>   propose an outlet's rules from its pages, with evidence (winnow learn --help)
   rules check [DIR]  validate rule files and rule tests
@@ -45,6 +46,7 @@ export const processIo = (): Io => ({
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin: () => readFileSync(0, 'utf8'),
+  stdinBytes: () => process.stdin,
   cwd: process.cwd(),
 });
 

@@ -1,0 +1,194 @@
+/**
+ * A batch: read the corpus in order, clean the documents on a pool of workers, and hand every
+ * result, in input order, to one sink that writes the output, the error records, the journal,
+ * the totals and the progress. Every input document ends as a cleaned output or an error record.
+ *
+ * Memory stays bounded whatever the corpus size: at most two documents per worker are in the pool, and
+ * at most a window of finished results waits for an earlier, slower one.
+ */
+import type { CleanResult } from '../clean.js';
+import type { InputFile } from '../corpus/inputs.js';
+import type { CorpusItem } from '../corpus/items.js';
+import { readCorpus, type CorpusOptions } from '../corpus/reader.js';
+import type { TaskResult, WorkerSetup } from './messages.js';
+import { InOrder } from './ordered.js';
+import { JournaledOutput, StdoutOutput, type Output, type OutputTarget } from './outputs.js';
+import { WorkerPool } from './pool.js';
+import { Progress, type ProgressMode } from './progress.js';
+import { Totals } from './totals.js';
+
+/**
+ * Documents handed to the pool per worker: one being cleaned and one waiting, so a worker that
+ * finishes takes its next document at once instead of waiting for the main thread to read it.
+ * (A document's time limit starts only when a worker takes it.)
+ */
+const QUEUED_PER_JOB = 2;
+/** Finished results that may wait for an earlier document, per worker. */
+const WINDOW_PER_JOB = 32;
+/** A checkpoint (journal line, partial files flushed) at least every this many documents... */
+const CHECKPOINT_DOCUMENTS = 1000;
+/**
+ * ...or when this much output waits in memory (a bound on the main thread's memory). Both counts
+ * depend only on the input, so chunk boundaries (and .gz bytes) do too.
+ */
+const CHECKPOINT_BYTES = 2 * 1024 * 1024;
+/** Error and warning lines shown on stderr before the rest are left to errors.jsonl / warnings.jsonl. */
+const SHOWN_PROBLEMS = 20;
+
+export interface BatchOptions {
+  /** The input files (called twice when progress needs the total size). */
+  files: () => Iterable<InputFile>;
+  corpus: Pick<CorpusOptions, 'maxBytes' | 'inputFormat' | 'stdin'>;
+  setup: WorkerSetup;
+  /** Number of workers; default in the CLI: the number of cores. */
+  jobs: number;
+  /** Per-document time limit in milliseconds (0: none). */
+  timeoutMs: number;
+  target: OutputTarget;
+  /** Carry on an unfinished run of the same job. */
+  resume: boolean;
+  /** Digest of everything that decides the output (inputs, options, rules): a journal only resumes its own job. */
+  job: string;
+  progress: ProgressMode;
+  /** The removal report (`--report`): fed every cleaned document's result in input order, then finished. */
+  report?: ReportSink;
+}
+
+export interface ReportSink {
+  add(result: CleanResult): void;
+  /** Called once every document has been added, before the run's state is removed. */
+  finish(): void;
+}
+
+export interface BatchHooks {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  /** Every result, in input order (for reports). */
+  onResult?: (result: BatchResult) => void;
+}
+
+/** One finished input document, as the sink sees it. */
+export type BatchResult = TaskResult | { ok: 'skipped'; seq: number; source: string; reason: string };
+
+export interface BatchSummary {
+  totals: Totals;
+  /** Position the run started from (`--resume`), else 0. */
+  resumedFrom: number;
+  /** Workers replaced after a time-out or crash. */
+  workersReplaced: number;
+}
+
+export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promise<BatchSummary> {
+  const notes: string[] = [];
+  let output: Output;
+  let totals = new Totals();
+  let first = 0;
+  if (options.target.kind === 'stdout') {
+    output = new StdoutOutput(hooks.stdout);
+  } else {
+    const opened = JournaledOutput.open(options.target, options.job, options.resume, options.report !== undefined, (note) => notes.push(note));
+    output = opened.output;
+    if (opened.checkpoint) {
+      first = opened.checkpoint.next;
+      totals = Totals.from(opened.checkpoint.totals);
+    }
+  }
+  const read = { bytes: 0 };
+  let totalBytes: number | undefined;
+  if (options.progress !== 'none') {
+    totalBytes = 0;
+    for (const file of options.files()) totalBytes += file.size;
+  }
+  const progress = new Progress(hooks.stderr, options.progress, { totals, bytes: () => read.bytes, ...(totalBytes ? { totalBytes } : {}) });
+  if (first > 0) notes.push(`resuming after ${first.toLocaleString('en')} finished documents`);
+  for (const note of notes) progress.log(`winnow: ${note}`);
+
+  let shown = 0;
+  const show = (line: string) => {
+    if (options.target.kind === 'stdout' || shown < SHOWN_PROBLEMS) progress.log(line);
+    else if (shown === SHOWN_PROBLEMS) progress.log('winnow: more errors and warnings are in errors.jsonl and warnings.jsonl');
+    shown++;
+  };
+  let sinceCheckpoint = 0;
+  const sink = async (result: BatchResult, seq: number) => {
+    if (result.ok === true) {
+      output.document(result.name, result.body);
+      if (result.reportLine !== undefined) output.reportLine(result.reportLine);
+      totals.addCleaned(result.stats, result.warnings.length > 0);
+      for (const warning of result.warnings) {
+        output.warning({ id: result.id, source: result.source, warning });
+        show(`winnow: ${result.source}: warning: ${warning}`);
+      }
+    } else if (result.ok === false) {
+      output.error({ id: result.id, source: result.source, reason: result.reason });
+      totals.failed++;
+      show(`winnow: ${result.source === '-' ? 'stdin' : result.source}: ${result.reason}`);
+    } else {
+      totals.skipped++;
+    }
+    hooks.onResult?.(result);
+    if (++sinceCheckpoint >= CHECKPOINT_DOCUMENTS || output.pendingBytes >= CHECKPOINT_BYTES) {
+      sinceCheckpoint = 0;
+      await output.checkpoint(seq + 1, totals);
+    }
+  };
+
+  const ordered = new InOrder<BatchResult>(first, sink, () => wake());
+  const pool = new WorkerPool({ size: options.jobs, setup: options.setup, timeoutMs: options.timeoutMs });
+  const window = options.jobs * WINDOW_PER_JOB;
+  let failure: unknown;
+  let waiter: (() => void) | undefined;
+  function wake() {
+    const resume = waiter;
+    waiter = undefined;
+    resume?.();
+  }
+  const changed = () => new Promise<void>((resolve) => (waiter = resolve));
+  // Synchronous on purpose: no await between testing a condition and waiting for it to change.
+  const check = () => {
+    if (failure !== undefined) throw failure;
+    if (ordered.error !== undefined) throw ordered.error;
+  };
+
+  let seq = 0;
+  try {
+    const items: AsyncIterable<CorpusItem> = readCorpus(options.files(), { ...options.corpus, resumeFrom: first, progress: read });
+    for await (const item of items) {
+      const at = seq++;
+      if (item.kind === 'resumed') continue;
+      while (at - ordered.next >= window || (item.kind === 'document' && pool.pending >= options.jobs * QUEUED_PER_JOB)) {
+        check();
+        await changed();
+      }
+      if (item.kind === 'failed') ordered.put(at, { ok: false, seq: at, id: item.id, source: item.source, reason: item.reason });
+      else if (item.kind === 'skipped') ordered.put(at, { ok: 'skipped', seq: at, source: item.source, reason: item.reason });
+      else {
+        pool.run({ seq: at, doc: item.doc }).then(
+          (result) => {
+            ordered.put(at, result);
+            wake();
+          },
+          (error: unknown) => {
+            failure ??= error;
+            wake();
+          },
+        );
+      }
+    }
+    while (ordered.next < seq) {
+      check();
+      await changed();
+    }
+    await ordered.flushed();
+    await output.complete(seq, totals);
+    if (options.report) {
+      for await (const line of output.reportLines()) options.report.add(JSON.parse(line) as CleanResult);
+      options.report.finish();
+    }
+    await output.finish();
+  } finally {
+    progress.stop();
+    await pool.close();
+  }
+  return { totals, resumedFrom: first, workersReplaced: pool.replaced };
+}

@@ -1,0 +1,42 @@
+/**
+ * JSONL and JSONL.gz files -> one raw document per non-blank line. Lines are passed on undecoded
+ * (a worker parses them), so reading stays cheap on the main thread. A line over the size cap,
+ * and the unreadable tail of a truncated .gz file, become error records; every line read before
+ * the damage is kept.
+ */
+import type { CorpusItem } from './items.js';
+import { isBlank, LineSplitter } from './lines.js';
+
+export interface JsonlSource {
+  /** The file as shown in sources (`pages.jsonl.gz`). */
+  shown: string;
+  /** Output folder its documents mirror into (`pages`). */
+  outputBase: string;
+  /** Decompressed bytes of the file. */
+  chunks: AsyncIterable<Uint8Array>;
+  maxBytes: number;
+  /** A document already finished by an earlier run: counted without copying its line. */
+  isDone: () => boolean;
+}
+
+export async function* readJsonl(source: JsonlSource): AsyncGenerator<CorpusItem> {
+  const splitter = new LineSplitter(source.maxBytes);
+  try {
+    for await (const line of splitter.split(source.chunks)) {
+      const where = `${source.shown}:${line.number}`;
+      if (line.bytes === undefined) {
+        yield { kind: 'failed', id: where, source: where, reason: `over the size cap: the line has ${line.length} bytes, more than ${source.maxBytes} (--max-bytes)` };
+        continue;
+      }
+      if (isBlank(line.bytes)) continue;
+      if (source.isDone()) {
+        yield { kind: 'resumed' };
+        continue;
+      }
+      yield { kind: 'document', doc: { format: 'jsonl', source: where, outputName: `${source.outputBase}/${line.number}`, bytes: line.bytes } };
+    }
+  } catch (error) {
+    const where = `${source.shown}:${splitter.lines + 1}`;
+    yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt data, reading stopped after line ${splitter.lines}: ${(error as Error).message}` };
+  }
+}

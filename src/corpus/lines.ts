@@ -1,0 +1,64 @@
+/**
+ * Split a byte stream into lines without decoding it, holding at most one line (capped) in
+ * memory: a JSONL file of any size streams through, and one runaway line cannot exhaust memory.
+ */
+
+export interface Line {
+  /** 1-based line number. */
+  number: number;
+  /** The line's bytes, without the newline (and without a trailing `\r`); absent when over the cap. */
+  bytes?: Uint8Array;
+  /** Length of the line in bytes (also when it was over the cap and dropped). */
+  length: number;
+}
+
+/** Lines as they are read; `lines` tells how many were complete when the stream stopped (or failed). */
+export class LineSplitter {
+  /** Number of lines yielded so far. */
+  lines = 0;
+
+  constructor(private readonly maxLineBytes: number) {}
+
+  async *split(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Line> {
+    let parts: Uint8Array[] = [];
+    let length = 0;
+    for await (const chunk of chunks) {
+      let start = 0;
+      while (start <= chunk.length) {
+        const newline = chunk.indexOf(0x0a, start);
+        const end = newline === -1 ? chunk.length : newline;
+        if (end > start) {
+          if (length + (end - start) <= this.maxLineBytes) parts.push(chunk.subarray(start, end));
+          else parts = [];
+          length += end - start;
+        }
+        if (newline === -1) break;
+        yield this.line(parts, length);
+        parts = [];
+        length = 0;
+        start = newline + 1;
+      }
+    }
+    // A last line without a newline is still a line.
+    if (length > 0) yield this.line(parts, length);
+  }
+
+  private line(parts: Uint8Array[], length: number): Line {
+    this.lines++;
+    if (length > this.maxLineBytes) return { number: this.lines, length };
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.length;
+    }
+    const end = length > 0 && bytes[length - 1] === 0x0d ? length - 1 : length;
+    return { number: this.lines, bytes: end === length ? bytes : bytes.subarray(0, end), length };
+  }
+}
+
+/** True when the bytes hold only spaces, tabs and line ends (a blank JSONL line, not a record). */
+export function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) return false;
+  return true;
+}

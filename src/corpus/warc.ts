@@ -1,0 +1,116 @@
+/**
+ * WARC and WARC.gz files -> documents, with warcio (Webrecorder's WARC library): every `response`
+ * (and `resource`) record whose payload is HTML or text is a document; its URL is the record's
+ * target URI and its charset the one its HTTP Content-Type declares. Other records (requests,
+ * metadata, warcinfo, revisits) are not documents; responses holding images, scripts, PDFs or
+ * redirects are counted as skipped.
+ *
+ * A truncated or corrupt file keeps every record read before the damage; the damage itself
+ * becomes an error record naming the byte offset where reading stopped.
+ */
+import { LimitReader, WARCParser, type WARCRecord } from 'warcio';
+import type { CorpusItem } from './items.js';
+
+/** Record types that carry a captured document. */
+const DOCUMENT_RECORDS = new Set(['response', 'resource']);
+/** Payload types that are documents to clean; a record without a Content-Type is sniffed. */
+const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
+const TEXT_TYPE = /^\s*text\/plain\b/i;
+/** `charset=...` in a Content-Type value, quoted or not. */
+const CHARSET_PARAM = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+
+export interface WarcSource {
+  /** The file as shown in sources (`crawl.warc.gz`). */
+  shown: string;
+  /** Output folder its documents mirror into (`crawl`). */
+  outputBase: string;
+  /** Bytes of the file as read (compressed, for .warc.gz): offsets refer to them. */
+  chunks: AsyncIterable<Uint8Array>;
+  /** Total bytes fed to the parser so far (read after parsing ends, to find unread damage). */
+  bytesFed: () => number;
+  maxBytes: number;
+  /** A document already finished by an earlier run: counted without reading its payload. */
+  isDone: () => boolean;
+}
+
+export async function* readWarc(source: WarcSource): AsyncGenerator<CorpusItem> {
+  const parser = new WARCParser(source.chunks);
+  let recordNumber = 0;
+  try {
+    for await (const record of parser) {
+      recordNumber++;
+      if (!DOCUMENT_RECORDS.has(record.warcType ?? '')) continue;
+      const where = `${source.shown}@${parser.offset}`;
+      const contentType = (record.warcType === 'response' ? record.httpHeaders?.headers.get('content-type') : record.warcHeader('Content-Type')) ?? undefined;
+      const status = record.warcType === 'response' ? Number(record.httpHeaders?.statusCode ?? 0) : 0;
+      if (status >= 300 && status < 400) {
+        yield { kind: 'skipped', source: where, reason: `HTTP ${status} redirect` };
+        continue;
+      }
+      const markup = contentType === undefined || contentType === '' ? undefined : HTML_TYPE.test(contentType) ? 'html' : TEXT_TYPE.test(contentType) ? 'text' : null;
+      if (markup === null) {
+        yield { kind: 'skipped', source: where, reason: `not HTML or text (${contentType!.split(';')[0].trim()})` };
+        continue;
+      }
+      if (source.isDone()) {
+        yield { kind: 'resumed' };
+        continue;
+      }
+      const id = (record.warcHeader('WARC-Record-ID') ?? where).replace(/^<|>$/g, '');
+      const payload = await readPayload(record, source.maxBytes);
+      if ('reason' in payload) {
+        yield { kind: 'failed', id, source: where, reason: payload.reason };
+        continue;
+      }
+      yield {
+        kind: 'document',
+        doc: {
+          format: 'bytes',
+          source: where,
+          id,
+          outputName: `${source.outputBase}/${recordNumber}`,
+          ...(record.warcTargetURI ? { url: record.warcTargetURI } : {}),
+          ...(markup ? { markup } : {}),
+          ...(charsetOf(contentType) ? { charset: charsetOf(contentType) } : {}),
+          bytes: payload.bytes,
+        },
+      };
+    }
+  } catch (error) {
+    yield { kind: 'failed', id: `${source.shown}@${parser.offset}`, source: `${source.shown}@${parser.offset}`, reason: `corrupt WARC data, reading stopped here: ${(error as Error).message}` };
+    return;
+  }
+  const unread = source.bytesFed() - parser.offset;
+  if (unread > 0) {
+    const where = `${source.shown}@${parser.offset}`;
+    yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt WARC data: the last ${unread} bytes could not be read as records` };
+  }
+}
+
+/** The decoded payload (de-chunked, decompressed), up to `maxBytes`; a short or oversized one is refused. */
+async function readPayload(record: WARCRecord, maxBytes: number): Promise<{ bytes: Uint8Array } | { reason: string }> {
+  const raw = record.reader;
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of record) {
+    length += chunk.length;
+    if (length > maxBytes) return { reason: `over the size cap: more than ${maxBytes} bytes (--max-bytes)` };
+    parts.push(chunk);
+  }
+  if (raw instanceof LimitReader && raw.limit > 0) {
+    return { reason: `truncated WARC record: ${raw.limit} of its ${record.warcContentLength} bytes are missing` };
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return { bytes };
+}
+
+/** The `charset` parameter of a Content-Type header value, if any. */
+export function charsetOf(contentType: string | null | undefined): string | undefined {
+  const match = contentType ? CHARSET_PARAM.exec(contentType) : null;
+  return match ? match[1] : undefined;
+}

@@ -1,0 +1,106 @@
+/** Outputs of a batch: JSONL(.gz) records, mirrored folders, byte-identical whatever the number of workers, never over an input. */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { article, jsonl } from './corpus-helpers.js';
+import { run, tempDir, writeTree } from './helpers.js';
+
+const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
+
+/** Every file under `dir` (relative path -> bytes). */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** A corpus of varied sizes (so workers finish out of order) with a few bad records. */
+function mixedCorpus(): string {
+  const records: unknown[] = [];
+  for (let i = 0; i < 120; i++) {
+    if (i % 29 === 7) records.push('{"broken": ');
+    else records.push({ id: `doc-${i}`, url: `https://example.com/${i}`, html: i % 10 === 0 ? article(i).repeat(40) : article(i) });
+  }
+  return records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
+}
+
+describe('batch outputs', () => {
+  test('a JSONL output holds {id, source, url, outlet, text, word counts, removed words per rule}', async () => {
+    const dir = writeTree({ 'p.jsonl': jsonl([{ id: 'a', url: 'https://www.lbc.co.uk/news/a/', html: '<p>Listen to this article</p><p>Story.</p><p>Advertisement</p>' }]) });
+    const out = join(tempDir(), 'out.jsonl');
+    const { code, stderr } = await run(['clean', 'p.jsonl', '--out', out], { cwd: dir });
+    expect(code).toBe(0);
+    expect(lines(readFileSync(out, 'utf8'))).toEqual([
+      { id: 'a', source: 'p.jsonl:1', url: 'https://www.lbc.co.uk/news/a/', outlet: 'lbc', text: 'Story.\n', wordsIn: 6, wordsOut: 1, removed: { 'audio-player': 4, 'advertisement-marker': 1 } },
+    ]);
+    expect(stderr).toMatch(/^winnow: cleaned 1 document \(lbc\), 6 -> 1 words \(83\.3% removed by 2 rules\), 0 failed, [\d.]+ s; output in .*out\.jsonl\n$/);
+    // Nothing but the output is left behind: no state folder, no temporary files, no empty errors.jsonl.
+    expect(readdirSync(join(out, '..'))).toEqual(['out.jsonl']);
+  });
+
+  test('--format html adds the cleaned HTML; --format json writes the full result with its removals', async () => {
+    const dir = writeTree({ 'p.jsonl': jsonl([{ id: 'a', html: '<p>Story.</p><p>Advertisement</p>' }]) });
+    const html = join(tempDir(), 'h.jsonl');
+    await run(['clean', 'p.jsonl', '--out', html, '--format', 'html', '--quiet'], { cwd: dir });
+    expect(lines(readFileSync(html, 'utf8'))[0].html).toBe('<html><head></head><body><p>Story.</p></body></html>');
+    const json = join(tempDir(), 'j.jsonl');
+    await run(['clean', 'p.jsonl', '--out', json, '--format', 'json', '--quiet'], { cwd: dir });
+    expect(lines(readFileSync(json, 'utf8'))[0]).toMatchObject({ id: 'a', source: 'p.jsonl:1', removals: [{ rule: 'advertisement-marker', words: 1 }], stats: { wordsIn: 2, wordsOut: 1 } });
+  });
+
+  test('the output is byte-identical with 1 and 2 workers: JSONL.gz, folder, and error records', async () => {
+    const dir = writeTree({ 'corpus.jsonl': mixedCorpus() });
+    const [one, two] = [tempDir(), tempDir()];
+    for (const [out, jobs] of [
+      [one, '1'],
+      [two, '2'],
+    ]) {
+      expect((await run(['clean', 'corpus.jsonl', '--out', join(out, 'c.jsonl.gz'), '--jobs', jobs, '--quiet'], { cwd: dir })).code).toBe(1);
+      expect((await run(['clean', 'corpus.jsonl', '--out', join(out, 'folder'), '--jobs', jobs, '--quiet'], { cwd: dir })).code).toBe(1);
+    }
+    const [a, b] = [tree(one), tree(two)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [name, bytes] of a) expect({ name, same: bytes.equals(b.get(name)!) }).toEqual({ name, same: true });
+    const records = lines(gunzipSync(a.get('c.jsonl.gz')!).toString('utf8'));
+    expect(records).toHaveLength(116);
+    expect(records.map((r) => r.id)).toEqual(Array.from({ length: 120 }, (_, i) => i).filter((i) => i % 29 !== 7).map((i) => `doc-${i}`));
+    expect(lines(a.get('c.errors.jsonl')!.toString('utf8')).map((e) => e.source)).toEqual(['corpus.jsonl:8', 'corpus.jsonl:37', 'corpus.jsonl:66', 'corpus.jsonl:95']);
+    expect(a.get('folder/errors.jsonl')!.equals(a.get('c.errors.jsonl')!)).toBe(true);
+  });
+
+  test('a run without errors removes an errors.jsonl left by an earlier run', async () => {
+    const dir = writeTree({ 'ok.html': article(1) });
+    const out = tempDir();
+    writeFileSync(join(out, 'errors.jsonl'), '{"id":"old","source":"old","reason":"old"}\n');
+    expect((await run(['clean', 'ok.html', '--out', out, '--quiet'], { cwd: dir })).code).toBe(0);
+    expect(readdirSync(out)).toEqual(['ok.txt']);
+  });
+
+  test('refuses a JSONL output inside an input folder, or over an input file, and writes nothing', async () => {
+    const dir = writeTree({ 'in/p.jsonl': jsonl([{ html: '<p>x</p>' }]) });
+    const inside = await run(['clean', 'in', '--out', 'in/out.jsonl'], { cwd: dir });
+    expect(inside).toMatchObject({ code: 2, stderr: expect.stringMatching(/inside the input in/) });
+    const over = await run(['clean', 'in/p.jsonl', '--out', 'in/p.jsonl'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(readdirSync(join(dir, 'in'))).toEqual(['p.jsonl']);
+    expect(readFileSync(join(dir, 'in', 'p.jsonl'), 'utf8')).toBe('{"html":"<p>x</p>"}\n');
+  });
+
+  test('usage errors of the batch options exit 2', async () => {
+    const dir = writeTree({ 'p.jsonl': jsonl([{ html: '<p>x</p>' }]) });
+    expect(await run(['clean', 'p.jsonl', '--jobs', '0'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unexpected --jobs 0, expected a whole number/) });
+    expect(await run(['clean', 'p.jsonl', '--max-bytes', 'lots'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unexpected --max-bytes lots/) });
+    expect(await run(['clean', 'p.jsonl', '--timeout', 'soon'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unexpected --timeout soon/) });
+    expect(await run(['clean', 'p.jsonl', '--input-format', 'pdf'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown --input-format pdf/) });
+    expect(await run(['clean', 'p.jsonl'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Several documents need --out/) });
+    expect(await run(['clean', 'p.jsonl', '--format', 'json', '--resume'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/--resume needs --out/) });
+    expect(existsSync(join(dir, 'rules'))).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Kill and resume: the real `winnow` command is killed with SIGKILL part-way through a corpus,
+ * then run again with --resume; the finished output must equal an uninterrupted run's, byte for
+ * byte (documents, JSONL.gz members, errors.jsonl), and so must its removal report.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { article } from './corpus-helpers.js';
+import { ROOT, tempDir } from './helpers.js';
+
+const bin = join(ROOT, 'bin', 'winnow.js');
+/** Enough documents that a run is still going well after its first checkpoint (every 1,000 documents). */
+const DOCUMENTS = 4000;
+
+function corpus(): string {
+  const dir = tempDir();
+  const lines: string[] = [];
+  for (let i = 0; i < DOCUMENTS; i++) lines.push(i % 401 === 5 ? '{"not": "closed"' : JSON.stringify({ id: `d${i}`, url: `https://example.com/${i}`, html: article(i) }));
+  writeFileSync(join(dir, 'corpus.jsonl'), `${lines.join('\n')}\n`);
+  return dir;
+}
+
+function winnow(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [bin, 'clean', ...args], { cwd, encoding: 'utf8' });
+}
+
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[relative(dir, full)] = readFileSync(full).toString('base64');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Start a run, wait until its journal holds a checkpoint, then kill -9 it. */
+async function killAfterFirstCheckpoint(args: string[], cwd: string, journal: string): Promise<void> {
+  const child = spawn(process.execPath, [bin, 'clean', ...args], { cwd, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let done = false;
+  void exited.then(() => (done = true));
+  while (!done) {
+    if (existsSync(journal) && readFileSync(journal, 'utf8').split('\n').filter(Boolean).length >= 2) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill('SIGKILL');
+  await exited;
+}
+
+describe('--resume after kill -9', () => {
+  const cases = [
+    ['a JSONL.gz output', 'out.jsonl.gz', 'out.jsonl.gz.winnow-run'],
+    ['a mirrored folder', 'out', 'out/.winnow-run'],
+  ] as const;
+
+  test.each(cases)('%s ends byte-identical to an uninterrupted run', async (_label, outName, stateName) => {
+    const input = corpus();
+    const reference = tempDir();
+    expect(winnow(['corpus.jsonl', '--out', join(reference, outName), '--report', join(reference, 'report.json'), '--quiet'], input).status).toBe(1);
+
+    const work = tempDir();
+    const out = join(work, outName);
+    const report = join(work, 'report.json');
+    await killAfterFirstCheckpoint(['corpus.jsonl', '--out', out, '--report', report, '--quiet'], input, join(work, stateName, 'journal.jsonl'));
+    // Killed part-way: the output is not finished (a JSONL output is not even in place yet).
+    expect(existsSync(join(work, stateName))).toBe(true);
+
+    // Resuming with other options is refused, and leaves the unfinished run alone.
+    const other = winnow(['corpus.jsonl', '--out', out, '--resume', '--format', 'html', '--quiet'], input);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/started with other inputs, options or rules/);
+
+    const resumed = winnow(['corpus.jsonl', '--out', out, '--report', report, '--resume'], input);
+    expect(resumed.status).toBe(1);
+    const after = Number(/resuming after ([\d,]+) finished documents/.exec(resumed.stderr)?.[1].replace(/,/g, ''));
+    expect(after).toBeGreaterThanOrEqual(1000);
+    expect(after).toBeLessThan(DOCUMENTS);
+    expect(resumed.stderr).toMatch(/cleaned 3,990 documents .* 10 failed/);
+
+    expect(JSON.parse(readFileSync(report, 'utf8')).totals.documents).toBe(3990);
+    expect(tree(work)).toEqual(tree(reference));
+  }, 240_000);
+});
