@@ -4,7 +4,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clean, UnknownOutletError, type CleanResult } from '../clean.js';
 import { readDocuments, listDocuments, type SourceDocument } from '../corpus/documents.js';
-import type { InputType } from '../parse/index.js';
+import { DEFAULT_HTML_PARSER, HTML_PARSERS, type HtmlParser, type InputType } from '../parse/index.js';
 import { loadRules } from '../rules/ruleset.js';
 import { RulesLoadError } from '../rules/errors.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
@@ -20,6 +20,7 @@ Options:
   --outlet NAME      apply this outlet's rules to every document
   --url URL          the document's URL (its host picks the outlet)
   --type TYPE        html or text (default: from the file name, else from the content)
+  --parser NAME      HTML parser: fast (default) or parse5 (the reference, as rehype-parse)
   --quiet            no summary line
   -h, --help         show this help
 
@@ -40,6 +41,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       outlet: { type: 'string' },
       url: { type: 'string' },
       type: { type: 'string' },
+      parser: { type: 'string', default: DEFAULT_HTML_PARSER },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -51,6 +53,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${values.format}; expected text, html or json`);
   if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
+  if (!HTML_PARSERS.includes(values.parser as HtmlParser)) throw new UsageError(`Unknown --parser ${values.parser}; expected ${HTML_PARSERS.join(' or ')}`);
   if (positionals.length === 0) throw new UsageError('No input given; pass files, folders or - for stdin (see winnow clean --help)');
   const inputs = positionals.map((p) => (p === '-' ? p : resolve(io.cwd, p)));
 
@@ -100,7 +103,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
 
 function cleanOne(
   doc: SourceDocument,
-  values: { outlet?: string; url?: string; type?: string },
+  values: { outlet?: string; url?: string; type?: string; parser?: string },
   ruleSet: ReturnType<typeof loadRules>,
   html: boolean,
 ): CleanResult | { error: string } {
@@ -115,7 +118,7 @@ function cleanOne(
         outlet: values.outlet ?? doc.outlet,
         type: values.type as InputType | undefined,
       },
-      { rules: ruleSet, html },
+      { rules: ruleSet, html, parser: values.parser as HtmlParser },
     );
   } catch (error) {
     if (error instanceof RulesLoadError) throw error;
