@@ -2,4 +2,12 @@
 // The `winnow` command: runs the compiled CLI (npm run build writes dist/).
 import { execute } from '../dist/cli/main.js';
 
+// A closed pipe (`winnow clean ... | head`) ends the output quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = await execute(process.argv.slice(2));

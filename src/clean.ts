@@ -5,7 +5,7 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { applyRemovals } from './engine/apply.js';
-import { runRules, type Removal } from './engine/run.js';
+import { runRules, type EngineResult, type Removal } from './engine/run.js';
 import { DEFAULT_HTML_PARSER, detectType, toHast, type HtmlParser, type InputType } from './parse/index.js';
 import { resolveOutlet, type OutletSource } from './rules/outlet.js';
 import type { RuleSet } from './rules/ruleset.js';
@@ -69,6 +69,14 @@ export class UnknownOutletError extends Error {
 }
 
 export function clean(input: CleanInput | string, options: CleanOptions): CleanResult {
+  return cleanWithTrace(input, options).result;
+}
+
+/**
+ * `clean()` together with the engine's own result (every block, what was kept of it, each cut),
+ * for `winnow explain` and rule tests: the same run, never a second code path.
+ */
+export function cleanWithTrace(input: CleanInput | string, options: CleanOptions): { result: CleanResult; engine: EngineResult } {
   const doc: CleanInput = typeof input === 'string' ? { content: input } : input;
   const { rules: ruleSet } = options;
   const { outlet, from } = resolveOutlet(ruleSet, doc);
@@ -78,7 +86,7 @@ export function clean(input: CleanInput | string, options: CleanOptions): CleanR
   const tree: Root = toHast(doc.content, type, options.parser ?? DEFAULT_HTML_PARSER);
   const result = runRules(tree, resolved.rules);
   const blocksRemoved = result.kept.filter((t) => t === undefined).length;
-  return {
+  const cleaned: CleanResult = {
     ...(doc.id !== undefined ? { id: doc.id } : {}),
     ...(doc.path !== undefined ? { path: doc.path } : {}),
     ...(doc.url !== undefined ? { url: doc.url } : {}),
@@ -98,4 +106,5 @@ export function clean(input: CleanInput | string, options: CleanOptions): CleanR
       wordsRemoved: result.wordsIn - result.wordsOut,
     },
   };
+  return { result: cleaned, engine: result };
 }

@@ -7,6 +7,8 @@ import { readDocuments, listDocuments, type SourceDocument } from '../corpus/doc
 import { DEFAULT_HTML_PARSER, HTML_PARSERS, type HtmlParser, type InputType } from '../parse/index.js';
 import { loadRules } from '../rules/ruleset.js';
 import { RulesLoadError } from '../rules/errors.js';
+import { ReportBuilder } from '../report/builder.js';
+import { reportTarget, writeReport } from '../report/write.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const CLEAN_HELP = `Usage: winnow clean <input...> [options]
@@ -21,6 +23,7 @@ Options:
   --url URL          the document's URL (its host picks the outlet)
   --type TYPE        html or text (default: from the file name, else from the content)
   --parser NAME      HTML parser: fast (default) or parse5 (the reference, as rehype-parse)
+  --report FILE      also write a removal report as JSON (read it with winnow report FILE)
   --quiet            no summary line
   -h, --help         show this help
 
@@ -43,6 +46,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       type: { type: 'string' },
       parser: { type: 'string', default: DEFAULT_HTML_PARSER },
       quiet: { type: 'boolean', default: false },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,6 +70,9 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     if (format !== 'json') throw new UsageError('Several documents need --out DIR (or --format json for JSON lines on stdout)');
   }
 
+  const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
+  const report = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd });
+
   const started = process.hrtime.bigint();
   const totals = { docs: 0, failed: 0, wordsIn: 0, wordsOut: 0 };
   const rulesFired = new Set<string>();
@@ -84,10 +91,12 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     totals.wordsOut += result.stats.wordsOut;
     outlets.add(result.outlet);
     for (const r of result.removals) rulesFired.add(`${r.outlet}/${r.rule}`);
+    report?.add(result);
     const body = render(result, format);
     if (outDir) writeAtomic(join(outDir, outputName(doc.relativePath, format)), body);
     else io.stdout.write(body);
   }
+  if (report && reportPath) writeReport(reportPath, report.build());
   if (!values.quiet) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const removed = totals.wordsIn - totals.wordsOut;

@@ -9,6 +9,10 @@ export interface Io {
   /** Reads all of standard input (only called when an input is `-`). */
   readStdin(): string;
   cwd: string;
+  /** Environment variables (default: process.env); `NO_COLOR` and `FORCE_COLOR` are read from it. */
+  env?: Record<string, string | undefined>;
+  /** Ends long-running commands (`explain --watch`) when aborted; without it they run until the process is stopped. */
+  signal?: AbortSignal;
 }
 
 /** Exit codes, documented in the README. */

@@ -6,14 +6,24 @@ import { readFileSync } from 'node:fs';
 import { UnknownOutletError } from '../clean.js';
 import { RulesLoadError } from '../rules/errors.js';
 import { cleanCommand } from './clean.js';
+import { explainCommand } from './explain.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { rulesCommand } from './rules.js';
+import { evalCommand } from './eval.js';
+import { reportCommand } from './report.js';
+import { ReportFileError } from '../report/errors.js';
 
 export const HELP = `Usage: winnow <command> [options]
 
 Commands:
   clean <input...>   clean documents with per-outlet rules (winnow clean --help)
-  rules check [DIR]  validate rule files
+  explain <file|->   show a document with each removed block marked by its rule (winnow explain --help)
+  rules check [DIR]  validate rule files and rule tests
+  rules test         run the rule tests beside the rules (must-keep / must-drop snippets)
+  rules print        the resolved rule list of an outlet (--outlet NAME), with origins
+  rules schema       JSON Schema of rule files, for editors
+  report <file>      show a removal report as tables, JSON or an HTML page (winnow report --help)
+  eval <input...>    score cleaned text against gold text, per document and per rule (winnow eval --help)
 
 Run \`winnow <command> --help\` for a command's options.
 Exit codes: 0 success, 1 some documents or checks failed, 2 usage or rule-file errors.`;
@@ -22,7 +32,10 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   clean: cleanCommand,
+  explain: explainCommand,
   rules: rulesCommand,
+  report: reportCommand,
+  eval: evalCommand,
 };
 
 export const processIo = (): Io => ({
@@ -48,7 +61,7 @@ export async function execute(argv: string[], io: Io = processIo()): Promise<num
       io.stderr.write(`winnow: the rules have ${error.errors.length} problem${error.errors.length === 1 ? '' : 's'}; fix them (winnow rules check) and run again\n`);
       return EXIT.usage;
     }
-    if (error instanceof UsageError || error instanceof UnknownOutletError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof UnknownOutletError || error instanceof ReportFileError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`winnow: ${(error as Error).message}\n`);
       return EXIT.usage;
     }

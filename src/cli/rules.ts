@@ -1,16 +1,31 @@
-/** `winnow rules <check>`: work with rule folders. */
+/** `winnow rules <check|test|print|schema>`: work with rule folders. */
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
-import { checkRules, ruleFilePaths } from '../rules/ruleset.js';
+import { UnknownOutletError } from '../clean.js';
+import type { RuleFileError } from '../rules/errors.js';
+import type { Origin } from '../rules/parse.js';
+import { checkRules, DEFAULT_OUTLET, loadRules, ruleFilePaths } from '../rules/ruleset.js';
+import { ruleFileSchema, ruleTestFileSchema } from '../rules/schema.js';
+import { runRuleTests, uncoveredRules } from '../rules/tester.js';
+import { loadRuleTests } from '../rules/testfile.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const RULES_HELP = `Usage: winnow rules <command> [options]
 
 Commands:
-  check [DIR]        validate every rule file in DIR (default: ./rules); exit 1 on any problem
+  check [DIR]            validate every rule file and rule-test file in DIR (default: ./rules);
+                         exit 1 on any problem
+  test [--outlet NAME]   run the rule tests (default.test.yaml, outlets/<outlet>.test.yaml);
+                         exit 1 on any failure
+  print [--outlet NAME]  the files that apply to an outlet and its final, ordered rule list,
+                         with each rule's origin, and the rules switched off
+  schema [--tests]       print the JSON Schema of rule files (with --tests: of rule-test files)
 
 Options:
-  -h, --help         show this help`;
+  --rules DIR            rules folder (default: ./rules, else the rules bundled with winnow)
+  -h, --help             show this help`;
+
+const SUBCOMMANDS: Record<string, (argv: string[], io: Io) => number> = { check, test, print, schema };
 
 export async function rulesCommand(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
@@ -18,22 +33,137 @@ export async function rulesCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${RULES_HELP}\n`);
     return sub === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (sub === 'check') return check(rest, io);
-  throw new UsageError(`Unknown command \`rules ${sub}\`; expected one of: check`);
+  const command = SUBCOMMANDS[sub];
+  if (!command) throw new UsageError(`Unknown command \`rules ${sub}\`; expected one of: ${Object.keys(SUBCOMMANDS).join(', ')}`);
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout.write(`${RULES_HELP}\n`);
+    return EXIT.ok;
+  }
+  return command(rest, io);
 }
 
+/** `rules check [DIR]`: rule files and test files, every problem at file:line:col. */
 function check(argv: string[], io: Io): number {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { rules: { type: 'string' } } });
   const dir = rulesDir(positionals[0] ?? values.rules, io.cwd);
   const { ruleSet, errors } = checkRules(dir);
+  const tests = loadRuleTests(dir);
   const shown = relative(io.cwd, dir) || '.';
-  for (const error of errors) io.stderr.write(`${relative(io.cwd, error.file) || error.file}:${error.line}:${error.column}: ${error.reason}${error.hint ? `\n  ${error.hint}` : ''}\n`);
-  if (!ruleSet) {
-    io.stderr.write(`winnow: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${shown}\n`);
+  const problems = [...errors, ...tests.errors];
+  for (const error of problems) writeProblem(io, error);
+  if (!ruleSet || problems.length > 0) {
+    io.stderr.write(`winnow: ${problems.length} problem${plural(problems.length)} in ${shown}\n`);
     return EXIT.failed;
   }
   const files = ruleFilePaths(dir).length;
   const rules = ruleSet.files().reduce((n, f) => n + f.rules.length, 0);
-  io.stdout.write(`${shown}: ${files} rule file${files === 1 ? '' : 's'}, ${rules} rules, ${ruleSet.outlets.size} outlet${ruleSet.outlets.size === 1 ? '' : 's'}: OK\n`);
+  const testFiles = tests.files.length;
+  io.stdout.write(`${shown}: ${files} rule file${plural(files)}, ${rules} rules, ${ruleSet.outlets.size} outlet${plural(ruleSet.outlets.size)}, ${testFiles} test file${plural(testFiles)}: OK\n`);
   return EXIT.ok;
+}
+
+/** `rules test`: run the rule tests; failures name the test's file:line and the rule's. */
+function test(argv: string[], io: Io): number {
+  const { values } = parseArgs({ args: argv, options: { rules: { type: 'string' }, outlet: { type: 'string' } } });
+  const dir = rulesDir(values.rules, io.cwd);
+  const ruleSet = loadRules(dir);
+  const { outlet } = values;
+  if (outlet !== undefined && outlet !== DEFAULT_OUTLET && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
+  const show = (path: string) => relative(io.cwd, path) || path;
+  const { files, errors } = loadRuleTests(dir, { outlet });
+  for (const error of errors) writeProblem(io, error);
+  if (files.length === 0 && errors.length === 0) {
+    io.stderr.write(`winnow: no rule tests in ${show(dir)}${outlet ? ` for outlet ${outlet}` : ''}; add ${outlet && outlet !== DEFAULT_OUTLET ? `outlets/${outlet}.test.yaml` : 'default.test.yaml or outlets/<outlet>.test.yaml'} beside the rules\n`);
+    return EXIT.failed;
+  }
+  const report = runRuleTests(ruleSet, files, { showPath: show });
+  for (const file of report.files) {
+    const status = file.failures.length === 0 ? 'OK' : `${file.failures.length} failed`;
+    io.stdout.write(`${show(file.path)}: ${file.tests} test${plural(file.tests)}, ${file.checks} check${plural(file.checks)}: ${status}\n`);
+    for (const f of file.failures) io.stdout.write(`  ${at(show, f.origin)}: test \`${f.test}\`: ${f.message}\n`);
+  }
+  const outlets = outlet === undefined ? undefined : [outlet];
+  // Coverage is only meaningful when every test file loaded.
+  const uncovered = errors.length > 0 ? [] : uncoveredRules(ruleSet, report.covered, outlets);
+  if (uncovered.length > 0) {
+    io.stdout.write(`${uncovered.length} rule${plural(uncovered.length)} without a test (no must-drop snippet is removed by ${uncovered.length === 1 ? 'it' : 'them'}):\n`);
+    for (const rule of uncovered) io.stdout.write(`  ${at(show, rule.origin)}: ${rule.id}\n`);
+  }
+  const failed = report.failures.length + errors.length;
+  io.stdout.write(
+    `winnow: ${report.tests} test${plural(report.tests)}, ${report.checks} check${plural(report.checks)}, ` +
+      `${report.failures.length} failed${errors.length ? `, ${errors.length} problem${plural(errors.length)} in test files` : ''}\n`,
+  );
+  return failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** `rules print --outlet NAME`: what applies to one outlet, in order, with origins. */
+function print(argv: string[], io: Io): number {
+  const { values } = parseArgs({ args: argv, options: { rules: { type: 'string' }, outlet: { type: 'string' } } });
+  const ruleSet = loadRules(rulesDir(values.rules, io.cwd));
+  const { outlet } = values;
+  if (outlet !== undefined && outlet !== DEFAULT_OUTLET && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
+  const resolved = ruleSet.forOutlet(outlet);
+  const show = (path: string) => relative(io.cwd, path) || path;
+  const hosts = ruleSet.outlets.get(resolved.outlet)?.hosts ?? [];
+  const defaults = new Map((ruleSet.defaults?.rules ?? []).map((r) => [r.id, r]));
+
+  const lines: string[] = [];
+  lines.push(`outlet ${resolved.outlet}${hosts.length ? ` (hosts: ${hosts.join(', ')})` : resolved.outlet === DEFAULT_OUTLET ? ' (the defaults alone)' : ''}`);
+  lines.push('', 'files, in order:');
+  for (const file of resolved.files) lines.push(`  ${show(file)}`);
+  lines.push('', `rules, in order (${resolved.rules.length}):`);
+  const rows = resolved.rules.map((rule, i) => {
+    const replaced = rule.outlet !== DEFAULT_OUTLET ? defaults.get(rule.id) : undefined;
+    return [
+      String(i + 1),
+      rule.id,
+      rule.kind.meta.name,
+      at(show, rule.origin),
+      rule.outlet,
+      replaced ? `replaces ${at(show, replaced.origin)}` : '',
+    ];
+  });
+  lines.push(...table(['#', 'rule', 'kind', 'origin', 'outlet', ''], rows).map((l) => `  ${l}`));
+  lines.push('', `switched off (${resolved.disabled.length}):`);
+  if (resolved.disabled.length === 0) lines.push('  none');
+  else {
+    const offRows = resolved.disabled.map(({ rule, by }) => [
+      rule.id,
+      rule.kind.meta.name,
+      at(show, rule.origin),
+      rule.outlet,
+      by === 'enabled: false' ? 'by enabled: false' : `by disable: at ${at(show, by)}`,
+    ]);
+    lines.push(...table(['rule', 'kind', 'origin', 'outlet', ''], offRows).map((l) => `  ${l}`));
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+/** `rules schema [--tests]`: the JSON Schema editors use (rules/schema.json, rules/test.schema.json). */
+function schema(argv: string[], io: Io): number {
+  const { values } = parseArgs({ args: argv, options: { tests: { type: 'boolean', default: false } } });
+  io.stdout.write(`${JSON.stringify(values.tests ? ruleTestFileSchema() : ruleFileSchema(), null, 2)}\n`);
+  return EXIT.ok;
+}
+
+function writeProblem(io: Io, error: RuleFileError): void {
+  io.stderr.write(`${relative(io.cwd, error.file) || error.file}:${error.line}:${error.column}: ${error.reason}${error.hint ? `\n  ${error.hint}` : ''}\n`);
+}
+
+/** "rules/outlets/lbc.yaml:24:5". */
+function at(show: (path: string) => string, origin: Origin): string {
+  return `${show(origin.file)}:${origin.line}:${origin.column}`;
+}
+
+/** Left-aligned columns, two spaces apart; trailing blanks trimmed. */
+export function table(header: string[], rows: string[][]): string[] {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  return all.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
 }

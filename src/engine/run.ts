@@ -37,11 +37,25 @@ export interface Removal {
   detail?: string;
 }
 
+/** A partial removal (`strip`) as it was made, so that `explain` can mark the cut in place. */
+export interface StripEdit {
+  /** Index of the block. */
+  block: number;
+  /** The removal recorded for the cut. */
+  removal: Removal;
+  /** The block's text just before the cut (after any earlier cuts). */
+  before: string;
+  /** The [start, end) ranges of `before` that were cut. */
+  ranges: Array<[number, number]>;
+}
+
 export interface EngineResult {
   view: BlockView;
   /** Text of each block after the rules ran; `undefined` for removed blocks. */
   kept: Array<string | undefined>;
   removals: Removal[];
+  /** Every partial removal with its ranges, in the order they were made. */
+  strips: StripEdit[];
   /** Values extracted by rules with `extract:` (and the page title). */
   metadata: Record<string, string>;
   wordsIn: number;
@@ -61,6 +75,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
   const total = blocks.length;
   const current: Array<string | undefined> = blocks.map((b) => b.text);
   const removals: Removal[] = [];
+  const strips: StripEdit[] = [];
   const metadata: Record<string, string> = {};
   if (view.title) metadata.title = view.title;
 
@@ -124,6 +139,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
       }
       const removedText = decision.ranges.map(([s, e]) => text.slice(s, e)).join(' ');
       record(rule, blocks[i], removedText, countWords(text) - countWords(after), decision.detail, true);
+      strips.push({ block: i, removal: removals[removals.length - 1], before: text, ranges: decision.ranges });
       current[i] = after;
     }
   }
@@ -144,6 +160,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
     view,
     kept: current,
     removals,
+    strips,
     metadata,
     wordsIn,
     wordsOut,

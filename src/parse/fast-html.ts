@@ -162,6 +162,9 @@ class Builder implements TokenizerCallbacks {
   private attrName = '';
   private attrValue = '';
 
+  /** The next `<!--` at or after the last script start (Infinity when there is none). */
+  private nextEscape = -1;
+
   // Text not yet inserted (runs across entities).
   private text = '';
   private textStart = -1;
@@ -221,8 +224,12 @@ class Builder implements TokenizerCallbacks {
    * takes the text up to it, and moves the tokenizer there.
    */
   private skipEscapedScript(from: number): void {
-    const escape = this.src.indexOf('<!--', from);
-    if (escape === -1) return;
+    if (this.nextEscape < from) {
+      const at = this.src.indexOf('<!--', from);
+      this.nextEscape = at === -1 ? Infinity : at;
+    }
+    const escape = this.nextEscape;
+    if (escape === Infinity) return;
     SCRIPT_END.lastIndex = from;
     const firstEnd = SCRIPT_END.exec(this.src);
     if (firstEnd !== null && firstEnd.index < escape) return;
@@ -544,7 +551,8 @@ class Builder implements TokenizerCallbacks {
     }
     const node: Text = { type: 'text', value };
     if (this.positions) node.position = this.position(start, end);
-    (parent.children as RootContent[]).splice(index, 0, node);
+    if (index === parent.children.length) (parent.children as RootContent[]).push(node);
+    else (parent.children as RootContent[]).splice(index, 0, node);
   }
 
   // ---- the document's frame: html, head, body ----

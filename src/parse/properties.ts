@@ -29,9 +29,10 @@ interface Conversion {
   boolean: boolean;
   /** The normalised attribute name, for the boolean test. */
   normalName: string;
+  /** Names that would shadow Object.prototype members are dropped, as hast-util-from-parse5 does. */
+  dropped: boolean;
 }
 
-/** Names that would shadow Object.prototype members are dropped, as hast-util-from-parse5 does. */
 const PROTOTYPE = Object.prototype;
 
 const htmlCache = new Map<string, Conversion>();
@@ -48,6 +49,7 @@ function conversion(name: string, inSvg: boolean): Conversion {
       number: Boolean(info.number),
       boolean: Boolean(info.boolean || info.overloadedBoolean),
       normalName: normalize(info.property),
+      dropped: name in PROTOTYPE,
     };
     cache.set(name, found);
   }
@@ -65,9 +67,8 @@ function primitive(c: Conversion, value: string): string | number | boolean {
  * duplicate attributes wins, as in a browser (the tokenizer reports every duplicate).
  */
 export function addAttribute(properties: Properties, name: string, value: string, inSvg: boolean): void {
-  if (name in PROTOTYPE) return;
   const c = conversion(name, inSvg);
-  if (Object.hasOwn(properties, c.property)) return;
+  if (c.dropped || properties[c.property] !== undefined) return;
   switch (c.shape) {
     case Shape.Plain:
       properties[c.property] = primitive(c, value);

@@ -251,7 +251,8 @@ function hintFor(error: ErrorObject, kind: RuleKind<any>): string | undefined {
   return schema?.description ? `expected: ${schema.description}` : undefined;
 }
 
-function suggest(key: string, known: string[]): string {
+/** "did you mean ...?" for an unknown key, and the keys that are allowed. */
+export function suggest(key: string, known: string[]): string {
   const near = closest(key, known);
   const list = known.map((k) => `\`${k}\``).join(', ');
   return near && distance(key, near) <= Math.max(2, key.length / 3) ? `did you mean \`${near}\`? Expected one of ${list}` : `expected one of ${list}`;

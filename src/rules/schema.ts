@@ -96,3 +96,71 @@ export function ruleFileSchema(): JsonSchema {
     additionalProperties: false,
   };
 }
+
+/** A snippet of document text: one block's text or part of it (whitespace is collapsed). */
+const SNIPPET: JsonSchema = { type: 'string', minLength: 1 };
+
+/** Keys of one rule test (a case in `<outlet>.test.yaml`). */
+export const TEST_CASE_PROPERTIES: Record<string, JsonSchema> = {
+  name: { type: 'string', minLength: 1, description: 'What the test checks; failures are reported under it.' },
+  text: { type: 'string', description: 'The document, as plain text (one block per line, blank lines between groups).' },
+  html: { type: 'string', description: 'The document, as HTML.' },
+  file: { type: 'string', minLength: 1, description: 'A fixture document (.txt or .html), relative to the test file.' },
+  keep: {
+    type: 'array',
+    items: { ...SNIPPET, description: 'Text that must survive cleaning.' },
+    description: 'Snippets that must survive: a failure names the rule that dropped one.',
+  },
+  drop: {
+    type: 'array',
+    items: {
+      description: 'Text that must be removed, optionally by a named rule: "Read more: x" or {text: "Read more: x", rule: read-more}.',
+      anyOf: [
+        SNIPPET,
+        {
+          type: 'object',
+          properties: { text: SNIPPET, rule: { type: 'string', minLength: 1, description: 'Id of the rule that must remove it.' } },
+          required: ['text'],
+          additionalProperties: false,
+        },
+      ],
+    },
+    description: 'Snippets that must be removed: a failure says which one survived, or which rule took it instead.',
+  },
+  metadata: {
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Metadata the rules must extract, e.g. {date: "19 December 2024, 06:11"}.',
+  },
+};
+
+/** Top-level keys of a rule-test file. */
+export const TEST_FILE_PROPERTIES: Record<string, JsonSchema> = {
+  description: { type: 'string' },
+  tests: {
+    type: 'array',
+    description: 'Documents (inline or fixture files) with what must be kept and what must be dropped.',
+    items: {
+      type: 'object',
+      properties: TEST_CASE_PROPERTIES,
+      required: ['name'],
+      additionalProperties: false,
+    },
+  },
+};
+
+/**
+ * JSON Schema of a rule-test file (`rules/default.test.yaml`, `rules/outlets/<outlet>.test.yaml`),
+ * for validation and for editors (`winnow rules schema --tests`).
+ */
+export function ruleTestFileSchema(): JsonSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://winnow.dev/schema/rule-tests.json',
+    title: 'Winnow rule tests',
+    type: 'object',
+    properties: TEST_FILE_PROPERTIES,
+    required: ['tests'],
+    additionalProperties: false,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Size of the removal report and its HTML page, and the memory used to build them, for an
+ * N-document run (default 1,000).
+ *
+ *   npm run bench:build && node --expose-gc build/bench/report.js ../shared/corpus/dragnet-train [--documents 1000] [--out DIR] [--record]
+ *
+ * Reads the Dragnet pages under CORPUS/html (URLs from CORPUS/manifest.jsonl) and the project's
+ * two seed articles (corpus/), cleans them with the project's rules (rules/) and adds every result
+ * to a ReportBuilder. When N is larger than the corpus, the pages are cleaned again under new ids
+ * (`ID.html#2`, ...): 1,000 documents are the 2 seeds, the 966 Dragnet pages and 32 of them again.
+ * Measures the JSON report and the HTML page in bytes, the heap the builder holds after the last
+ * document (gc before and after), the peak RSS of the whole process (cleaning included), and the
+ * time to clean, build and render. Run from the repository root.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { clean } from '../src/clean.js';
+import { readDocuments } from '../src/corpus/documents.js';
+import { ReportBuilder } from '../src/report/builder.js';
+import { renderHtml } from '../src/report/html.js';
+import { reportJson } from '../src/report/write.js';
+import { loadRules } from '../src/rules/ruleset.js';
+import { machine } from './machine.js';
+import { recordSection } from './record.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    documents: { type: 'string', default: '1000' },
+    out: { type: 'string' },
+    record: { type: 'boolean', default: false },
+  },
+});
+const corpus = resolve(positionals[0] ?? '../shared/corpus/dragnet-train');
+const wanted = Number(values.documents);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc, to measure the heap the builder holds');
+const heapNow = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+const root = process.cwd();
+const rules = loadRules(join(root, 'rules'));
+const inputs = [join(root, 'corpus'), join(corpus, 'html')];
+
+const heapBefore = heapNow();
+const builder = new ReportBuilder({ ruleSet: rules, root });
+let documents = 0;
+const started = process.hrtime.bigint();
+for (let round = 1; documents < wanted; round++) {
+  let read = 0;
+  for (const doc of readDocuments(inputs)) {
+    if (documents >= wanted) break;
+    read++;
+    if (doc.content === undefined) continue;
+    const id = round === 1 ? doc.relativePath : `${doc.relativePath}#${round}`;
+    builder.add(clean({ content: doc.content, path: doc.path, url: doc.url, id }, { rules }));
+    documents++;
+  }
+  if (read === 0) throw new Error(`no documents under ${inputs.join(' and ')}`);
+}
+const cleaned = process.hrtime.bigint();
+const heapHeld = heapNow() - heapBefore;
+const report = builder.build();
+const built = process.hrtime.bigint();
+const json = reportJson(report);
+const html = renderHtml(report);
+const rendered = process.hrtime.bigint();
+const peakRss = process.resourceUsage().maxRSS * 1024;
+
+if (values.out) {
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'report.json'), json);
+  writeFileSync(join(values.out, 'report.html'), html);
+}
+
+const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+const seconds = (a: bigint, b: bigint) => `${(Number(b - a) / 1e9).toFixed(2)} s`;
+const row =
+  `| ${documents.toLocaleString('en')} | ${report.documents.length.toLocaleString('en')} | ${report.details.length} | ${mb(Buffer.byteLength(json))} | ${mb(Buffer.byteLength(html))} ` +
+  `| ${mb(heapHeld)} | ${mb(peakRss)} | ${seconds(started, cleaned)} | ${seconds(cleaned, built)} | ${seconds(built, rendered)} |`;
+const header =
+  '| documents | rows kept | texts kept | report.json | report.html | heap held by the builder | peak RSS (whole run) | clean | build() | render JSON + HTML |\n' +
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+console.log(`${header}\n${row}`);
+
+if (values.record) {
+  recordSection(
+    `report-${documents}`,
+    `## Removal report of a ${documents.toLocaleString('en')}-document run\n\n` +
+      `${machine()}. Shared machine (2 cores, other jobs running): times are noisy; sizes and memory are not.\n\n` +
+      '```\nnpm run bench:build && node --expose-gc build/bench/report.js ../shared/corpus/dragnet-train' +
+      `${documents === 1000 ? '' : ` --documents ${documents}`} --record\n\`\`\`\n\n` +
+      `Documents: the 2 seed articles (corpus/) and the 966 Dragnet pages (../shared/corpus/dragnet-train/html)` +
+      `${documents > 968 ? `, then Dragnet pages again under new ids up to ${documents.toLocaleString('en')}` : ''}; default report settings ` +
+      `(maxDocuments ${report.settings.maxDocuments.toLocaleString('en')}, maxDocumentDetails ${report.settings.maxDocumentDetails}).\n\n${header}\n${row}`,
+  );
+}

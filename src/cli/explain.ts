@@ -1,0 +1,262 @@
+/**
+ * `winnow explain`: one document, every block in order, each removed block shown in place with
+ * the id of the rule that removed it, then what each rule took. It runs `clean` itself (through
+ * `cleanWithTrace`), so what it shows is exactly what `clean` does.
+ */
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cleanWithTrace, UnknownOutletError, type CleanResult } from '../clean.js';
+import { readDocuments } from '../corpus/documents.js';
+import type { EngineResult, Removal } from '../engine/run.js';
+import type { InputType } from '../parse/index.js';
+import { RulesLoadError } from '../rules/errors.js';
+import { DEFAULT_OUTLET, loadRules, type ResolvedRules } from '../rules/ruleset.js';
+import { TEST_FILE } from '../rules/testfile.js';
+import { annotateBlocks, type AnnotatedBlock } from './annotate.js';
+import { colorsFor, type Colors } from './color.js';
+import { EXIT, UsageError, rulesDir, type Io } from './io.js';
+import { table } from './rules.js';
+
+export const EXPLAIN_HELP = `Usage: winnow explain <file|-> [options]
+
+Show a document block by block: each removed block in place, marked with the id of the rule
+that removed it ("[- read-more] Read more: ..."), text cut out of a block marked inline
+("{- syndication-date: date 2024-12-19 -}"), then per rule: blocks and words removed.
+Colour on a terminal (NO_COLOR=1 turns it off).
+
+Options:
+  --url URL          the document's URL (its host picks the outlet)
+  --outlet NAME      apply this outlet's rules
+  --rule ID          mark and count only this rule's removals
+  --rules DIR        rules folder (default: ./rules, else the rules bundled with winnow)
+  --type TYPE        html or text (default: from the file name, else from the content)
+  --watch            run again whenever a rule file (or the document) changes; Ctrl-C stops
+  -h, --help         show this help
+
+Exit codes: 0 shown, 1 the document could not be read, 2 usage or rule-file errors.`;
+
+/** Wait this long after a change before running again: editors write a file in several steps. */
+const WATCH_DEBOUNCE_MS = 100;
+/** Clears a terminal screen and its scroll-back, and puts the cursor at the top. */
+const CLEAR_SCREEN = '\u001b[2J\u001b[3J\u001b[H';
+/** Rule files are YAML files; test files beside them do not change what a document loses. */
+const RULE_YAML = /\.ya?ml$/;
+
+interface ExplainOptions {
+  input: string;
+  rulesDir: string;
+  url?: string;
+  outlet?: string;
+  rule?: string;
+  type?: InputType;
+}
+
+export async function explainCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      outlet: { type: 'string' },
+      rule: { type: 'string' },
+      rules: { type: 'string' },
+      type: { type: 'string' },
+      watch: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${EXPLAIN_HELP}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(`Unexpected ${positionals.length === 0 ? 'missing document' : `${positionals.length} documents`}, expected one file or - for stdin (see winnow explain --help)`);
+  if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
+  const input = positionals[0] === '-' ? '-' : resolve(io.cwd, positionals[0]);
+  if (input !== '-' && existsSync(input) && statSync(input).isDirectory()) throw new UsageError(`${positionals[0]} is a folder; explain shows one document (use winnow clean for folders)`);
+  if (values.watch && input === '-') throw new UsageError('--watch needs a file: standard input cannot be read again');
+  const options: ExplainOptions = {
+    input,
+    rulesDir: rulesDir(values.rules, io.cwd),
+    url: values.url,
+    outlet: values.outlet,
+    rule: values.rule,
+    type: values.type as InputType | undefined,
+  };
+  if (!values.watch) return explainOnce(options, io);
+  return watchAndExplain(options, io);
+}
+
+/** One run: load the rules, read and clean the document, print it. */
+function explainOnce(options: ExplainOptions, io: Io): number {
+  const ruleSet = loadRules(options.rulesDir);
+  if (options.outlet !== undefined && !ruleSet.hasOutlet(options.outlet)) throw new UnknownOutletError(options.outlet, [...ruleSet.outlets.keys()]);
+  const [doc] = [...readDocuments([options.input], io.readStdin)];
+  const shown = doc.path === undefined ? '-' : relative(io.cwd, doc.path);
+  if (doc.error !== undefined || doc.content === undefined) {
+    io.stderr.write(`winnow: ${shown === '-' ? 'stdin' : shown}: ${doc.error ?? 'unreadable'}\n`);
+    return EXIT.failed;
+  }
+  const { result, engine } = cleanWithTrace(
+    { content: doc.content, path: doc.path && shown, id: shown, url: options.url ?? doc.url, outlet: options.outlet ?? doc.outlet, type: options.type },
+    { rules: ruleSet },
+  );
+  const resolved = ruleSet.forOutlet(result.outlet === DEFAULT_OUTLET ? undefined : result.outlet);
+  if (options.rule !== undefined && !resolved.rules.some((r) => r.id === options.rule)) {
+    const off = resolved.disabled.find((d) => d.rule.id === options.rule);
+    throw new UsageError(
+      off
+        ? `Rule \`${options.rule}\` is switched off for outlet ${resolved.outlet} (see winnow rules print --outlet ${resolved.outlet})`
+        : `Unknown rule \`${options.rule}\` for outlet ${resolved.outlet}; expected one of ${resolved.rules.map((r) => r.id).join(', ')}`,
+    );
+  }
+  const show = (path: string) => relative(io.cwd, path) || path;
+  io.stdout.write(render({ shown, result, engine, resolved, rule: options.rule, show, c: colorsFor(io) }));
+  return EXIT.ok;
+}
+
+interface RenderInput {
+  shown: string;
+  result: CleanResult;
+  engine: EngineResult;
+  resolved: ResolvedRules;
+  rule?: string;
+  show: (path: string) => string;
+  c: Colors;
+}
+
+/** The whole explanation: header, blocks in order, per-rule summary. */
+export function render({ shown, result, engine, resolved, rule, show, c }: RenderInput): string {
+  const lines: string[] = [];
+  const from = result.outletFrom === 'none' ? 'no outlet matched: the defaults alone' : `outlet ${result.outlet}, from ${result.outletFrom === 'explicit' ? '--outlet' : result.outletFrom}`;
+  lines.push(c.bold(`${shown}: ${from}; rules: ${result.ruleFiles.map(show).join(', ')}`), '');
+
+  const blocks = annotateBlocks(engine);
+  const width = String(Math.max(0, ...blocks.map((b) => b.line ?? 0))).length;
+  const gutter = (block: AnnotatedBlock) => c.dim(String(block.line ?? '').padStart(width));
+  const shows = (removal: Removal | undefined) => removal !== undefined && (rule === undefined || removal.rule === rule);
+  let hidden = 0;
+  const flushHidden = () => {
+    if (hidden > 0) lines.push(`${' '.repeat(width)}  ${c.dim(`[… ${hidden} block${hidden === 1 ? '' : 's'} removed by other rules]`)}`);
+    hidden = 0;
+  };
+  for (const block of blocks) {
+    if (block.removal) {
+      if (!shows(block.removal)) {
+        hidden++;
+        continue;
+      }
+      flushHidden();
+      lines.push(`${gutter(block)}  ${c.red(c.bold(`[- ${block.removal.rule}]`))} ${c.red(c.strikethrough(block.text))}`);
+      continue;
+    }
+    flushHidden();
+    const text = block.segments
+      .map((s) => {
+        if (!s.removal) return s.text;
+        if (!shows(s.removal)) return '';
+        // Whitespace at the ends of a cut stays outside the marker, where it separates words.
+        const [, before, cut, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(s.text)!;
+        return `${before}${c.red(`{- ${c.bold(s.removal.rule)}: ${c.strikethrough(cut)} -}`)}${after}`;
+      })
+      .join('');
+    lines.push(`${gutter(block)}  ${text}`);
+  }
+  flushHidden();
+
+  lines.push('', ...summary(result, resolved, rule, show, c));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Per rule, in the order the rules run: blocks and words removed. */
+function summary(result: CleanResult, resolved: ResolvedRules, only: string | undefined, show: (path: string) => string, c: Colors): string[] {
+  const rows: string[][] = [];
+  let blocks = 0;
+  let cuts = 0;
+  let words = 0;
+  for (const rule of resolved.rules) {
+    if (only !== undefined && rule.id !== only) continue;
+    const mine = result.removals.filter((r) => r.rule === rule.id && r.outlet === rule.outlet);
+    const ruleWords = mine.reduce((n, r) => n + r.words, 0);
+    blocks += mine.filter((r) => !r.partial).length;
+    cuts += mine.filter((r) => r.partial).length;
+    words += ruleWords;
+    rows.push([rule.id, rule.outlet, String(mine.length), String(ruleWords), `${show(rule.origin.file)}:${rule.origin.line}`]);
+  }
+  const [header, ...body] = table(['rule', 'outlet', 'blocks', 'words', 'origin'], rows.map(alignNumbers(rows)));
+  const { wordsIn, blocksIn } = result.stats;
+  const share = wordsIn ? ((100 * words) / wordsIn).toFixed(1) : '0.0';
+  return [
+    c.bold(header),
+    ...body,
+    '',
+    `${only === undefined ? 'removed' : `\`${only}\` removed`}: ${blocks} of ${blocksIn} blocks${cuts ? ` and part of ${cuts}` : ''}, ${words} of ${wordsIn} words (${share}%)` +
+      (only === undefined ? `; ${result.stats.wordsOut} words kept` : ''),
+  ];
+}
+
+/** Right-align the number columns (blocks, words) of summary rows. */
+function alignNumbers(rows: string[][]) {
+  const widths = [2, 3].map((col) => Math.max(col === 2 ? 'blocks'.length : 'words'.length, ...rows.map((r) => r[col].length)));
+  return (row: string[]) => row.map((cell, col) => (col === 2 || col === 3 ? cell.padStart(widths[col - 2]) : cell));
+}
+
+/**
+ * Run, then run again whenever a rule file under the rules folder (or the document) changes.
+ * Broken rules while editing are reported and the watch goes on. Ends when `io.signal` aborts.
+ */
+function watchAndExplain(options: ExplainOptions, io: Io): Promise<number> {
+  const tty = io.stdout.isTTY === true;
+  const runOnce = (changed: string[]) => {
+    if (tty) io.stdout.write(CLEAR_SCREEN);
+    else if (changed.length > 0) io.stdout.write(`\n--- changed: ${changed.map((p) => relative(io.cwd, p) || p).join(', ')}; explaining again ---\n\n`);
+    try {
+      explainOnce(options, io);
+    } catch (error) {
+      if (error instanceof RulesLoadError) {
+        for (const e of error.errors) io.stderr.write(`${relative(io.cwd, e.file) || e.file}:${e.line}:${e.column}: ${e.reason}${e.hint ? `\n  ${e.hint}` : ''}\n`);
+        io.stderr.write(`winnow: the rules have ${error.errors.length} problem${error.errors.length === 1 ? '' : 's'}; waiting for a fix\n`);
+      } else {
+        // Any other failure (a usage problem such as an unknown --rule after an edit) waits for a fix too.
+        io.stderr.write(`winnow: ${(error as Error).message}; waiting for a fix\n`);
+      }
+    }
+  };
+
+  const watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const changed = new Set<string>();
+  const trigger = (path: string) => {
+    changed.add(path);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const paths = [...changed].sort();
+      changed.clear();
+      runOnce(paths);
+    }, WATCH_DEBOUNCE_MS);
+  };
+  const watchFolder = (dir: string, wanted: (name: string) => boolean) => {
+    if (!existsSync(dir)) return;
+    const watcher = watch(dir, (_event, name) => {
+      if (name !== null && wanted(String(name))) trigger(join(dir, String(name)));
+    });
+    watcher.on('error', (error) => io.stderr.write(`winnow: cannot watch ${relative(io.cwd, dir) || dir}: ${error.message}\n`));
+    watchers.push(watcher);
+  };
+  const isRuleFile = (name: string) => RULE_YAML.test(name) && !TEST_FILE.test(name);
+  watchFolder(options.rulesDir, isRuleFile);
+  watchFolder(join(options.rulesDir, 'outlets'), isRuleFile);
+  watchFolder(dirname(options.input), (name) => name === basename(options.input));
+
+  runOnce([]);
+  io.stderr.write(`winnow: watching ${relative(io.cwd, options.rulesDir) || '.'} and ${relative(io.cwd, options.input)} for changes (Ctrl-C to stop)\n`);
+  return new Promise((done) => {
+    const stop = () => {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      done(EXIT.ok);
+    };
+    if (io.signal?.aborted) stop();
+    else io.signal?.addEventListener('abort', stop, { once: true });
+  });
+}

@@ -1,0 +1,245 @@
+/**
+ * `evaluate()`: documents and their gold text in, scores out: per document, macro-averaged, and
+ * per rule (false removals, precision, and the corpus F1 without the rule).
+ *
+ * Two modes. `clean`: the documents are inputs; each is cleaned in memory with the rules, scored,
+ * and cleaned again once per rule that fired in it with that rule switched off (ablation). A rule
+ * that removed nothing from a document cannot change its output, so only those re-runs are needed
+ * and the ablation is exact. `score`: the documents are cleaned text already (`winnow clean --out`);
+ * they are scored as they are, and gold files with no document count as empty predictions, as the
+ * reference scorer counts them.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { clean, type CleanResult } from '../clean.js';
+import type { SourceDocument } from '../corpus/documents.js';
+import { tokens } from '../engine/words.js';
+import type { InputType } from '../parse/index.js';
+import { ruleKey } from '../report/document.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { withoutRule } from './ablation.js';
+import type { GoldFinder } from './gold.js';
+import { macroAverage, multiset, scoreText, type MacroScore, type Overlap, type PairScore } from './score.js';
+
+export type EvalMode = 'clean' | 'score';
+
+export interface EvalOptions {
+  mode: EvalMode;
+  gold: GoldFinder;
+  /** The rules to clean with (required in `clean` mode). */
+  ruleSet?: RuleSet;
+  /** Apply this outlet's rules to every document (clean mode). */
+  outlet?: string;
+  /** The documents' URL (clean mode). */
+  url?: string;
+  /** html or text (clean mode; default: from the file name, else the content). */
+  type?: InputType;
+  /** Re-clean without each rule that fired (clean mode; default true). */
+  ablation?: boolean;
+  /** Paths in the result are written relative to this folder (default: as given). */
+  root?: string;
+}
+
+export interface EvalDocument extends PairScore {
+  id: string;
+  outlet?: string;
+  /** The gold file. */
+  gold: string;
+  /** The prediction was missing and scored as empty text (score mode). */
+  missingPrediction?: true;
+  wordsOut?: number;
+  wordsGold: number;
+}
+
+export interface EvalRule {
+  key: string;
+  outlet: string;
+  id: string;
+  kind: string;
+  origin?: string;
+  /** Scored documents the rule removed words from. */
+  documentsHit: number;
+  wordsRemoved: number;
+  /** Removed words that the gold holds and the kept text does not already match. */
+  falseRemovals: number;
+  /** Share of its removed words that were not in the gold (null when it removed no words). */
+  precision: number | null;
+  /** Macro F1 of the corpus with this rule switched off, and the change from the real run (positive: the rule hurts). */
+  without?: { words: number; shingles: number; deltaWords: number; deltaShingles: number };
+}
+
+export interface EvalResult {
+  mode: EvalMode;
+  macro: MacroScore;
+  documents: EvalDocument[];
+  rules: EvalRule[];
+  /** Documents with no gold text (not scored). */
+  noGold: string[];
+  /** Documents that could not be read or cleaned. */
+  failed: Array<{ id: string; error: string }>;
+}
+
+interface RuleTally {
+  key: string;
+  outlet: string;
+  id: string;
+  kind: string;
+  documentsHit: number;
+  wordsRemoved: number;
+  falseRemovals: number;
+  /** Document index -> score with the rule switched off. */
+  ablated: Map<number, PairScore>;
+}
+
+export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptions): EvalResult {
+  const { mode, gold } = options;
+  if (mode === 'clean' && !options.ruleSet) throw new Error('evaluate: clean mode needs a ruleSet');
+  const show = (path: string) => (options.root !== undefined && isAbsolute(path) ? relative(options.root, path) || path : path);
+  const scored: EvalDocument[] = [];
+  const noGold: string[] = [];
+  const failed: EvalResult['failed'] = [];
+  const tallies = new Map<string, RuleTally>();
+  const variants = new Map<string, RuleSet>();
+  const seenGold = new Set<string>();
+
+  for (const doc of documents) {
+    const id = doc.id;
+    if (doc.error !== undefined || doc.content === undefined) {
+      failed.push({ id, error: doc.error ?? 'unreadable' });
+      continue;
+    }
+    const goldPath = gold.find(doc.path, doc.relativePath);
+    if (goldPath === undefined) {
+      noGold.push(id);
+      continue;
+    }
+    let goldText: string;
+    try {
+      goldText = readFileSync(goldPath, 'utf8');
+    } catch (error) {
+      failed.push({ id, error: `cannot read its gold ${show(goldPath)}: ${(error as Error).message}` });
+      continue;
+    }
+    seenGold.add(goldPath);
+    if (mode === 'score') {
+      scored.push({ id, gold: show(goldPath), ...scoreText(doc.content, goldText), wordsGold: tokens(goldText).length });
+      continue;
+    }
+
+    const run = (rules: RuleSet): CleanResult =>
+      clean(
+        { content: doc.content!, path: doc.path, id, url: options.url ?? doc.url, outlet: options.outlet ?? doc.outlet, type: options.type },
+        { rules },
+      );
+    let result: CleanResult;
+    try {
+      result = run(options.ruleSet!);
+    } catch (error) {
+      failed.push({ id, error: (error as Error).message });
+      continue;
+    }
+    const index = scored.length;
+    scored.push({
+      id,
+      outlet: result.outlet,
+      gold: show(goldPath),
+      ...scoreText(result.text, goldText),
+      wordsOut: result.stats.wordsOut,
+      wordsGold: tokens(goldText).length,
+    });
+    const falseByRule = falseRemovals(result, goldText);
+    const hit = new Set<string>();
+    for (const removal of result.removals) {
+      const key = ruleKey(removal);
+      let tally = tallies.get(key);
+      if (!tally) {
+        tally = { key, outlet: removal.outlet, id: removal.rule, kind: removal.kind, documentsHit: 0, wordsRemoved: 0, falseRemovals: 0, ablated: new Map() };
+        tallies.set(key, tally);
+      }
+      tally.wordsRemoved += removal.words;
+      if (!hit.has(key)) {
+        hit.add(key);
+        tally.documentsHit++;
+        tally.falseRemovals += falseByRule.get(key) ?? 0;
+      }
+    }
+    if (options.ablation === false) continue;
+    for (const key of hit) {
+      let variant = variants.get(key);
+      if (!variant) variants.set(key, (variant = withoutRule(options.ruleSet!, key)));
+      tallies.get(key)!.ablated.set(index, scoreText(run(variant).text, goldText));
+    }
+  }
+
+  if (mode === 'score' && gold.dir !== undefined) {
+    // As the reference scorer does: a gold file without its prediction scores an empty one.
+    for (const { path, name } of gold.goldFiles()) {
+      if (seenGold.has(path)) continue;
+      const goldText = readFileSync(path, 'utf8');
+      scored.push({ id: name, gold: show(path), missingPrediction: true, ...scoreText('', goldText), wordsGold: tokens(goldText).length });
+    }
+  }
+
+  const macro = macroAverage(scored);
+  const rules: EvalRule[] = [...tallies.values()].map((t) => {
+    const rule: EvalRule = {
+      key: t.key,
+      outlet: t.outlet,
+      id: t.id,
+      kind: t.kind,
+      ...originOf(options.ruleSet, t, show),
+      documentsHit: t.documentsHit,
+      wordsRemoved: t.wordsRemoved,
+      falseRemovals: t.falseRemovals,
+      precision: t.wordsRemoved > 0 ? (t.wordsRemoved - t.falseRemovals) / t.wordsRemoved : null,
+    };
+    if (options.ablation !== false) {
+      const without = macroAverage(scored.map((s, i) => t.ablated.get(i) ?? s));
+      rule.without = {
+        words: without.words.f1,
+        shingles: without.shingles.f1,
+        deltaWords: without.words.f1 - macro.words.f1,
+        deltaShingles: without.shingles.f1 - macro.shingles.f1,
+      };
+    }
+    return rule;
+  });
+  rules.sort((a, b) => (b.without?.deltaWords ?? 0) - (a.without?.deltaWords ?? 0) || b.falseRemovals - a.falseRemovals || a.key.localeCompare(b.key));
+  return { mode, macro, documents: scored, rules, noGold, failed };
+}
+
+/**
+ * Words each rule removed that belong in the gold: the gold's words are first matched against the
+ * kept text (as the scorer matches them); what is left of the gold is then matched, in document
+ * order, against each removal's words. A gold word is blamed on at most one removal.
+ */
+export function falseRemovals(result: CleanResult, goldText: string): Map<string, number> {
+  const left = multiset(tokens(goldText));
+  for (const [word, count] of multiset(tokens(result.text))) {
+    const g = left.get(word);
+    if (g !== undefined) left.set(word, Math.max(0, g - count));
+  }
+  const byRule = new Map<string, number>();
+  for (const removal of result.removals) {
+    let wrong = 0;
+    for (const word of tokens(removal.text)) {
+      const g = left.get(word) ?? 0;
+      if (g > 0) {
+        left.set(word, g - 1);
+        wrong++;
+      }
+    }
+    const key = ruleKey(removal);
+    byRule.set(key, (byRule.get(key) ?? 0) + Math.min(wrong, removal.words));
+  }
+  return byRule;
+}
+
+function originOf(ruleSet: RuleSet | undefined, tally: RuleTally, show: (p: string) => string): { origin?: string } {
+  if (!ruleSet) return {};
+  const file = tally.outlet === 'default' ? ruleSet.defaults : ruleSet.outlets.get(tally.outlet);
+  const rule = file?.rules.find((r) => r.id === tally.id);
+  return rule ? { origin: `${show(rule.origin.file)}:${rule.origin.line}` } : {};
+}
+
+export type { Overlap };

@@ -1,0 +1,33 @@
+/** Writing a report file: atomically (temporary file, then rename), so a reader never sees half. */
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ReportFileError } from './errors.js';
+import type { Report } from './types.js';
+
+/** Resolve a `--report`/`--html` target; a folder is refused before any work is done. */
+export function reportTarget(cwd: string, option: string, flag: string): string {
+  const path = resolve(cwd, option);
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new ReportFileError(option, `${flag} names a folder; expected a file name such as report.json`);
+  }
+  return path;
+}
+
+export function writeFileAtomic(path: string, body: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, body);
+  renameSync(tmp, path);
+}
+
+/**
+ * The report as JSON. Files are written on one line: indentation doubles the size of a report's
+ * document texts (tens of thousands of short blocks); `winnow report FILE --format json` pretty-prints.
+ */
+export function reportJson(report: Report, pretty = false): string {
+  return `${pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)}\n`;
+}
+
+export function writeReport(path: string, report: Report): void {
+  writeFileAtomic(path, reportJson(report));
+}

@@ -1,0 +1,253 @@
+/** Removal reports: accounting invariants, the schema, warnings, bounds, and `winnow report`. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clean, type CleanResult } from '../src/clean.js';
+import { execute } from '../src/cli/main.js';
+import { readDocuments } from '../src/corpus/documents.js';
+import { ReportBuilder } from '../src/report/builder.js';
+import { renderHtml } from '../src/report/html.js';
+import { reportProblems } from '../src/report/load.js';
+import { REPORT_SCHEMA } from '../src/report/schema.js';
+import type { Report } from '../src/report/types.js';
+import { CORPUS, ROOT, projectRules, rulesFrom, run, tempDir } from './helpers.js';
+
+/** Clean the bundled corpus through the CLI with --report and read the report back. */
+async function corpusReport(): Promise<{ report: Report; path: string; dir: string }> {
+  const dir = tempDir();
+  const path = join(dir, 'report.json');
+  const { code } = await run(['clean', 'corpus/', '--out', join(dir, 'cleaned'), '--report', path, '--quiet']);
+  expect(code).toBe(0);
+  return { report: JSON.parse(readFileSync(path, 'utf8')), path, dir };
+}
+
+function cleanCorpus(): CleanResult[] {
+  const rules = projectRules();
+  return [...readDocuments([CORPUS])].map((doc) => clean({ content: doc.content!, path: doc.path, id: doc.relativePath }, { rules }));
+}
+
+describe('report accounting', () => {
+  test('per-rule words add up to words removed per document, per outlet and overall, and to words in minus words out', async () => {
+    const { report } = await corpusReport();
+    expect(report.documents).toHaveLength(2);
+    for (const doc of report.documents) {
+      const byRules = Object.values(doc.rules).reduce((a, b) => a + b, 0);
+      expect(byRules).toBe(doc.wordsRemoved);
+      expect(doc.wordsRemoved).toBe(doc.wordsIn - doc.wordsOut);
+    }
+    const ruleWords = report.rules.reduce((n, r) => n + r.words, 0);
+    expect(ruleWords).toBe(report.totals.wordsRemoved);
+    expect(report.totals.wordsRemoved).toBe(report.totals.wordsIn - report.totals.wordsOut);
+    expect(report.totals).toMatchObject({ documents: 2, wordsIn: 2854, wordsOut: 974 });
+    for (const outlet of report.outlets) {
+      const inOutlet = report.rules.flatMap((r) => r.byOutlet.filter((b) => b.outlet === outlet.outlet)).reduce((n, b) => n + b.words, 0);
+      expect(inOutlet).toBe(outlet.wordsRemoved);
+    }
+    const shares = report.rules.reduce((n, r) => n + r.shareOfRemovedWords, 0);
+    expect(shares).toBeCloseTo(1, 12);
+  });
+
+  test('the output files hold exactly the words the report says were kept', async () => {
+    const { report, dir } = await corpusReport();
+    const words = (s: string) => s.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+    const lbc = readFileSync(join(dir, 'cleaned', 'lbc', 'lbc-2024-12-19.txt'), 'utf8');
+    expect(report.documents.find((d) => d.outlet === 'lbc')!.wordsOut).toBe(words(lbc));
+  });
+
+  test('a real report validates against the published JSON Schema, and a broken one does not', async () => {
+    const { report } = await corpusReport();
+    expect(report.schemaVersion).toBe(1);
+    expect(reportProblems(report)).toEqual([]);
+    const broken = { ...report, totals: { ...report.totals, wordsIn: -1 } };
+    expect(reportProblems(broken).join('\n')).toMatch(/totals\/wordsIn/);
+  });
+
+  test('rules carry kind, origin file:line and examples; every rule of the outlets seen is listed', async () => {
+    const { report } = await corpusReport();
+    const readMore = report.rules.find((r) => r.key === 'lbc/read-more')!;
+    expect(readMore).toMatchObject({ outlet: 'lbc', id: 'read-more', kind: 'pattern', documentsHit: 1, documentsApplied: 1, blocks: 1, words: 20 });
+    expect(readMore.origin).toEqual({ file: join('rules', 'outlets', 'lbc.yaml'), line: 24, column: 5 });
+    expect(readMore.examples[0].text).toMatch(/^Read more: /);
+    const ad = report.rules.find((r) => r.key === 'default/advertisement-marker')!;
+    expect(ad.appliedIn).toEqual(['lbc', 'telegraph']);
+    expect(ad.documentsApplied).toBe(2);
+    expect(ad.byOutlet).toEqual([{ outlet: 'telegraph', documentsHit: 1, blocks: 3, chars: 39, words: 3 }]);
+    expect(report.totals.rules).toBe(12);
+  });
+
+  test('document detail rebuilds every block: kept text and each removed span with its rule', () => {
+    const [lbc, telegraph] = cleanCorpus();
+    const builder = new ReportBuilder({ ruleSet: projectRules() });
+    builder.add(lbc);
+    builder.add(telegraph);
+    const report = builder.build();
+    for (const [result, detail] of [[lbc, report.details[0]], [telegraph, report.details[1]]] as const) {
+      expect(detail.blocks).toHaveLength(result.stats.blocksIn);
+      const kept = detail.blocks.flatMap((b) => b.filter((s) => s.rule === undefined).map((s) => s.text));
+      expect(`${kept.join('\n\n')}\n`).toBe(result.text);
+      const removedWords = detail.blocks.flat().filter((s) => s.rule).reduce((n, s) => n + (s.text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0), 0);
+      expect(removedWords).toBe(result.stats.wordsRemoved);
+    }
+    // The strip rule cut the date prefix off the telegraph headline: both parts are there.
+    const headline = report.details[1].blocks[0];
+    expect(headline[0]).toMatchObject({ rule: 'telegraph/syndication-date', partial: true, text: expect.stringMatching(/^date 2024-12-19/) });
+    expect(headline[1].rule).toBeUndefined();
+  });
+});
+
+describe('report warnings', () => {
+  const rules = rulesFrom({
+    default: `outlet: default
+rules:
+  - id: ad
+    text: [ADVERTISEMENT]
+  - id: rail
+    drop: rest
+    text: [More news]
+  - id: stale
+    text: [Subscribe to our newsletter]
+`,
+  });
+  const story = (n: number) => Array.from({ length: n }, (_, i) => `Sentence number ${i} of the story has seven words.`).join('\n\n');
+  const docs = [
+    { id: 'long.txt', content: `${story(20)}\n\nADVERTISEMENT\n\n${story(5)}\n` },
+    { id: 'railed.txt', content: `${story(2)}\n\nMore news\n\n${story(30)}\n` },
+  ];
+
+  test('never-fired rules, over-removal and a rule taking most of a document are reported with named thresholds', () => {
+    const builder = new ReportBuilder({ ruleSet: rules });
+    for (const doc of docs) builder.add(clean(doc, { rules }));
+    const report = builder.build();
+    expect(report.warningCounts).toEqual({ 'never-fired': 1, 'over-removal': 1, 'rule-dominance': 1 });
+    expect(report.warnings.map((w) => [w.type, w.rule ?? w.document])).toEqual([
+      ['never-fired', 'default/stale'],
+      ['over-removal', 'railed.txt'],
+      ['rule-dominance', 'default/rail'],
+    ]);
+    expect(report.warnings[0].message).toMatch(/default\/stale \(.*default\.yaml:8\) never fired in the 2 documents it applied to/);
+    expect(report.documents.find((d) => d.id === 'railed.txt')!.warnings).toEqual(['over-removal', 'rule-dominance']);
+    expect(report.totals).toMatchObject({ rules: 3, rulesFired: 2, rulesNeverFired: 1 });
+  });
+
+  test('thresholds are options: raising them silences the warnings', () => {
+    const builder = new ReportBuilder({ ruleSet: rules, maxRemovedShare: 0.99, minWordsKept: 5, ruleDominanceShare: 0.99 });
+    for (const doc of docs) builder.add(clean(doc, { rules }));
+    expect(builder.build().warningCounts).toEqual({ 'never-fired': 1, 'over-removal': 0, 'rule-dominance': 0 });
+    expect(() => new ReportBuilder({ maxRemovedShare: 2 })).toThrow(/Unexpected maxRemovedShare 2, expected a share between 0 and 1/);
+  });
+});
+
+describe('report bounds', () => {
+  const rules = rulesFrom({ default: 'outlet: default\nrules:\n  - id: ad\n    pattern: "^AD "\n' });
+
+  test('examples, document rows, details and warnings stay within their caps; omissions are counted', () => {
+    const builder = new ReportBuilder({ ruleSet: rules, maxExamples: 2, exampleChars: 20, maxDocuments: 10, maxDocumentDetails: 3, maxWarnings: 4, minWordsKept: 0, ruleDominanceShare: 0.95 });
+    for (let i = 0; i < 200; i++) {
+      const flagged = i % 50 === 7;
+      const body = flagged ? 'kept' : 'This paragraph of the story stays where it is.';
+      builder.add(clean({ id: `doc-${i}`, content: `${body}\n\nAD number ${i} with a long tail of words after it\n` }, { rules }));
+    }
+    const report = builder.build();
+    expect(report.totals.documents).toBe(200);
+    expect(report.rules[0].documentsHit).toBe(200);
+    expect(report.rules[0].examples).toHaveLength(2);
+    for (const e of report.rules[0].examples) {
+      expect(e.text.length).toBeLessThanOrEqual(20);
+      expect(e).toMatchObject({ truncated: true, text: expect.stringMatching(/…$/) });
+    }
+    expect(report.documents).toHaveLength(10);
+    expect(report.documentsOmitted).toBe(190);
+    // Documents with warnings are kept first, in input order.
+    expect(report.documents.filter((d) => d.warnings).map((d) => d.id)).toEqual(['doc-7', 'doc-57', 'doc-107', 'doc-157']);
+    expect(report.details.map((d) => d.id)).toEqual(['doc-7', 'doc-57', 'doc-107']);
+    expect(report.detailsOmitted).toBe(197);
+    expect(report.warningCounts).toEqual({ 'never-fired': 0, 'over-removal': 4, 'rule-dominance': 0 });
+    expect(report.warnings).toHaveLength(4);
+  });
+
+  test('the report of 2,000 documents is no bigger than that of 200: every list in it is capped', () => {
+    const size = (n: number) => {
+      // Every document is flagged (fewer than 50 words kept), so the warnings cap is exercised too.
+      const builder = new ReportBuilder({ ruleSet: rules, maxDocuments: 50, maxDocumentDetails: 5, maxWarnings: 20 });
+      for (let i = 0; i < n; i++) builder.add(clean({ id: `d${i}`, content: `Story text number ${i % 10}.\n\nAD ${i}\n` }, { rules }));
+      return JSON.stringify(builder.build()).length;
+    };
+    const small = size(200);
+    const large = size(2000);
+    expect(large).toBeLessThan(small * 1.02);
+  });
+});
+
+describe('winnow report', () => {
+  test('prints aligned tables without colour when not on a terminal', async () => {
+    const { path } = await corpusReport();
+    const { code, stdout } = await run(['report', path]);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/\u001b\[/);
+    expect(stdout).toMatch(/^2 documents \(lbc, telegraph\), 2,854 -> 974 words, 65\.9% removed by 12 of 12 rules/);
+    const lines = stdout.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('rule '));
+    const rows = lines.slice(header, header + 13);
+    const wordsEnd = rows[0].indexOf('words') + 'words'.length;
+    for (const row of rows.slice(1)) expect(row.slice(wordsEnd - 1, wordsEnd)).toMatch(/\d/);
+    expect(rows[1]).toMatch(/^telegraph\/latest-stories-rail\s+rest\s+1\/1\s+41\s+1,235\s+43\.3%\s+65\.7%\s+rules\/outlets\/telegraph\.yaml:\d+$/);
+    expect(stdout).toMatch(/rule-dominance telegraph\/latest-stories-rail took 65\.4% of the 1,887 words/);
+  });
+
+  test('colours only a terminal, and not when NO_COLOR is set', async () => {
+    const { path } = await corpusReport();
+    const capture = async (isTTY: boolean, env: Record<string, string>) => {
+      let out = '';
+      await execute(['report', path], { stdout: { write: (s: string) => (out += s), isTTY }, stderr: { write: () => true }, readStdin: () => '', cwd: ROOT, env });
+      return out;
+    };
+    expect(await capture(true, {})).toMatch(/\u001b\[1mRules\u001b\[22m/);
+    expect(await capture(true, { NO_COLOR: '1' })).not.toMatch(/\u001b\[/);
+    expect(await capture(false, {})).not.toMatch(/\u001b\[/);
+  });
+
+  test('--format json prints the report; --html writes one self-contained page', async () => {
+    const { path, dir, report } = await corpusReport();
+    const html = join(dir, 'report.html');
+    const { code, stdout } = await run(['report', path, '--format', 'json', '--html', html]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(report);
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/\b(?:src|href)="(?!#)/);
+    expect(page).not.toMatch(/https?:\/\/(?!winnow\.invalid)/);
+    expect(page).toContain('data-rule="lbc/read-more"');
+    expect(page).toMatch(/title="removed by lbc\/read-more \(rules\/outlets\/lbc\.yaml:24\)"/);
+  });
+
+  test('text that looks like markup is escaped in the page', () => {
+    const rules = rulesFrom({ default: 'outlet: default\nrules:\n  - id: x\n    pattern: "^<"\n' });
+    const builder = new ReportBuilder({ ruleSet: rules });
+    builder.add(clean({ id: 'a<b>.txt', content: '<script>alert(1)</script> in text\n\nKept & fine\n', type: 'text' }, { rules }));
+    const page = renderHtml(builder.build());
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; in text');
+    expect(page).toContain('Kept &amp; fine');
+  });
+
+  test('a missing, broken or other-version report is a usage error naming the file', async () => {
+    const dir = tempDir();
+    expect(await run(['report', join(dir, 'none.json')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/none\.json: no such file/) });
+    writeFileSync(join(dir, 'bad.json'), '{"schemaVersion": 1,');
+    expect(await run(['report', join(dir, 'bad.json')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/bad\.json: Unexpected content, expected a JSON report/) });
+    writeFileSync(join(dir, 'v2.json'), '{"schemaVersion": 2}');
+    expect(await run(['report', join(dir, 'v2.json')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/v2\.json: Unexpected schemaVersion 2, expected 1/) });
+    writeFileSync(join(dir, 'shape.json'), '{"schemaVersion": 1}');
+    expect(await run(['report', join(dir, 'shape.json')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/shape\.json: not a valid report \(at \/: must have required property/) });
+    expect(await run(['clean', 'corpus/', '--out', join(dir, 'o'), '--report', dir])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--report names a folder/) });
+  });
+});
+
+test('docs/report-schema.md documents every field of the schema', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'report-schema.md'), 'utf8');
+  const fields = (schema: { properties?: Record<string, unknown> }): string[] => Object.keys(schema.properties ?? {});
+  const top = REPORT_SCHEMA.properties;
+  const all = [
+    ...fields(REPORT_SCHEMA), ...fields(top.settings), ...fields(top.totals), ...fields(top.outlets.items),
+    ...fields(top.rules.items), ...fields(top.documents.items), ...fields(top.details.items), ...fields(top.warnings.items),
+  ];
+  for (const field of new Set(all)) expect(doc).toContain(`\`${field}\``);
+});

@@ -1,0 +1,73 @@
+/** `winnow rules print`: the files that apply to an outlet and its resolved rule list, with origins. */
+import { run, writeTree } from './helpers.js';
+
+describe('winnow rules print', () => {
+  const dir = writeTree({
+    'default.yaml': [
+      'outlet: default',
+      'rules:',
+      '  - id: ad',
+      '    text: Advertisement',
+      '  - id: share',
+      '    text: Share this article',
+      '  - id: newsletter',
+      '    pattern: "^Sign up to"',
+      '',
+    ].join('\n'),
+    'outlets/x.yaml': [
+      'outlet: x',
+      'match:',
+      '  hosts: [x.example]',
+      'disable: [newsletter]',
+      'rules:',
+      '  - id: share',
+      '    text: [Share this article, Share]',
+      '  - id: promo',
+      '    selector: .promo',
+      '  - id: old-rail',
+      '    enabled: false',
+      '    drop: rest',
+      '    text: More news',
+      '',
+    ].join('\n'),
+  });
+
+  test('files in order, rules in order with kind, origin and outlet, replacements and what is switched off', async () => {
+    const { code, stdout } = await run(['rules', 'print', '--outlet', 'x', '--rules', dir], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        'outlet x (hosts: x.example)',
+        '',
+        'files, in order:',
+        '  default.yaml',
+        '  outlets/x.yaml',
+        '',
+        'rules, in order (3):',
+        '  #  rule   kind      origin              outlet',
+        '  1  ad     text      default.yaml:3:5    default',
+        '  2  share  text      outlets/x.yaml:6:5  x        replaces default.yaml:5:5',
+        '  3  promo  selector  outlets/x.yaml:8:5  x',
+        '',
+        'switched off (2):',
+        '  rule        kind     origin               outlet',
+        '  newsletter  pattern  default.yaml:7:5     default  by disable: at outlets/x.yaml:4:11',
+        '  old-rail    rest     outlets/x.yaml:10:5  x        by enabled: false',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('without --outlet: the defaults alone; an unknown outlet is a usage error', async () => {
+    const { stdout } = await run(['rules', 'print', '--rules', dir], { cwd: dir });
+    expect(stdout).toMatch(/^outlet default \(the defaults alone\)\n\nfiles, in order:\n  default\.yaml\n\nrules, in order \(3\):/);
+    expect(await run(['rules', 'print', '--outlet', 'nope', '--rules', dir])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown outlet `nope`/) });
+  });
+
+  test('the project rules for lbc: the default rule first, then lbc\'s in file order', async () => {
+    const { stdout } = await run(['rules', 'print', '--outlet', 'lbc']);
+    const ids = stdout.split('\n').filter((l) => /^ {2}\d+ /.test(l)).map((l) => l.trim().split(/\s+/)[1]);
+    expect(ids).toEqual(['advertisement-marker', 'dateline', 'byline', 'audio-player', 'read-more', 'photo-caption', 'more-news-rail']);
+    expect(stdout).toMatch(/^ {2}5 {2}read-more +pattern +rules\/outlets\/lbc\.yaml:24:5 +lbc$/m);
+  });
+});
