@@ -187,8 +187,11 @@ class Builder implements TokenizerCallbacks {
     this.flushText();
     this.tagName = this.src.slice(start, end).toLowerCase();
     this.tagStart = start - 1;
-    this.attrNames.length = 0;
-    this.attrValues.length = 0;
+    if (this.attrNames.length > 0) {
+      // New arrays (cheaper than truncating): the previous tag's may be held by a formatting entry.
+      this.attrNames = [];
+      this.attrValues = [];
+    }
   }
   onattribname(start: number, end: number): void {
     this.attrName = this.src.slice(start, end).toLowerCase();
@@ -525,7 +528,7 @@ class Builder implements TokenizerCallbacks {
         if (value === '') return;
       }
       if (top.space === Space.Html) this.reconstruct(false);
-      if (!isAllWhitespace(value)) this.afterBody = AfterBody.No;
+      if (this.afterBody !== AfterBody.No && !isAllWhitespace(value)) this.afterBody = AfterBody.No;
       this.appendText(value, start, end, false);
       return;
     }
