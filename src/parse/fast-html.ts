@@ -489,7 +489,7 @@ class Builder implements TokenizerCallbacks {
 
     while (value !== '') {
       const current = this.top();
-      if (this.mode !== Mode.InBody && !(current !== undefined && (RAW_TEXT.has(current.name) || current.name === 'template'))) {
+      if (this.mode !== Mode.InBody && !(current !== undefined && RAW_TEXT.has(current.name)) && this.countOf('template') === 0) {
         // Before the body, leading whitespace is dropped or kept in place; other text opens the body.
         let ws = 0;
         while (ws < value.length && isHtmlWhitespace(value.charCodeAt(ws))) ws++;
@@ -612,6 +612,11 @@ class Builder implements TokenizerCallbacks {
 
   private startTag(name: string, names: readonly string[], values: readonly string[], selfClosing: boolean, start: number, end: number): void {
     this.afterBody = AfterBody.No;
+    if (this.mode !== Mode.InBody && this.countOf('template') > 0) {
+      // Template content (in <head> too) is parsed like body content.
+      this.inBodyStart(name, names, values, selfClosing, start, end);
+      return;
+    }
     for (;;) {
       switch (this.mode) {
         case Mode.BeforeHtml:
@@ -1105,6 +1110,7 @@ class Builder implements TokenizerCallbacks {
       this.pop(end);
       return;
     }
+    if (this.mode !== Mode.InBody && this.countOf('template') > 0) return this.inBodyEnd(name, start, end);
     switch (this.mode) {
       case Mode.BeforeHtml: case Mode.BeforeHead:
         if (name !== 'head' && name !== 'body' && name !== 'html' && name !== 'br') return;
@@ -1263,7 +1269,7 @@ export interface FastHtmlOptions {
 
 /** Parse an HTML document into a hast root with the fast builder. */
 export function fastHtmlToHast(html: string, options: FastHtmlOptions = {}): Root {
-  // A byte-order mark is not content.
+  // A byte-order mark is not content (see BYTE_ORDER_MARK in html.ts); a space keeps offsets.
   const source = html.charCodeAt(0) === 0xfeff ? ` ${html.slice(1)}` : html;
   const builder = new Builder(source, options.positions ?? true);
   const tokenizer = new Tokenizer({ decodeEntities: true }, builder);

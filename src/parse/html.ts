@@ -2,7 +2,7 @@
  * HTML -> hast the reference way: parse5 builds the tree a browser would build, and
  * hast-util-from-parse5 converts it, exactly as rehype-parse does (scripting off, positions on).
  *
- * One difference from rehype-parse: nodes nested deeper than MAX_DEPTH are attached at the cap
+ * Two differences from rehype-parse: a leading byte-order mark is dropped, and nodes nested deeper than MAX_DEPTH are attached at the cap
  * before conversion (see depth.ts), because hast-util-from-parse5 recurses once per level and
  * overflows the call stack on pages nested 10,000 deep. Below the cap the tree is rehype-parse's.
  */
@@ -16,10 +16,18 @@ type P5Parent = DefaultTreeAdapterMap['parentNode'];
 type P5Child = DefaultTreeAdapterMap['childNode'];
 type P5Template = DefaultTreeAdapterMap['template'];
 
+/**
+ * A leading byte-order mark belongs to the encoding, not the document: browsers drop it while
+ * decoding, but parse5 (given a string) would read it as text, which puts the page in quirks
+ * mode and ignores its doctype. It is dropped first (files read as UTF-8 by Node keep it).
+ */
+const BYTE_ORDER_MARK = 0xfeff;
+
 export function htmlToHast(html: string): Root {
-  const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const source = html.charCodeAt(0) === BYTE_ORDER_MARK ? html.slice(1) : html;
+  const document = parse(source, { sourceCodeLocationInfo: true, scriptingEnabled: false });
   capDepth(document);
-  return fromParse5(document, { file: new VFile(html) }) as Root;
+  return fromParse5(document, { file: new VFile(source) }) as Root;
 }
 
 /** A node's children; a `<template>`'s are in its content fragment. */
