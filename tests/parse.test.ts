@@ -109,6 +109,7 @@ const MALFORMED: Record<string, string> = {
   'empty document': '',
   'after html': '<p>x</p></body></html>\n<!--c-->\n<div>late</div>',
   'buttons and nobr': '<button>a<button>b</button><nobr>1<nobr>2</nobr>',
+  'end tag with a quoted >': '<div><a href=x>t</a x="></a></div>">u</div>v',
   'colgroup': '<table><colgroup><col><col></colgroup><col><tr><td>x</table>',
 };
 

@@ -221,6 +221,48 @@ class Builder implements TokenizerCallbacks {
     }
   }
   /**
+   * Where an end tag that starts at `from` (after its name) ends. Browsers read attributes in end
+   * tags too, so a quoted `>` does not end `</img src="a>b">`; the tokenizer stops at the first
+   * `>`, so when a quote comes first the builder reads the attributes and moves the tokenizer on.
+   */
+  private endTagEnd(from: number): number {
+    const src = this.src;
+    const first = src.indexOf('>', from);
+    if (first === -1) return -1;
+    let quoted = false;
+    for (let i = from; i < first; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 0x22 || c === 0x27) {
+        quoted = true;
+        break;
+      }
+    }
+    if (!quoted) return first;
+    let i = from;
+    while (i < src.length) {
+      const c = src.charCodeAt(i);
+      if (c === 0x3e) break;
+      if (c === 0x3d) {
+        // `=`: skip whitespace, then a quoted value to its closing quote.
+        i++;
+        while (i < src.length && isHtmlWhitespace(src.charCodeAt(i))) i++;
+        const q = src.charCodeAt(i);
+        if (q === 0x22 || q === 0x27) {
+          const closeQuote = src.indexOf(String.fromCharCode(q), i + 1);
+          if (closeQuote === -1) return -1;
+          i = closeQuote + 1;
+          continue;
+        }
+        continue;
+      }
+      i++;
+    }
+    if (i >= src.length) return -1;
+    if (i !== first) (this.tokenizer as unknown as TokenizerInternals).index = i - 1;
+    return i;
+  }
+
+  /**
    * A script that hides markup in `<!-- ... -->` ends where a browser ends it: a `</script>` inside
    * `<!-- document.write('<script ...></script>') -->` does not end it. The tokenizer stops at
    * the first `</script`, so when the script holds `<!--` the builder finds the real end itself,
@@ -247,7 +289,7 @@ class Builder implements TokenizerCallbacks {
   }
   onclosetag(start: number, end: number): void {
     this.flushText();
-    const close = this.src.indexOf('>', end);
+    const close = this.endTagEnd(end);
     this.lastEnd = close === -1 ? this.src.length : close + 1;
     if (this.src.charCodeAt(start - 1) !== 0x2f) {
       // `</ br>`: whitespace after `</` makes a bogus comment, not an end tag.
