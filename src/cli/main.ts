@@ -8,6 +8,7 @@ import { RulesLoadError } from '../rules/errors.js';
 import { cleanCommand } from './clean.js';
 import { explainCommand } from './explain.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { learnCommand } from './learn.js';
 import { rulesCommand } from './rules.js';
 import { evalCommand } from './eval.js';
 import { reportCommand } from './report.js';
@@ -18,6 +19,7 @@ export const HELP = `Usage: winnow <command> [options]
 Commands:
   clean <input...>   clean documents with per-outlet rules (winnow clean --help)
   explain <file|->   show a document with each removed block marked by its rule (winnow explain --help)
+  learn <input...>   propose an outlet's rules from its pages, with evidence (winnow learn --help)
   rules check [DIR]  validate rule files and rule tests
   rules test         run the rule tests beside the rules (must-keep / must-drop snippets)
   rules print        the resolved rule list of an outlet (--outlet NAME), with origins
@@ -33,6 +35,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   clean: cleanCommand,
   explain: explainCommand,
+  learn: learnCommand,
   rules: rulesCommand,
   report: reportCommand,
   eval: evalCommand,

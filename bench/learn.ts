@@ -1,0 +1,147 @@
+/**
+ * Learned rules on real pages: for every host of a corpus with enough pages, k-fold by page,
+ * learn rules on the other folds (once without gold, once with), clean the held-out fold, and
+ * score it with the reference scorer against the default rules alone.
+ *
+ *   npm run bench:build && node build/bench/learn.js ../shared/corpus/dragnet-train [--record] [--folds 5] [--min-pages 5] [--host H]
+ *
+ * The corpus is in the Dragnet layout (html/ID.html, gold/ID.txt, manifest.jsonl with {id, url,
+ * host}), like ../shared/corpus/dragnet-train (Dragnet data set, AGPL-3.0; read in place, not
+ * copied). Scores are words F1 of ../shared/tools/score.mjs (or --scorer PATH), averaged over a
+ * host's pages, then over hosts. Each host's learned rules are written to a temporary rules
+ * folder beside the defaults and loaded with loadRules, exactly as `winnow learn --write` would
+ * leave them.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { clean } from '../src/clean.js';
+import { proposalComment, renderRuleFile } from '../src/learn/emit.js';
+import { learnFromPages, preparePages, withoutGold, type Proposal } from '../src/learn/learn.js';
+import { loadRules } from '../src/rules/ruleset.js';
+import { readDragnet, type Page } from './dragnet.js';
+import { machine } from './machine.js';
+import { recordSection } from './record.js';
+
+interface Scorer {
+  scorePair(pred: string, gold: string): { words: { f1: number } };
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    record: { type: 'boolean', default: false },
+    folds: { type: 'string', default: '5' },
+    'min-pages': { type: 'string', default: '5' },
+    host: { type: 'string', multiple: true },
+    rules: { type: 'string', default: 'rules' },
+    scorer: { type: 'string' },
+  },
+});
+const corpus = resolve(positionals[0] ?? '../shared/corpus/dragnet-train');
+const scorerPath = resolve(values.scorer ?? join(dirname(dirname(corpus)), 'tools', 'score.mjs'));
+const scorer = (await import(pathToFileURL(scorerPath).href)) as Scorer;
+const folds = Number(values.folds);
+const minPages = Number(values['min-pages']);
+const defaultsFile = join(resolve(values.rules), 'default.yaml');
+const made: string[] = [];
+process.on('exit', () => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const defaults = loadRules(rulesFolder());
+
+const byHost = new Map<string, Page[]>();
+for (const page of readDragnet(corpus)) {
+  if (!page.host) continue;
+  const list = byHost.get(page.host) ?? [];
+  list.push(page);
+  byHost.set(page.host, list);
+}
+const hosts = [...byHost]
+  .filter(([host, pages]) => pages.length >= minPages && (!values.host || values.host.includes(host)))
+  .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+
+interface Row {
+  host: string;
+  pages: number;
+  base: number;
+  learned: number;
+  gold: number;
+  rules: number;
+  rulesGold: number;
+}
+const f1 = (text: string, gold: string) => scorer.scorePair(text, gold).words.f1;
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
+const started = Date.now();
+const rows: Row[] = [];
+for (const [host, pages] of hosts) {
+  const docs = pages.map((p) => ({ id: p.id, url: p.url, content: p.html, gold: p.gold, type: 'html' as const }));
+  const k = Math.min(folds, docs.length);
+  // Each page is parsed once; every fold learns from the prepared pages of the other folds.
+  const prepared = preparePages(docs, defaults, host);
+  if (prepared.failed.length > 0) throw new Error(`${host}: ${prepared.failed.map((f) => `${f.id}: ${f.error}`).join('; ')}`);
+  const scores = { base: [] as number[], learned: [] as number[], gold: [] as number[] };
+  let rules = 0;
+  let rulesGold = 0;
+  for (let fold = 0; fold < k; fold++) {
+    const train = prepared.pages.filter((_, i) => i % k !== fold);
+    const plain = learnFromPages(host, withoutGold(train), defaults).proposal;
+    const checked = learnFromPages(host, train, defaults).proposal;
+    rules += plain.rules.length;
+    rulesGold += checked.rules.length;
+    const plainRules = loadRules(rulesFolder(plain));
+    const checkedRules = loadRules(rulesFolder(checked));
+    for (const doc of docs.filter((_, i) => i % k === fold)) {
+      scores.base.push(f1(clean({ content: doc.content, type: 'html' }, { rules: defaults }).text, doc.gold));
+      scores.learned.push(f1(clean({ content: doc.content, type: 'html', outlet: host }, { rules: plainRules }).text, doc.gold));
+      scores.gold.push(f1(clean({ content: doc.content, type: 'html', outlet: host }, { rules: checkedRules }).text, doc.gold));
+    }
+  }
+  const row: Row = { host, pages: docs.length, base: mean(scores.base), learned: mean(scores.learned), gold: mean(scores.gold), rules: rules / k, rulesGold: rulesGold / k };
+  rows.push(row);
+  process.stderr.write(`${host.padEnd(36)} ${String(row.pages).padStart(3)}  ${row.base.toFixed(3)}  ${row.learned.toFixed(3)} (${signed(row.learned - row.base)})  ${row.gold.toFixed(3)} (${signed(row.gold - row.base)})\n`);
+}
+
+const base = mean(rows.map((r) => r.base));
+const learned = mean(rows.map((r) => r.learned));
+const gold = mean(rows.map((r) => r.gold));
+const worst = rows.reduce((w, r) => (r.learned - r.base < w.learned - w.base ? r : w), rows[0]);
+const worstGold = rows.reduce((w, r) => (r.gold - r.base < w.gold - w.base ? r : w), rows[0]);
+const seconds = (Date.now() - started) / 1000;
+const markdown = [
+  '## Learned rules (Dragnet, per host)',
+  '',
+  `${machine()}; ${seconds.toFixed(0)} s on a shared machine (timings noisy).`,
+  '',
+  `\`npm run bench:build && node build/bench/learn.js ${positionals[0] ?? '../shared/corpus/dragnet-train'} --record\``,
+  '',
+  `Every host with ${minPages} or more pages (${rows.length} hosts, ${rows.reduce((n, r) => n + r.pages, 0)} pages), ${folds}-fold by page: rules learned from`,
+  'the other folds (without gold, then with gold), the held-out fold cleaned with the defaults',
+  'alone and with the defaults plus the learned rules; words F1 of the reference scorer, the mean',
+  'over a host\'s pages, then over hosts. "rules" is the mean number of learned rules per fold.',
+  '',
+  '| host | pages | defaults | + learned | Δ | + learned with gold | Δ | rules (no gold / gold) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.host} | ${r.pages} | ${r.base.toFixed(3)} | ${r.learned.toFixed(3)} | ${signed(r.learned - r.base)} | ${r.gold.toFixed(3)} | ${signed(r.gold - r.base)} | ${r.rules.toFixed(1)} / ${r.rulesGold.toFixed(1)} |`),
+  `| **mean of ${rows.length} hosts** | | **${base.toFixed(3)}** | **${learned.toFixed(3)}** | **${signed(learned - base)}** | **${gold.toFixed(3)}** | **${signed(gold - base)}** | |`,
+  '',
+  `Least change on one host: ${signed(worst.learned - worst.base)} without gold (${worst.host}), ${signed(worstGold.gold - worstGold.base)} with gold (${worstGold.host}); a negative value is a host the learned rules made worse.`,
+].join('\n');
+process.stdout.write(`${markdown}\n`);
+if (values.record) recordSection('learn', markdown);
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+}
+
+/** A temporary rules folder: the defaults, plus a proposal as its outlet file. */
+function rulesFolder(proposal?: Proposal): string {
+  const dir = mkdtempSync(join(tmpdir(), 'winnow-bench-rules-'));
+  made.push(dir);
+  copyFileSync(defaultsFile, join(dir, 'default.yaml'));
+  if (proposal) {
+    mkdirSync(join(dir, 'outlets'));
+    writeFileSync(join(dir, 'outlets', `${proposal.outlet}.yaml`), renderRuleFile({ outlet: proposal.outlet, hosts: [], comment: proposalComment(proposal) }, proposal.rules));
+  }
+  return dir;
+}

@@ -1,0 +1,69 @@
+/** What the learner's generators propose, and what they all need to know of the pages. */
+import type { LearnOptions } from './options.js';
+import type { LearnPage, PageBlock } from './page.js';
+
+/** The kind of structure a candidate came from (and the section of the output it goes in). */
+export type Source = 'selector' | 'rest' | 'caption' | 'pattern' | 'text';
+
+/** Order of sources in the proposed file: elements first, then markers, captions, patterns, texts. */
+export const SOURCE_ORDER: readonly Source[] = ['selector', 'rest', 'caption', 'pattern', 'text'];
+
+export interface Candidate {
+  /** A readable id; made unique against the rules in force and the other candidates later. */
+  id: string;
+  description: string;
+  /** The rule's matcher keys as they will be written (`text`, `pattern`, `selector`, `drop`, ...). */
+  rule: Record<string, unknown>;
+  source: Source;
+  /**
+   * Whether the generator's structural checks vouch for the candidate. Without gold only vouched
+   * candidates are proposed; with gold, any candidate whose precision is high enough is.
+   */
+  vouched: boolean;
+  /** Variants to try, in order, when this one is rejected (a caption without its alt-text line). */
+  alternatives?: Candidate[];
+}
+
+/** Where one key (at some level) occurs: the pages, and each occurrence. */
+export interface KeyStats {
+  pages: Set<number>;
+  occurrences: Array<{ page: number; block: PageBlock }>;
+}
+
+export interface LearnContext {
+  pages: LearnPage[];
+  options: LearnOptions;
+  /** Pages a candidate must fire in. */
+  required: number;
+  withGold: boolean;
+  exact: Map<string, KeyStats>;
+  shape: Map<string, KeyStats>;
+  names: Map<string, KeyStats>;
+}
+
+/** Count, for every key at every level, the pages its kept blocks occur on. */
+export function indexKeys(pages: readonly LearnPage[]): Pick<LearnContext, 'exact' | 'shape' | 'names'> {
+  const exact = new Map<string, KeyStats>();
+  const shape = new Map<string, KeyStats>();
+  const names = new Map<string, KeyStats>();
+  const add = (map: Map<string, KeyStats>, key: string, page: number, block: PageBlock) => {
+    let stats = map.get(key);
+    if (!stats) map.set(key, (stats = { pages: new Set(), occurrences: [] }));
+    stats.pages.add(page);
+    stats.occurrences.push({ page, block });
+  };
+  pages.forEach((page, p) => {
+    for (const block of page.blocks) {
+      if (block.kept === undefined || block.words === 0) continue;
+      add(exact, block.exact, p, block);
+      add(shape, block.shape, p, block);
+      add(names, block.names, p, block);
+    }
+  });
+  return { exact, shape, names };
+}
+
+/** Whether a kept block recurs: its exact text is on two pages or more. */
+export function recurs(context: LearnContext, block: PageBlock): boolean {
+  return (context.exact.get(block.exact)?.pages.size ?? 0) >= 2;
+}

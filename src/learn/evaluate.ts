@@ -1,0 +1,110 @@
+/**
+ * What one candidate rule would remove from each page, on top of the rules in force, and what
+ * that would cost against gold. The candidate is decided the way the engine decides it (its
+ * compiled matcher, after every rule in force), but on the page's prepared block view, so that
+ * hundreds of candidates cost one parse per page.
+ */
+import type { Element, Text } from 'hast';
+import { SKIP_TAGS } from '../engine/blocks.js';
+import { tokens } from '../engine/words.js';
+import type { BlockContext } from '../kinds/types.js';
+import type { LoadedRule } from '../rules/parse.js';
+import type { LearnPage } from './page.js';
+
+/** What a candidate removes from one page. */
+export interface PageEffect {
+  page: number;
+  /** Removed text, one entry per block (whole or in part). */
+  texts: string[];
+  words: number;
+  /** Gold words lost (0 without gold). */
+  lost: number;
+}
+
+export interface Effect {
+  /** Pages where the candidate removed at least one word. */
+  pages: PageEffect[];
+  words: number;
+  lost: number;
+  /** Share of removed words not in gold; undefined without gold. */
+  precision?: number;
+}
+
+export function evaluate(rule: LoadedRule, pages: readonly LearnPage[]): Effect {
+  const effects: PageEffect[] = [];
+  pages.forEach((page, index) => {
+    const removed = rule.matcher.level === 'element' ? elementRemovals(rule, page) : blockRemovals(rule, page);
+    const words = removed.reduce((n, text) => n + tokens(text).length, 0);
+    if (words === 0) return;
+    const lost = page.ledger ? page.ledger.cost(removed.flatMap((t) => tokens(t))) : 0;
+    effects.push({ page: index, texts: removed, words, lost });
+  });
+  return summarise(effects, pages.some((p) => p.ledger !== undefined));
+}
+
+export function summarise(effects: PageEffect[], withGold: boolean): Effect {
+  const words = effects.reduce((n, e) => n + e.words, 0);
+  const lost = effects.reduce((n, e) => n + e.lost, 0);
+  return { pages: effects, words, lost, ...(withGold ? { precision: words === 0 ? 1 : 1 - lost / words } : {}) };
+}
+
+/** Texts of the blocks a block rule would remove, after the rules in force. */
+function blockRemovals(rule: LoadedRule, page: LearnPage): string[] {
+  if (rule.matcher.level !== 'block') return [];
+  const { blocks } = page.base.view;
+  const current = [...page.base.kept];
+  const out: string[] = [];
+  const remove = (i: number) => {
+    const text = current[i];
+    if (text === undefined) return;
+    out.push(text);
+    current[i] = undefined;
+  };
+  const context: BlockContext = { blocks, block: blocks[0], text: '', isRemoved: (i) => current[i] === undefined };
+  for (let i = 0; i < blocks.length; i++) {
+    const text = current[i];
+    if (text === undefined) continue;
+    if (rule.scope && !rule.scope(i, blocks.length)) continue;
+    context.block = blocks[i];
+    context.text = text;
+    const decision = rule.matcher.decide(context);
+    if (decision === null) continue;
+    if (decision.drop === 'rest') {
+      for (let j = i; j < blocks.length; j++) remove(j);
+      break;
+    }
+    if (decision.drop === 'block') {
+      remove(i);
+      for (const j of decision.also ?? []) remove(j);
+    } else {
+      out.push(decision.ranges.map(([s, e]) => text.slice(s, e)).join(' '));
+    }
+  }
+  return out;
+}
+
+/** Texts a selector rule would remove: the text inside the elements it matches, in blocks still kept. */
+function elementRemovals(rule: LoadedRule, page: LearnPage): string[] {
+  if (rule.matcher.level !== 'element') return [];
+  const inside = new Set<Text>();
+  for (const element of rule.matcher.select(page.tree)) collectTexts(element, inside);
+  const out: string[] = [];
+  for (const pb of page.blocks) {
+    if (pb.kept === undefined) continue;
+    const texts = pb.block.texts.filter((t) => inside.has(t));
+    if (texts.length === 0) continue;
+    out.push(texts.length === pb.block.texts.length ? pb.kept : texts.map((t) => t.value).join(''));
+  }
+  return out;
+}
+
+function collectTexts(root: Element, into: Set<Text>): void {
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      if (child.type === 'text') into.add(child);
+      else if (child.type === 'element' && !SKIP_TAGS.has(child.tagName)) stack.push(child);
+    }
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * `learnOutlet`: many pages of one outlet -> proposed rules with evidence.
+ *
+ * 1. Every page is parsed and cleaned with the rules in force (defaults, and the outlet's own file
+ *    if it has one): the learner only proposes what those leave.
+ * 2. Generators propose candidates from repetition: DOM subtrees, rest-of-page markers, captions,
+ *    recurring lines and texts.
+ * 3. Each candidate goes through the rule loader (so it is an ordinary rule of an existing kind),
+ *    and is kept when it fires on enough pages and, with gold, removes little gold text.
+ * 4. The kept rules run together through the engine, after the rules in force; a rule or list
+ *    entry that no longer fires is dropped, and the engine's attribution is the evidence shown.
+ */
+import { runRules } from '../engine/run.js';
+import { tokens } from '../engine/words.js';
+import { parseRuleFile, type LoadedRule } from '../rules/parse.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { stringify } from 'yaml';
+import { indexKeys, SOURCE_ORDER, type Candidate, type LearnContext, type Source } from './candidate.js';
+import { evaluate } from './evaluate.js';
+import { affixCandidates } from './generate/affix.js';
+import { captionCandidates } from './generate/caption.js';
+import { restCandidates } from './generate/rest.js';
+import { selectorCandidates } from './generate/selector.js';
+import { textCandidates } from './generate/text.js';
+import { shorten } from './normalise.js';
+import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
+import { GoldLedger, preparePage, type LearnDocument, type LearnPage } from './page.js';
+
+export type { LearnPage } from './page.js';
+
+/** Rounds of "run together, drop what no longer earns its place" (each round only removes, so few are needed). */
+const MAX_ROUNDS = 6;
+/** Characters of each example kept in comments. */
+const EXAMPLE_CHARS = 100;
+
+export interface LearnInput {
+  /** The outlet the pages belong to. */
+  outlet: string;
+  documents: LearnDocument[];
+  /** The rules in force (defaults, and the outlet's file if it has one). */
+  ruleSet: RuleSet;
+  options?: Partial<LearnOptions>;
+}
+
+export interface Evidence {
+  /** Pages (or outlets, see `unit`) the rule removed words from. */
+  pages: number;
+  /** Pages (or outlets) learned from. */
+  seen: number;
+  /** What `pages` and `seen` count (default: pages). */
+  unit?: 'pages' | 'outlets';
+  /** Words it removed from those pages. */
+  words: number;
+  /** Removed texts from different pages. */
+  examples: string[];
+  /** Share of removed words not in gold (with gold only). */
+  precision?: number;
+}
+
+export interface LearnedRule {
+  id: string;
+  source: Source;
+  /** The rule as it is written: id, description, matcher keys and `learned`. */
+  rule: Record<string, unknown>;
+  evidence: Evidence;
+}
+
+export interface Proposal {
+  outlet: string;
+  pages: number;
+  /** For cross-outlet defaults: how many outlets the pages came from. */
+  outlets?: number;
+  withGold: boolean;
+  at: string;
+  rules: LearnedRule[];
+  /** Documents that could not be parsed, with the reason. */
+  failed: Array<{ id: string; error: string }>;
+}
+
+export function learnOutlet(input: LearnInput): Proposal {
+  return learnOutletWithContext(input).proposal;
+}
+
+/** `learnOutlet`, also handing back the pages as the learner saw them (for cross-outlet learning). */
+export function learnOutletWithContext(input: LearnInput): { proposal: Proposal; context: LearnContext } {
+  const { pages, failed } = preparePages(input.documents, input.ruleSet, input.outlet);
+  const result = learnFromPages(input.outlet, pages, input.ruleSet, input.options);
+  return { proposal: { ...result.proposal, failed }, context: result.context };
+}
+
+/** The rules in force for `outlet`: the defaults, and its own file when the rules folder has one. */
+export function rulesInForce(ruleSet: RuleSet, outlet: string): LoadedRule[] {
+  return ruleSet.forOutlet(ruleSet.hasOutlet(outlet) ? outlet : undefined).rules;
+}
+
+/** Parse the documents and run the rules in force over them, once, for one or more rounds of learning. */
+export function preparePages(documents: readonly LearnDocument[], ruleSet: RuleSet, outlet: string): { pages: LearnPage[]; failed: Proposal['failed'] } {
+  return prepare(documents, rulesInForce(ruleSet, outlet));
+}
+
+/**
+ * Learn from pages already prepared with `preparePages` (with the same rule set and outlet).
+ * Pages without gold (`doc.gold` and `ledger` unset) are learned from without it.
+ */
+export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: RuleSet, partial?: Partial<LearnOptions>): { proposal: Proposal; context: LearnContext } {
+  const options = resolveOptions(partial);
+  const at = options.at ?? new Date().toISOString().slice(0, 10);
+  const base = rulesInForce(ruleSet, outlet);
+  const context = makeContext(pages, options);
+  const empty: Proposal = { outlet, pages: pages.length, withGold: context.withGold, at, rules: [], failed: [] };
+  if (pages.length < options.minPages) return { proposal: empty, context };
+
+  const taken = new Set([...base.map((r) => r.id), ...(ruleSet.outlets.get(outlet)?.rules.map((r) => r.id) ?? [])]);
+  const candidates = generate(context);
+  const accepted: Array<{ candidate: Candidate; rule: LoadedRule }> = [];
+  for (const first of candidates) {
+    for (const candidate of [first, ...(first.alternatives ?? [])]) {
+      const id = fresh(candidate.id, taken);
+      const rule = compile(outlet, id, candidate);
+      if (!rule) continue;
+      const effect = evaluate(rule, pages);
+      if (effect.pages.length < context.required) continue;
+      if (context.withGold ? (effect.precision ?? 0) < options.minPrecision : !candidate.vouched) continue;
+      taken.add(id);
+      accepted.push({ candidate: { ...candidate, id }, rule });
+      break;
+    }
+  }
+  accepted.sort((a, b) => SOURCE_ORDER.indexOf(a.candidate.source) - SOURCE_ORDER.indexOf(b.candidate.source));
+  return { proposal: { ...empty, rules: settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at) }, context };
+}
+
+/** The same pages without their gold, to learn from them as if none had been given. */
+export function withoutGold(pages: readonly LearnPage[]): LearnPage[] {
+  return pages.map(({ ledger: _ledger, doc: { gold: _gold, ...doc }, ...page }) => ({ ...page, doc }));
+}
+
+/** Parse every document; one that fails is reported and the others are still used. */
+export function prepare(documents: readonly LearnDocument[], base: readonly LoadedRule[]): { pages: LearnPage[]; failed: Proposal['failed'] } {
+  const pages: LearnPage[] = [];
+  const failed: Proposal['failed'] = [];
+  for (const doc of documents) {
+    try {
+      pages.push(preparePage(doc, base));
+    } catch (error) {
+      failed.push({ id: doc.id, error: (error as Error).message });
+    }
+  }
+  return { pages, failed };
+}
+
+export function makeContext(pages: LearnPage[], options: LearnOptions): LearnContext {
+  return {
+    pages,
+    options,
+    required: requiredPages(options, pages.length),
+    withGold: pages.some((p) => p.ledger !== undefined),
+    ...indexKeys(pages),
+  };
+}
+
+/** Candidates in order of preference: a recurring line's exact shape before a label that opens it. */
+function generate(context: LearnContext): Candidate[] {
+  return [...selectorCandidates(context), ...restCandidates(context), ...captionCandidates(context), ...textCandidates(context), ...affixCandidates(context)];
+}
+
+/** `id`, or `id-2`, `id-3`, ... when it is taken. */
+export function fresh(id: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(id)) return id;
+  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
+}
+
+/** The rule as written in the file: id and description first, then the matcher keys. */
+function ruleObject(id: string, candidate: Candidate): Record<string, unknown> {
+  return { id, description: candidate.description, ...candidate.rule };
+}
+
+/** Compile one candidate through the rule loader, as a one-rule file of the outlet. */
+function compile(outlet: string, id: string, candidate: Candidate): LoadedRule | undefined {
+  const source = stringify({ outlet, rules: [ruleObject(id, candidate)] });
+  const { file } = parseRuleFile(source, `(learned ${outlet})`, { expectOutlet: outlet });
+  return file?.rules[0];
+}
+
+/**
+ * Run the accepted rules together after the rules in force; drop rules and list entries that no
+ * longer fire or (with gold) cost too much; repeat until nothing changes. The engine's
+ * attribution of the last round is the evidence.
+ */
+function settle(outlet: string, candidates: Candidate[], base: readonly LoadedRule[], pages: LearnPage[], context: LearnContext, at: string): LearnedRule[] {
+  let current = candidates.map((c) => ({ ...c, rule: { ...c.rule } }));
+  for (let round = 0; round < MAX_ROUNDS && current.length > 0; round++) {
+    const source = stringify({ outlet, rules: current.map((c) => ruleObject(c.id, c)) });
+    const { file, errors } = parseRuleFile(source, `(learned ${outlet})`, { expectOutlet: outlet });
+    if (!file) throw new Error(`Learned rules failed to load: ${errors.map((e) => e.message).join('; ')}`);
+    const learned = file.rules;
+    const ids = new Set(learned.map((r) => r.id));
+    const stats = new Map(learned.map((r) => [r.id, { pages: new Set<number>(), words: 0, lost: 0, examples: [] as Array<{ page: number; text: string }>, details: new Set<string>() }]));
+    pages.forEach((page, p) => {
+      const result = runRules(page.tree, [...base, ...learned]);
+      const ledger = page.doc.gold === undefined ? undefined : new GoldLedger(page.base.kept.filter((t): t is string => t !== undefined), page.doc.gold);
+      for (const id of ids) {
+        const mine = result.removals.filter((r) => r.outlet === outlet && r.rule === id);
+        if (mine.length === 0) continue;
+        const s = stats.get(id)!;
+        const removed = mine.flatMap((r) => tokens(r.text));
+        if (removed.length === 0) continue;
+        s.pages.add(p);
+        s.words += removed.length;
+        s.lost += ledger?.take(removed) ?? 0;
+        for (const r of mine) if (r.detail !== undefined) s.details.add(r.detail);
+        if (s.examples.length < 3 * context.options.examples) for (const text of runsOf(mine)) s.examples.push({ page: p, text });
+      }
+    });
+    let changed = false;
+    const next: Candidate[] = [];
+    const out: LearnedRule[] = [];
+    for (const c of current) {
+      const s = stats.get(c.id)!;
+      const precision = s.words === 0 ? 1 : 1 - s.lost / s.words;
+      if (s.pages.size < context.required || (context.withGold && precision < context.options.minPrecision)) {
+        changed = true;
+        continue;
+      }
+      const pruned = pruneList(c.rule, s.details);
+      if (pruned) changed = true;
+      const rule = pruned ?? c.rule;
+      next.push({ ...c, rule });
+      const evidence: Evidence = {
+        pages: s.pages.size,
+        seen: pages.length,
+        words: s.words,
+        examples: pickExamples(s.examples, context.options.examples),
+        ...(context.withGold ? { precision: round3(precision) } : {}),
+      };
+      out.push({
+        id: c.id,
+        source: c.source,
+        rule: {
+          ...ruleObject(c.id, { ...c, rule }),
+          learned: { support: `${evidence.pages}/${evidence.seen}`, ...(evidence.precision !== undefined ? { precision: evidence.precision } : {}), at },
+        },
+        evidence,
+      });
+    }
+    current = next;
+    if (!changed || round === MAX_ROUNDS - 1) return out;
+  }
+  return [];
+}
+
+/**
+ * A `text` or `pattern` list without the entries that never fired (the engine names the entry
+ * in each removal's detail); undefined when nothing is dropped.
+ */
+function pruneList(rule: Record<string, unknown>, details: Set<string>): Record<string, unknown> | undefined {
+  const key = 'text' in rule ? 'text' : 'pattern' in rule ? 'pattern' : undefined;
+  if (!key || !Array.isArray(rule[key])) return undefined;
+  const list = rule[key] as string[];
+  // The engine names a pattern by its RegExp source, a text by the string as written.
+  const kept = list.filter((v) => details.has(key === 'pattern' ? new RegExp(v, 'u').source : v));
+  if (kept.length === list.length || kept.length === 0) return undefined;
+  return { ...rule, [key]: kept.length === 1 ? kept[0] : kept };
+}
+
+/** Removed texts, with the texts of adjacent blocks joined by " / " (a caption and its alt text, a rail). */
+function runsOf(removals: ReadonlyArray<{ block: number; text: string }>): string[] {
+  const out: string[] = [];
+  let last = -2;
+  for (const r of removals) {
+    if (r.block === last + 1 && out.length > 0) out[out.length - 1] += ` / ${r.text}`;
+    else out.push(r.text);
+    last = r.block;
+  }
+  return out;
+}
+
+/** Distinct examples from as many different pages as possible, shortened. */
+function pickExamples(examples: Array<{ page: number; text: string }>, count: number): string[] {
+  const out: string[] = [];
+  const pagesUsed = new Set<number>();
+  for (const e of examples) {
+    if (out.length >= count) break;
+    const text = shorten(e.text, EXAMPLE_CHARS);
+    if (pagesUsed.has(e.page) || out.includes(text)) continue;
+    pagesUsed.add(e.page);
+    out.push(text);
+  }
+  for (const e of examples) {
+    if (out.length >= count) break;
+    const text = shorten(e.text, EXAMPLE_CHARS);
+    if (!out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

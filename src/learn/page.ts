@@ -1,0 +1,157 @@
+/**
+ * One page as the learner sees it: its tree, what the rules already in force (defaults and the
+ * outlet's own) leave of it, and, with gold text, a ledger of which words a removal would cost.
+ */
+import type { Element, Root, Text } from 'hast';
+import type { Block } from '../engine/blocks.js';
+import { SKIP_TAGS } from '../engine/blocks.js';
+import { runRules, type EngineResult } from '../engine/run.js';
+import { countWords, tokens } from '../engine/words.js';
+import { detectType, toHast, type InputType } from '../parse/index.js';
+import type { LoadedRule } from '../rules/parse.js';
+import { exactKey, nameKey, shapeKey } from './normalise.js';
+
+/** A document to learn from. */
+export interface LearnDocument {
+  /** A name for messages and examples (the path, or the manifest id). */
+  id: string;
+  content: string;
+  type?: InputType;
+  path?: string;
+  url?: string;
+  /** The gold text: what a clean copy of the page keeps. */
+  gold?: string;
+}
+
+/** What the learner knows of one block. */
+export interface PageBlock {
+  block: Block;
+  /** The block's text after the rules in force, or undefined when they removed it. */
+  kept: string | undefined;
+  exact: string;
+  shape: string;
+  names: string;
+  words: number;
+  /** Words inside links (`<a>`): rails and menus are mostly links. */
+  linkWords: number;
+  /** Tag name of the block's container (`p`, `li`, `h2`, ...). */
+  tag: string;
+  /** The nearest element around the block with an id or class, as `#id` or `.class` (`page` if none). */
+  region: string;
+}
+
+export interface LearnPage {
+  doc: LearnDocument;
+  type: InputType;
+  tree: Root;
+  /** The engine's result with the rules in force only. */
+  base: EngineResult;
+  blocks: PageBlock[];
+  /** Text node -> index of the block it belongs to. */
+  blockOf: Map<Text, number>;
+  title?: string;
+  ledger?: GoldLedger;
+}
+
+/** Parse a document and run the rules in force over it. */
+export function preparePage(doc: LearnDocument, baseRules: readonly LoadedRule[]): LearnPage {
+  const type = doc.type ?? detectType(doc.content, doc.path);
+  const tree = toHast(doc.content, type);
+  const base = runRules(tree, baseRules);
+  const { inLink, region } = walk(tree);
+  const blockOf = new Map<Text, number>();
+  const blocks: PageBlock[] = base.view.blocks.map((block) => {
+    let linkWords = 0;
+    for (const t of block.texts) {
+      blockOf.set(t, block.index);
+      if (inLink.has(t)) linkWords += countWords(t.value);
+    }
+    const kept = base.kept[block.index];
+    const text = kept ?? block.text;
+    return {
+      block,
+      kept,
+      exact: exactKey(text),
+      shape: shapeKey(text),
+      names: nameKey(text),
+      words: countWords(text),
+      linkWords,
+      tag: block.container.type === 'element' ? block.container.tagName : 'root',
+      region: block.container.type === 'element' ? region.get(block.container) ?? PAGE_REGION : PAGE_REGION,
+    };
+  });
+  const page: LearnPage = { doc, type, tree, base, blocks, blockOf, title: base.view.title };
+  if (doc.gold !== undefined) page.ledger = new GoldLedger(base.kept.filter((t): t is string => t !== undefined), doc.gold);
+  return page;
+}
+
+/** Region of blocks outside any element with an id or class. */
+export const PAGE_REGION = 'page';
+
+/** Text nodes inside `<a>` elements, and each element's region (nearest id or class, itself included). */
+function walk(tree: Root): { inLink: Set<Text>; region: Map<Element, string> } {
+  const inLink = new Set<Text>();
+  const region = new Map<Element, string>();
+  const stack: Array<{ node: Root | Element; link: boolean; label: string }> = [{ node: tree, link: false, label: PAGE_REGION }];
+  while (stack.length > 0) {
+    const { node, link, label } = stack.pop()!;
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        if (link) inLink.add(child);
+      } else if (child.type === 'element' && !SKIP_TAGS.has(child.tagName)) {
+        const own = labelOf(child) ?? label;
+        region.set(child, own);
+        stack.push({ node: child, link: link || child.tagName === 'a', label: own });
+      }
+    }
+  }
+  return { inLink, region };
+}
+
+/** `#id`, else `.first-class`, for an element that has either. */
+export function labelOf(element: Element): string | undefined {
+  const id = element.properties?.id;
+  if (typeof id === 'string' && id.trim() !== '') return `#${id.trim()}`;
+  const classes = element.properties?.className;
+  if (Array.isArray(classes) && classes.length > 0) return `.${String(classes[0])}`;
+  return undefined;
+}
+
+/**
+ * Which words a removal costs, in the scorer's terms: gold words are matched as a multiset
+ * against the kept words, so removing a word costs only when fewer copies of it would remain
+ * than the gold holds.
+ */
+export class GoldLedger {
+  private readonly kept = new Map<string, number>();
+  private readonly gold = new Map<string, number>();
+
+  constructor(keptTexts: readonly string[], gold: string) {
+    for (const text of keptTexts) for (const t of tokens(text)) this.kept.set(t, (this.kept.get(t) ?? 0) + 1);
+    for (const t of tokens(gold)) this.gold.set(t, (this.gold.get(t) ?? 0) + 1);
+  }
+
+  /** Gold words that removing `removed` (word tokens) would lose. */
+  cost(removed: readonly string[]): number {
+    const bag = new Map<string, number>();
+    for (const t of removed) bag.set(t, (bag.get(t) ?? 0) + 1);
+    let lost = 0;
+    for (const [t, n] of bag) {
+      const g = this.gold.get(t) ?? 0;
+      if (g === 0) continue;
+      const k = this.kept.get(t) ?? 0;
+      lost += Math.min(k, g) - Math.min(Math.max(0, k - n), g);
+    }
+    return lost;
+  }
+
+  /** Remove `removed` from the kept words (to account for rules one after another). */
+  take(removed: readonly string[]): number {
+    const lost = this.cost(removed);
+    for (const t of removed) {
+      const k = this.kept.get(t) ?? 0;
+      if (k > 0) this.kept.set(t, k - 1);
+    }
+    return lost;
+  }
+}
