@@ -33,8 +33,9 @@ import { recordSection } from './record.js';
 /** Share of the corpus the untimed warm-up pass runs over (enough for the JIT to settle). */
 const WARM_UP_SHARE = 0.2;
 /**
- * Tools timed over one pass only: jsdom keeps memory from window to window, and three passes over
- * the 966 Dragnet pages ran out of a 4 GB heap after 14 minutes.
+ * Tools timed over one pass only, since they are slow. readability+jsdom still runs out of its
+ * 4 GB heap on the 966 Dragnet pages in one process (jsdom keeps memory from window to window):
+ * it is then reported as failed and left out of the table.
  */
 const ONE_PASS = new Set(['readability+jsdom']);
 /** Bytes in a megabyte, as MB/s is reported. */
