@@ -12,10 +12,32 @@ import { parseHTML } from 'linkedom';
 import { clean, loadRules, type RuleSet } from '../src/index.js';
 import { readBlocks } from '../src/engine/blocks.js';
 import { htmlToHast } from '../src/parse/html.js';
+import type { HtmlParser } from '../src/parse/index.js';
 
 export interface Extractor {
   name: string;
+  /** Article text, one paragraph per block. */
   extract(html: string, url: string | undefined): Promise<string> | string;
+  /**
+   * The tool's own work alone (what a speed benchmark times): Winnow's cleaned text, or a
+   * peer's article HTML before it is turned into block text.
+   */
+  run(html: string, url: string | undefined): Promise<string> | string;
+  /** `run`'s output -> the text `extract` returns. */
+  toText(output: string): string;
+}
+
+/** An extractor whose article HTML becomes block text. */
+function peer(name: string, run: Extractor['run']): Extractor {
+  return {
+    name,
+    run,
+    toText: (output) => (output ? htmlToBlockText(output) : ''),
+    async extract(html, url) {
+      const output = await run(html, url);
+      return output ? htmlToBlockText(output) : '';
+    },
+  };
 }
 
 /** Article HTML -> text, one paragraph per block. */
@@ -31,50 +53,36 @@ export interface WinnowExtractor extends Extractor {
   relaxed: Map<number, number>;
 }
 
-export function winnow(rules: RuleSet = loadRules('rules'), name = 'winnow'): WinnowExtractor {
+export function winnow(rules: RuleSet = loadRules('rules'), name = 'winnow', parser: HtmlParser = 'fast'): WinnowExtractor {
   const relaxed = new Map<number, number>();
-  return {
-    name,
-    relaxed,
-    extract(html, url) {
-      const result = clean({ content: html, type: 'html', url }, { rules });
-      if (result.relaxed) relaxed.set(result.relaxed.step, (relaxed.get(result.relaxed.step) ?? 0) + 1);
-      return result.text;
-    },
+  const run = (html: string, url: string | undefined) => {
+    const result = clean({ content: html, type: 'html', url }, { rules, parser });
+    if (result.relaxed) relaxed.set(result.relaxed.step, (relaxed.get(result.relaxed.step) ?? 0) + 1);
+    return result.text;
   };
+  return { name, relaxed, run, extract: run, toText: (output) => output };
 }
 
-export const readabilityLinkedom: Extractor = {
-  name: 'readability+linkedom',
-  extract(html) {
-    const { document } = parseHTML(html);
-    const article = new Readability(document as unknown as Document).parse();
-    return article?.content ? htmlToBlockText(article.content) : '';
-  },
-};
+export const readabilityLinkedom: Extractor = peer('readability+linkedom', (html) => {
+  const { document } = parseHTML(html);
+  return new Readability(document as unknown as Document).parse()?.content ?? '';
+});
 
 const quiet = new VirtualConsole();
 
-export const readabilityJsdom: Extractor = {
-  name: 'readability+jsdom',
-  extract(html, url) {
-    const dom = new JSDOM(html, { url: url ?? FALLBACK_URL, virtualConsole: quiet });
-    try {
-      const article = new Readability(dom.window.document).parse();
-      return article?.content ? htmlToBlockText(article.content) : '';
-    } finally {
-      dom.window.close();
-    }
-  },
-};
+export const readabilityJsdom: Extractor = peer('readability+jsdom', (html, url) => {
+  const dom = new JSDOM(html, { url: url ?? FALLBACK_URL, virtualConsole: quiet });
+  try {
+    return new Readability(dom.window.document).parse()?.content ?? '';
+  } finally {
+    dom.window.close();
+  }
+});
 
-export const defuddleLinkedom: Extractor = {
-  name: 'defuddle+linkedom',
-  async extract(html, url) {
-    const { document } = parseHTML(html);
-    const result = await Defuddle(document as unknown as Document, url ?? FALLBACK_URL);
-    return result?.content ? htmlToBlockText(result.content) : '';
-  },
-};
+export const defuddleLinkedom: Extractor = peer('defuddle+linkedom', async (html, url) => {
+  const { document } = parseHTML(html);
+  const result = await Defuddle(document as unknown as Document, url ?? FALLBACK_URL);
+  return result?.content ?? '';
+});
 
 export const PEERS: Extractor[] = [readabilityLinkedom, readabilityJsdom, defuddleLinkedom];

@@ -7,7 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import { applyRemovals } from './engine/apply.js';
 import { runWithSafetyNet, type Relaxation, type SafeResult } from './engine/relax.js';
 import type { Removal } from './engine/run.js';
-import { detectType, toHast, type InputType } from './parse/index.js';
+import { DEFAULT_HTML_PARSER, detectType, toHast, type HtmlParser, type InputType } from './parse/index.js';
 import { resolveOutlet, type OutletSource } from './rules/outlet.js';
 import type { RuleSet } from './rules/ruleset.js';
 
@@ -28,6 +28,12 @@ export interface CleanOptions {
   rules: RuleSet;
   /** Also produce the cleaned HTML (default: false). */
   html?: boolean;
+  /**
+   * Which HTML parser builds the tree (default: `fast`): `fast` is Winnow's own builder on
+   * htmlparser2's tokenizer, `parse5` the reference (parse5 as in rehype-parse). Both build the
+   * tree a browser would; bench/PARSERS.md lists where they differ.
+   */
+  parser?: HtmlParser;
 }
 
 export interface CleanStats {
@@ -80,7 +86,7 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
   if (outlet !== undefined && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
   const resolved = ruleSet.forOutlet(outlet);
   const type = doc.type ?? detectType(doc.content, doc.path);
-  const tree: Root = toHast(doc.content, type);
+  const tree: Root = toHast(doc.content, type, options.parser ?? DEFAULT_HTML_PARSER);
   const result = runWithSafetyNet(tree, resolved.rules);
   const blocksRemoved = result.kept.filter((t) => t === undefined).length;
   const cleaned: CleanResult = {

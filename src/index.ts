@@ -8,7 +8,7 @@ export { runWithSafetyNet, keepsTooLittle, type Relaxation, type SafeResult } fr
 export { applyRemovals } from './engine/apply.js';
 export { readBlocks, type Block } from './engine/blocks.js';
 export { countWords, tokens } from './engine/words.js';
-export { htmlToHast, textToHast, detectType, type InputType } from './parse/index.js';
+export { htmlToHast, fastHtmlToHast, textToHast, detectType, MAX_DEPTH, type InputType, type HtmlParser } from './parse/index.js';
 export { KINDS } from './kinds/index.js';
 export { ruleFileSchema } from './rules/schema.js';
 export { runRuleTests, type RuleTestReport, type TestFailure } from './rules/tester.js';

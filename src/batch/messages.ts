@@ -4,7 +4,7 @@
  */
 import type { RawDocument } from '../corpus/items.js';
 import type { RecordFields } from '../corpus/fields.js';
-import type { InputType } from '../parse/index.js';
+import type { HtmlParser, InputType } from '../parse/index.js';
 
 /** The output a worker renders each document for. */
 export type OutputKind =
@@ -27,6 +27,8 @@ export interface WorkerSetup {
   outlet?: string;
   url?: string;
   type?: InputType;
+  /** `--parser`: the HTML parser (default: the fast one). */
+  parser?: HtmlParser;
   /** Send back each document's result (without its HTML) for the removal report (`--report`). */
   report: boolean;
 }

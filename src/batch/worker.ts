@@ -46,7 +46,7 @@ function cleanTask({ seq, doc }: Task, ruleSet: RuleSet): TaskResult {
         ...(setup.outlet !== undefined ? { outlet: setup.outlet } : {}),
         ...(setup.type !== undefined ? { type: setup.type } : {}),
       },
-      { rules: ruleSet, html: setup.format === 'html' },
+      { rules: ruleSet, html: setup.format === 'html', ...(setup.parser !== undefined ? { parser: setup.parser } : {}) },
     );
     result.ruleFiles = result.ruleFiles.map((file) => relative(setup.cwd, file));
     const rulesFired = [...new Set(result.removals.map((r) => `${r.outlet}/${r.rule}`))];

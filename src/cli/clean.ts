@@ -13,7 +13,7 @@ import type { Format } from '../batch/messages.js';
 import { errorsPath, outputTarget, ResumeError, type OutputTarget } from '../batch/outputs.js';
 import { WorkerStartError } from '../batch/pool.js';
 import { runBatch, type BatchSummary } from '../batch/run.js';
-import type { InputType } from '../parse/index.js';
+import { HTML_PARSERS, type HtmlParser, type InputType } from '../parse/index.js';
 import { ReportBuilder } from '../report/builder.js';
 import { reportTarget, writeReport } from '../report/write.js';
 import { loadRules, type RuleSet } from '../rules/ruleset.js';
@@ -35,6 +35,7 @@ Rules:
   --outlet NAME        apply this outlet's rules to every document
   --url URL            the URL of every document (its host picks the outlet)
   --type TYPE          html or text (default: from the file name, else from the content)
+  --parser NAME        HTML parser: fast (default) or parse5 (the reference, as rehype-parse)
   --report FILE        also write a removal report as JSON (read it with winnow report FILE)
 
 Inputs:
@@ -78,6 +79,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       outlet: { type: 'string' },
       url: { type: 'string' },
       type: { type: 'string' },
+      parser: { type: 'string' },
       field: { type: 'string' },
       'url-field': { type: 'string', default: DEFAULT_FIELDS.url },
       'id-field': { type: 'string', default: DEFAULT_FIELDS.id },
@@ -99,6 +101,9 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const format = oneOf(values.format, FORMATS, '--format') as Format;
   const inputFormat = oneOf(values['input-format'], INPUT_FORMATS, '--input-format') as InputFormat;
   if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
+  if (values.parser !== undefined && !HTML_PARSERS.includes(values.parser as HtmlParser)) {
+    throw new UsageError(`Unknown --parser ${values.parser}; expected ${HTML_PARSERS.join(' or ')}`);
+  }
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`Unexpected --jobs ${values.jobs}, expected a whole number of at least 1`);
   const timeout = Number(values.timeout);
@@ -127,6 +132,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
     ...(values.url !== undefined ? { url: values.url } : {}),
     ...(values.type !== undefined ? { type: values.type as InputType } : {}),
+    ...(values.parser !== undefined ? { parser: values.parser as HtmlParser } : {}),
     report: values.report !== undefined,
   };
   const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');

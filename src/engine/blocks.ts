@@ -7,7 +7,7 @@
  */
 import type { Element, Parent, Root, Text } from 'hast';
 import type { Position } from 'unist';
-import { collapseWhitespace } from './words.js';
+import { collapseWhitespace, hasNonSpace } from './words.js';
 
 /** Elements whose content starts and ends a block (CSS `display: block`-like in browsers). */
 export const BLOCK_TAGS = new Set([
@@ -83,6 +83,8 @@ interface Container {
   claim: number | undefined;
   parts: string[];
   texts: Text[];
+  /** Whether `parts` holds anything but whitespace (else the run makes no block). */
+  content: boolean;
   runs: Block[];
   hadBlockChild: boolean;
 }
@@ -107,7 +109,14 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
 
   const flush = (c: Container) => {
     if (c.parts.length === 0) return;
-    const text = collapseWhitespace(c.parts.join(''));
+    if (!c.content) {
+      // Whitespace between elements: no block, and nothing to collapse.
+      c.parts = [];
+      c.texts = [];
+      return;
+    }
+    c.content = false;
+    const text = collapseWhitespace(c.parts.length === 1 ? c.parts[0] : c.parts.join(''));
     if (text !== '') {
       const block: Block = {
         index: blocks.length,
@@ -127,7 +136,7 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     c.texts = [];
   };
   const open = (node: Element | Root, parent: Parent | undefined, path: PathLink | undefined, claim: number | undefined): Container => ({
-    node, parent, path, claim, parts: [], texts: [], runs: [], hadBlockChild: false,
+    node, parent, path, claim, parts: [], texts: [], content: false, runs: [], hadBlockChild: false,
   });
   const close = (c: Container) => {
     flush(c);
@@ -149,6 +158,7 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     if (child.type === 'text') {
       container.parts.push(child.value);
       container.texts.push(child);
+      if (!container.content && hasNonSpace(child.value)) container.content = true;
       continue;
     }
     if (child.type !== 'element') continue;

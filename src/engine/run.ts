@@ -9,7 +9,8 @@
 import type { Element, Root } from 'hast';
 import type { BlockContext, BlockMatcher, ElementContext } from '../kinds/types.js';
 import type { LoadedRule } from '../rules/parse.js';
-import { pathIndices, readBlocks, type Block, type BlockView } from './blocks.js';
+import { readBlocks, type Block, type BlockView, type PathLink } from './blocks.js';
+import { compileSelectors, matchSelectors, type SelectorPlan } from './selectors.js';
 import { collapseWhitespace, countWords } from './words.js';
 
 /** One removal, attributed to the rule that made it. */
@@ -64,12 +65,42 @@ export interface EngineResult {
   text: string;
 }
 
+/** Element rules that name their CSS, compiled once per resolved rule list. */
+interface CssRules {
+  /** Position of each such rule in its list -> its index in the plan. */
+  planIndex: Map<number, number>;
+  plan: SelectorPlan;
+}
+const cssPlans = new WeakMap<readonly LoadedRule[], CssRules>();
+
+function cssRulesOf(rules: readonly LoadedRule[]): CssRules {
+  let found = cssPlans.get(rules);
+  if (!found) {
+    const planIndex = new Map<number, number>();
+    const lists: string[] = [];
+    rules.forEach((rule, index) => {
+      if (rule.matcher.level === 'element' && rule.matcher.css !== undefined) {
+        planIndex.set(index, lists.length);
+        lists.push(rule.matcher.css);
+      }
+    });
+    found = { planIndex, plan: compileSelectors(lists) };
+    cssPlans.set(rules, found);
+  }
+  return found;
+}
+
 export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult {
   const claims = new Map<Element, number>();
   const elementContext: ElementContext = { isClaimed: (element) => claims.has(element) };
+  const css = cssRulesOf(rules);
+  // All rules with CSS in one walk; the others select on their own. Claims go in rule order.
+  const cssHits = css.planIndex.size > 0 ? matchSelectors(css.plan, tree) : [];
   rules.forEach((rule, index) => {
     if (rule.matcher.level !== 'element') return;
-    for (const element of rule.matcher.select(tree, elementContext)) if (!claims.has(element)) claims.set(element, index);
+    const planned = css.planIndex.get(index);
+    const selected = planned !== undefined ? cssHits[planned] : rule.matcher.select(tree, elementContext);
+    for (const element of selected) if (!claims.has(element)) claims.set(element, index);
   });
   const view = readBlocks(tree, claims);
   const { blocks } = view;
@@ -80,6 +111,17 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
   const metadata: Record<string, string> = {};
   if (view.title) metadata.title = view.title;
 
+  // Words of each block's original text, counted once; and of a stripped block's current text.
+  const originalWords = new Int32Array(total).fill(-1);
+  const wordsOfBlock = (index: number): number => {
+    if (originalWords[index] < 0) originalWords[index] = countWords(blocks[index].text);
+    return originalWords[index];
+  };
+  const strippedWords = new Map<number, number>();
+  const wordsOfCurrent = (index: number, text: string): number =>
+    text === blocks[index].text ? wordsOfBlock(index) : strippedWords.get(index) ?? countWords(text);
+  const paths = new PathStrings(tree);
+
   const record = (rule: LoadedRule, block: Block, text: string, words: number, detail?: string, partial?: boolean) => {
     const start = block.position?.start;
     removals.push({
@@ -87,7 +129,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
       outlet: rule.outlet,
       kind: rule.kind.meta.name,
       block: block.index,
-      path: pathOf(tree, pathIndices(block.path)),
+      path: paths.of(block.path),
       ...(start ? { line: start.line, column: start.column } : {}),
       text,
       chars: text.length,
@@ -101,7 +143,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
     const text = current[index];
     if (text === undefined) return;
     current[index] = undefined;
-    record(rule, blocks[index], text, countWords(text), detail);
+    record(rule, blocks[index], text, wordsOfCurrent(index, text), detail);
   };
 
   for (const block of blocks) {
@@ -140,7 +182,9 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
         continue scan;
       }
       const removedText = decision.ranges.map(([s, e]) => text.slice(s, e)).join(' ');
-      record(rule, blocks[i], removedText, countWords(text) - countWords(after), decision.detail, true);
+      const afterWords = countWords(after);
+      record(rule, blocks[i], removedText, wordsOfCurrent(i, text) - afterWords, decision.detail, true);
+      strippedWords.set(i, afterWords);
       strips.push({ block: i, removal: removals[removals.length - 1], before: text, ranges: decision.ranges });
       current[i] = after;
     }
@@ -151,10 +195,10 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
   let wordsOut = 0;
   const keptTexts: string[] = [];
   for (let i = 0; i < total; i++) {
-    wordsIn += countWords(blocks[i].text);
+    wordsIn += wordsOfBlock(i);
     const text = current[i];
     if (text !== undefined) {
-      wordsOut += countWords(text);
+      wordsOut += wordsOfCurrent(i, text);
       keptTexts.push(text);
     }
   }
@@ -180,6 +224,47 @@ function cut(text: string, ranges: ReadonlyArray<[number, number]>): string {
     at = Math.max(at, end);
   }
   return out + text.slice(at);
+}
+
+/**
+ * CSS paths of tree positions, each ancestor's part computed once per document (removals of
+ * neighbouring blocks share their ancestors).
+ */
+class PathStrings {
+  private readonly known = new Map<PathLink, { path: string; node: Element | undefined }>();
+  constructor(private readonly tree: Root) {}
+
+  of(link: PathLink | undefined): string {
+    return link === undefined ? '' : this.resolve(link).path;
+  }
+
+  private resolve(link: PathLink): { path: string; node: Element | undefined } {
+    const chain: PathLink[] = [];
+    let at: PathLink | undefined = link;
+    while (at !== undefined && !this.known.has(at)) {
+      chain.push(at);
+      at = at.up;
+    }
+    let above = at === undefined ? { path: '', node: this.tree as Root | Element | undefined } : this.known.get(at)!;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const { index } = chain[i];
+      const parent = above.node;
+      const child = parent?.children[index];
+      let entry: { path: string; node: Element | undefined };
+      if (!parent || !child || child.type !== 'element') {
+        // As in `pathOf`: the path stops at the first position that is not an element.
+        entry = { path: above.path, node: undefined };
+      } else {
+        let nth = 0;
+        for (let j = 0; j <= index; j++) if (parent.children[j].type === 'element') nth++;
+        const part = `${child.tagName}:nth-child(${nth})`;
+        entry = { path: above.path === '' ? part : `${above.path} > ${part}`, node: child };
+      }
+      this.known.set(chain[i], entry);
+      above = entry;
+    }
+    return above as { path: string; node: Element | undefined };
+  }
 }
 
 /** A CSS path ("body:nth-child(2) > div:nth-child(3) > p:nth-child(5)") for child indices from the root. */

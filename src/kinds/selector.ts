@@ -32,6 +32,6 @@ export const selector: RuleKind<Options> = {
         'write a CSS selector such as `aside`, `.related`, `[data-component="more-news"]` or `div > .promo`',
       );
     }
-    return { level: 'element', select: (tree: Root): Element[] => selectAll(css, tree) };
+    return { level: 'element', css, select: (tree: Root): Element[] => selectAll(css, tree) };
   },
 };

@@ -74,6 +74,12 @@ export interface ElementMatcher {
   level: 'element';
   /** Every element of the tree the rule matches, in document order. */
   select(tree: Root, context: ElementContext): Element[];
+  /**
+   * The CSS selector list (hast-util-select semantics) that selects exactly what `select` does,
+   * when there is one: the engine then matches all such rules in one walk instead of calling
+   * `select` once per rule.
+   */
+  css?: string;
 }
 
 export type Matcher = BlockMatcher | ElementMatcher;

@@ -1,0 +1,230 @@
+/**
+ * Speed of Winnow against its peers, with accuracy beside it, on a corpus in the Dragnet layout.
+ *
+ *   npm run bench -- ../shared/corpus/dragnet-train [--record] [--passes N] [--limit N] [--only a,b]
+ *   (= npm run bench:build && node build/bench/speed.js ...)
+ *
+ * Reads ../shared/corpus/dragnet-train (or the corpus given). Each tool runs in its own child
+ * process, pinned to one core (`taskset -c 0` when available), so that its peak RSS is its own
+ * and no two tools compete for the CPU. In the child the pages are read into memory first; a
+ * warm-up pass over part of the corpus, then `--passes` timed passes over all of it (default 3);
+ * the figures are the median pass. Process start and reading the corpus are not timed.
+ *
+ * Tools: Winnow end to end (parse + the rules in ./rules + text out) with each parser, each
+ * parser alone, and the peers (bench/extractors.ts; a peer's time is its own parse and
+ * extraction, its article HTML is turned into text for scoring outside the timed passes).
+ * Accuracy: words and 4-word-shingle F1 of each tool's text from the first timed pass, scored by
+ * the reference scorer (../shared/tools/score.mjs, or --scorer PATH), macro-averaged over pages.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadRules } from '../src/index.js';
+import { fastHtmlToHast } from '../src/parse/fast-html.js';
+import { htmlToHast } from '../src/parse/html.js';
+import { readDragnet } from './dragnet.js';
+import { PEERS, winnow, type Extractor } from './extractors.js';
+import { machine } from './machine.js';
+import { recordSection } from './record.js';
+
+/** Share of the corpus the untimed warm-up pass runs over (enough for the JIT to settle). */
+const WARM_UP_SHARE = 0.2;
+/**
+ * Tools timed over one pass only, since they are slow. readability+jsdom still runs out of its
+ * 4 GB heap on the 966 Dragnet pages in one process (jsdom keeps memory from window to window):
+ * it is then reported as failed and left out of the table.
+ */
+const ONE_PASS = new Set(['readability+jsdom']);
+/** Bytes in a megabyte, as MB/s is reported. */
+const MB = 1e6;
+
+interface Tool {
+  name: string;
+  /** What the tool does, for the table. */
+  what: string;
+  /** Work on one page; returns text to score, or undefined when the tool makes no text. */
+  run(html: string, url: string | undefined): Promise<string> | string;
+  toText?(output: string): string;
+}
+
+interface Measured {
+  tool: string;
+  pages: number;
+  bytes: number;
+  passMs: number[];
+  medianMs: number;
+  peakRssMb: number;
+  /** RSS after the pages were read, before the tool ran: the part of the peak that is the corpus. */
+  baselineRssMb: number;
+  wordsF1?: number;
+  shinglesF1?: number;
+  failed: number;
+}
+
+function tools(): Tool[] {
+  const rules = loadRules('rules');
+  const fromExtractor = (e: Extractor, what: string): Tool => ({ name: e.name, what, run: e.run, toText: e.toText });
+  return [
+    fromExtractor(winnow(rules, 'winnow', 'fast'), 'parse (fast) + default rules + text'),
+    fromExtractor(winnow(rules, 'winnow --parser parse5', 'parse5'), 'parse (parse5) + default rules + text'),
+    { name: 'parse only: fast', what: 'HTML -> hast, fast builder', run: (html) => (fastHtmlToHast(html), '') },
+    { name: 'parse only: parse5', what: 'HTML -> hast, parse5 (reference)', run: (html) => (htmlToHast(html), '') },
+    ...PEERS.map((p) => fromExtractor(p, 'parse + extraction (article HTML)')),
+  ];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    record: { type: 'boolean', default: false },
+    passes: { type: 'string', default: '3' },
+    limit: { type: 'string' },
+    only: { type: 'string' },
+    scorer: { type: 'string' },
+    child: { type: 'string' },
+  },
+});
+const corpusArg = positionals[0] ?? '../shared/corpus/dragnet-train';
+const corpus = resolve(corpusArg);
+const passes = Math.max(1, Number(values.passes));
+const limit = values.limit ? Number(values.limit) : Infinity;
+
+if (values.child !== undefined) await child(values.child);
+else await parent();
+
+/** One tool in this process: read, warm up, time the passes, score, print one JSON line. */
+async function child(name: string): Promise<void> {
+  const tool = tools().find((t) => t.name === name);
+  if (!tool) throw new Error(`Unknown tool ${name}`);
+  const pages = readDragnet(corpus, limit).map((p) => ({ html: p.html, url: p.url, gold: p.gold, size: p.bytes.length }));
+  const bytes = pages.reduce((sum, p) => sum + p.size, 0);
+  globalThis.gc?.();
+  const baselineRssMb = process.memoryUsage().rss / MB;
+
+  const warmUp = pages.slice(0, Math.max(1, Math.round(pages.length * WARM_UP_SHARE)));
+  for (const page of warmUp) await runSafely(tool, page.html, page.url);
+  const passMs: number[] = [];
+  let outputs: Array<string | undefined> = [];
+  let failed = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    const current: Array<string | undefined> = new Array(pages.length);
+    failed = 0;
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < pages.length; i++) {
+      const output = await runSafely(tool, pages[i].html, pages[i].url);
+      if (output === undefined) failed++;
+      current[i] = output;
+    }
+    passMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (pass === 0) outputs = current;
+  }
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  let scores: { wordsF1?: number; shinglesF1?: number } = {};
+  if (tool.toText) {
+    const scorer = await loadScorer();
+    const results = pages.map((page, i) => scorer.scorePair(outputs[i] === undefined ? '' : tool.toText!(outputs[i]!), page.gold));
+    const macro = scorer.macro(results);
+    scores = { wordsF1: macro.words.f1, shinglesF1: macro.shingles.f1 };
+  }
+  const sorted = [...passMs].sort((a, b) => a - b);
+  const measured: Measured = {
+    tool: name,
+    pages: pages.length,
+    bytes,
+    passMs,
+    medianMs: sorted[Math.floor(sorted.length / 2)],
+    peakRssMb,
+    baselineRssMb,
+    ...scores,
+    failed,
+  };
+  process.stdout.write(`${JSON.stringify(measured)}\n`);
+}
+
+async function runSafely(tool: Tool, html: string, url: string | undefined): Promise<string | undefined> {
+  try {
+    return await tool.run(html, url);
+  } catch {
+    return undefined;
+  }
+}
+
+interface Scores {
+  words: { f1: number };
+  shingles: { f1: number };
+}
+async function loadScorer(): Promise<{ scorePair(pred: string, gold: string): Scores; macro(results: Scores[]): Scores }> {
+  const path = resolve(values.scorer ?? join(dirname(dirname(corpus)), 'tools', 'score.mjs'));
+  return import(pathToFileURL(path).href);
+}
+
+/** Run every tool in its own pinned child process, then print (and record) the table. */
+async function parent(): Promise<void> {
+  const names = tools().map((t) => t.name).filter((n) => !values.only || values.only.split(',').includes(n));
+  const pin = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset');
+  const loadBefore = loadavg();
+  const results: Measured[] = [];
+  for (const name of names) {
+    const toolPasses = ONE_PASS.has(name) ? 1 : passes;
+    const args = ['--expose-gc', join(here, 'speed.js'), corpus, '--child', name, '--passes', String(toolPasses)];
+    if (values.limit) args.push('--limit', values.limit);
+    if (values.scorer) args.push('--scorer', values.scorer);
+    const command = pin ? 'taskset' : process.execPath;
+    const child = spawnSync(command, pin ? ['-c', '0', process.execPath, ...args] : args, { encoding: 'utf8', maxBuffer: 64 * MB });
+    const line = child.stdout.trim().split('\n').pop() ?? '';
+    if (child.status !== 0 || !line.startsWith('{')) {
+      process.stderr.write(`speed: ${name} failed (exit ${child.status}):\n${child.stderr}\n`);
+      continue;
+    }
+    const measured = JSON.parse(line) as Measured;
+    results.push(measured);
+    process.stderr.write(`${name}: ${(measured.bytes / MB / (measured.medianMs / 1000)).toFixed(1)} MB/s, peak RSS ${measured.peakRssMb.toFixed(0)} MB\n`);
+  }
+  const loadAfter = loadavg();
+  const table = render(results, { pinned: pin, loadBefore, loadAfter });
+  console.log(table);
+  if (values.record) recordSection('speed', table);
+}
+
+function render(results: Measured[], run: { pinned: boolean; loadBefore: number[]; loadAfter: number[] }): string {
+  const byName = new Map(results.map((r) => [r.tool, r]));
+  const mbps = (r: Measured) => r.bytes / MB / (r.medianMs / 1000);
+  const reference = byName.get('readability+linkedom');
+  const first = results[0];
+  const f1 = (v: number | undefined) => (v === undefined ? '' : v.toFixed(3));
+  const rows = results.map((r) => {
+    const ratio = reference ? `${(mbps(r) / mbps(reference)).toFixed(1)}x` : '';
+    const tool = r.passMs.length !== passes ? `${r.tool} (${r.passMs.length} pass${r.passMs.length === 1 ? '' : 'es'})` : r.tool;
+    return `| ${tool} | ${(r.pages / (r.medianMs / 1000)).toFixed(1)} | ${mbps(r).toFixed(1)} | ${ratio} | ${r.peakRssMb.toFixed(0)} (${r.baselineRssMb.toFixed(0)}) | ${f1(r.wordsF1)} | ${f1(r.shinglesF1)} | ${r.failed} |`;
+  });
+  const notes: string[] = [];
+  for (const parser of ['fast', 'parse5'] as const) {
+    const endToEnd = byName.get(parser === 'fast' ? 'winnow' : 'winnow --parser parse5');
+    const parseOnly = byName.get(`parse only: ${parser}`);
+    if (endToEnd && parseOnly) {
+      const share = (100 * (endToEnd.medianMs - parseOnly.medianMs)) / parseOnly.medianMs;
+      notes.push(`- Engine cost on top of parsing (${parser}): ${share.toFixed(0)}% (${(endToEnd.medianMs / 1000).toFixed(2)} s end to end vs ${(parseOnly.medianMs / 1000).toFixed(2)} s parse only per pass).`);
+    }
+  }
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
+  return [
+    `### Speed on ${first ? first.pages : 0} pages (${first ? (first.bytes / MB).toFixed(1) : 0} MB) of \`${corpus.split('/').slice(-2).join('/')}\``,
+    '',
+    `${machine()}. Load average (1, 5, 15 min) before: ${load(run.loadBefore)}; after: ${load(run.loadAfter)}.`,
+    `Command: \`npm run bench -- ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
+    `Each tool in its own process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, then the median of ${passes} timed passes; MB = 10^6 bytes of raw HTML.`,
+    'Peak RSS is the process\'s maximum resident set; in brackets the RSS with the corpus loaded, before the tool ran.',
+    'F1 is macro-averaged over pages, scored by ../shared/tools/score.mjs; a peer\'s article HTML is turned into block text outside the timed passes.',
+    '',
+    '| tool | pages/s | MB/s | vs Readability+linkedom | peak RSS MB (corpus loaded) | words F1 | shingles F1 | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    ...notes,
+  ].join('\n');
+}
