@@ -4,8 +4,9 @@
  * In a folder, `<name>.gold.txt` is the gold text of `<name>.txt`/`<name>.html`, never an input,
  * and a `manifest.jsonl` ({id, url, outlet?}) gives the URL and outlet of the files named by id.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
+import { walkFiles } from './walk.js';
 
 /** A document to clean, or the reason it could not be read. */
 export interface SourceDocument {
@@ -44,16 +45,7 @@ export function* listDocuments(inputs: string[]): Generator<{ path: string; root
       yield { path: input, root: input };
       continue;
     }
-    const stack = [input];
-    const found: string[] = [];
-    while (stack.length > 0) {
-      const dir = stack.pop()!;
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = join(dir, entry.name);
-        if (entry.isDirectory()) stack.push(full);
-        else if (entry.isFile() && DOCUMENT_FILE.test(entry.name) && !GOLD_FILE.test(entry.name)) found.push(full);
-      }
-    }
+    const found = [...walkFiles(input, (name) => DOCUMENT_FILE.test(name) && !GOLD_FILE.test(name))];
     for (const path of found.sort()) yield { path, root: input };
   }
 }

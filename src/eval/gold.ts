@@ -6,9 +6,10 @@
  *    else `name.txt` (the Dragnet layout: `html/ID.html` has its gold in `gold/ID.txt`);
  *    the relative path is tried first, then the file name alone.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { GOLD_FILE } from '../corpus/documents.js';
+import { walkFiles } from '../corpus/walk.js';
 
 export const GOLD_SUFFIX = '.gold.txt';
 const GOLD_TEXT = '.txt';
@@ -45,16 +46,8 @@ export class GoldFinder {
   /** Every gold file under the gold folder, as [path, the relative name a prediction would have]. */
   *goldFiles(): Generator<{ path: string; name: string }> {
     if (this.dir === undefined || !existsSync(this.dir)) return;
-    const stack = [this.dir];
-    const found: string[] = [];
-    while (stack.length > 0) {
-      const dir = stack.pop()!;
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = join(dir, entry.name);
-        if (entry.isDirectory()) stack.push(full);
-        else if (entry.isFile() && (this.corpusLayout ? GOLD_FILE.test(entry.name) : entry.name.endsWith(GOLD_TEXT))) found.push(full);
-      }
-    }
+    const isGold = (name: string) => (this.corpusLayout ? GOLD_FILE.test(name) : name.endsWith(GOLD_TEXT));
+    const found = [...walkFiles(this.dir, isGold)];
     for (const path of found.sort()) {
       const rel = relative(this.dir, path);
       const name = this.corpusLayout ? rel.slice(0, -GOLD_SUFFIX.length) : stem(rel);
@@ -65,15 +58,7 @@ export class GoldFinder {
 
 function holdsGoldFiles(dir: string): boolean {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
-  const stack = [dir];
-  while (stack.length > 0) {
-    const at = stack.pop()!;
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (entry.isFile() && GOLD_FILE.test(entry.name)) return true;
-      if (entry.isDirectory()) stack.push(join(at, entry.name));
-    }
-  }
-  return false;
+  return !walkFiles(dir, (name) => GOLD_FILE.test(name)).next().done;
 }
 
 /** True when a gold text sits beside the document (it is an input of a corpus, not cleaned output). */
