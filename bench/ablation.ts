@@ -7,9 +7,8 @@
  * Each page is parsed once and every variant runs on the same tree (the engine does not change
  * the tree), so the run costs one parse per page plus one engine pass per variant.
  */
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { runWithSafetyNet } from '../src/engine/relax.js';
 import { htmlToHast } from '../src/parse/html.js';
 import type { LoadedRule } from '../src/rules/parse.js';
@@ -17,20 +16,7 @@ import { loadRules } from '../src/rules/ruleset.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';
-
-interface Metric {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-interface Scores {
-  words: Metric;
-  shingles: Metric;
-}
-interface Scorer {
-  scorePair(pred: string, gold: string): Scores;
-  macro(results: Scores[]): Scores & { docs: number };
-}
+import { loadScorer, type Scores } from './scorer.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -41,8 +27,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const corpus = resolve(positionals[0] ?? '../shared/corpus/dragnet-train');
-const scorerPath = resolve(values.scorer ?? join(dirname(dirname(corpus)), 'tools', 'score.mjs'));
-const scorer = (await import(pathToFileURL(scorerPath).href)) as Scorer;
+const scorer = await loadScorer(corpus, values.scorer);
 const pages = readDragnet(corpus, values.limit ? Number(values.limit) : Infinity);
 
 const defaults = loadRules('rules').forOutlet(undefined).rules;

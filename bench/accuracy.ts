@@ -7,22 +7,13 @@
  * 4-word-shingle precision, recall, F1, macro-averaged over pages. Also counts pages that came
  * out empty while their gold is not, and how many pages Winnow's safety net relaxed (by step).
  */
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { readDragnet } from './dragnet.js';
 import { PEERS, winnow, type Extractor } from './extractors.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';
-
-interface Scores {
-  words: { precision: number; recall: number; f1: number };
-  shingles: { precision: number; recall: number; f1: number };
-}
-interface Scorer {
-  scorePair(pred: string, gold: string): Scores;
-  macro(results: Scores[]): Scores & { docs: number };
-}
+import { loadScorer, type Scores } from './scorer.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,8 +25,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const corpus = resolve(positionals[0] ?? '../shared/corpus/dragnet-train');
-const scorerPath = resolve(values.scorer ?? join(dirname(dirname(corpus)), 'tools', 'score.mjs'));
-const scorer = (await import(pathToFileURL(scorerPath).href)) as Scorer;
+const scorer = await loadScorer(corpus, values.scorer);
 const pages = readDragnet(corpus, values.limit ? Number(values.limit) : Infinity);
 
 const ours = winnow();

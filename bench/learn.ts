@@ -14,8 +14,7 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clean } from '../src/clean.js';
 import { proposalComment, renderRuleFile } from '../src/learn/emit.js';
@@ -24,10 +23,8 @@ import { loadRules } from '../src/rules/ruleset.js';
 import { readDragnet, type Page } from './dragnet.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';
+import { loadScorer } from './scorer.js';
 
-interface Scorer {
-  scorePair(pred: string, gold: string): { words: { f1: number } };
-}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -41,8 +38,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const corpus = resolve(positionals[0] ?? '../shared/corpus/dragnet-train');
-const scorerPath = resolve(values.scorer ?? join(dirname(dirname(corpus)), 'tools', 'score.mjs'));
-const scorer = (await import(pathToFileURL(scorerPath).href)) as Scorer;
+const scorer = await loadScorer(corpus, values.scorer);
 const folds = Number(values.folds);
 const minPages = Number(values['min-pages']);
 const defaultsFile = join(resolve(values.rules), 'default.yaml');

@@ -20,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadRules } from '../src/index.js';
 import { fastHtmlToHast } from '../src/parse/fast-html.js';
@@ -29,6 +29,7 @@ import { readDragnet } from './dragnet.js';
 import { PEERS, winnow, type Extractor } from './extractors.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';
+import { loadScorer } from './scorer.js';
 
 /** Share of the corpus the untimed warm-up pass runs over (enough for the JIT to settle). */
 const WARM_UP_SHARE = 0.2;
@@ -126,7 +127,7 @@ async function child(name: string): Promise<void> {
 
   let scores: { wordsF1?: number; shinglesF1?: number } = {};
   if (tool.toText) {
-    const scorer = await loadScorer();
+    const scorer = await loadScorer(corpus, values.scorer);
     const results = pages.map((page, i) => scorer.scorePair(outputs[i] === undefined ? '' : tool.toText!(outputs[i]!), page.gold));
     const macro = scorer.macro(results);
     scores = { wordsF1: macro.words.f1, shinglesF1: macro.shingles.f1 };
@@ -152,15 +153,6 @@ async function runSafely(tool: Tool, html: string, url: string | undefined): Pro
   } catch {
     return undefined;
   }
-}
-
-interface Scores {
-  words: { f1: number };
-  shingles: { f1: number };
-}
-async function loadScorer(): Promise<{ scorePair(pred: string, gold: string): Scores; macro(results: Scores[]): Scores }> {
-  const path = resolve(values.scorer ?? join(dirname(dirname(corpus)), 'tools', 'score.mjs'));
-  return import(pathToFileURL(path).href);
 }
 
 /** Run every tool in its own pinned child process, then print (and record) the table. */
