@@ -82,20 +82,11 @@ export function matchSelectors(plan: SelectorPlan, tree: Root): Element[][] {
     if (child.type !== 'element') continue;
     const element = child;
     order++;
-    const consider = (list: Compound[] | undefined) => {
-      if (list === undefined) return;
-      for (const compound of list) {
-        if (seen[compound.rule] !== order && compound.test(element)) {
-          seen[compound.rule] = order;
-          hits[compound.rule].push(element);
-        }
-      }
-    };
     const { id, className } = element.properties;
-    if (typeof id === 'string') consider(plan.byId.get(id));
-    if (Array.isArray(className)) for (const name of className) consider(plan.byClass.get(String(name)));
-    consider(plan.byTag.get(element.tagName));
-    consider(plan.any);
+    if (typeof id === 'string') consider(plan.byId.get(id), element, order, seen, hits);
+    if (Array.isArray(className)) for (const name of className) consider(plan.byClass.get(String(name)), element, order, seen, hits);
+    consider(plan.byTag.get(element.tagName), element, order, seen, hits);
+    consider(plan.any, element, order, seen, hits);
     for (let rule = 0; rule < plan.rules; rule++) {
       const set = fallback[rule];
       if (set !== undefined && seen[rule] !== order && set.has(element)) {
@@ -107,6 +98,17 @@ export function matchSelectors(plan: SelectorPlan, tree: Root): Element[][] {
     next.push(0);
   }
   return hits;
+}
+
+/** Test `element` against the compounds filed under one of its keys; each rule counts it once. */
+function consider(list: Compound[] | undefined, element: Element, order: number, seen: Int32Array, hits: Element[][]): void {
+  if (list === undefined) return;
+  for (const compound of list) {
+    if (seen[compound.rule] !== order && compound.test(element)) {
+      seen[compound.rule] = order;
+      hits[compound.rule].push(element);
+    }
+  }
 }
 
 function file(map: Map<string, Compound[]>, key: string, entry: Compound): void {
