@@ -53,6 +53,8 @@ export interface Block {
   whole: boolean;
   /** The text nodes the block was read from. */
   texts: Text[];
+  /** Those of `texts` inside a link (`a` with `href`); undefined when there are none. */
+  linked: Text[] | undefined;
   /** Where the container sits: its child index and its parent's link (see `pathIndices`). */
   path: PathLink | undefined;
   /** Where the block starts in the source, when the parser recorded it. */
@@ -83,19 +85,11 @@ interface Container {
   claim: number | undefined;
   parts: string[];
   texts: Text[];
+  linked: Text[] | undefined;
   /** Whether `parts` holds anything but whitespace (else the run makes no block). */
   content: boolean;
   runs: Block[];
   hadBlockChild: boolean;
-}
-
-interface Frame {
-  node: Parent;
-  next: number;
-  container: Container;
-  /** The container to close when this frame is left (a block element's own). */
-  closes?: Container;
-  path: PathLink | undefined;
 }
 
 /**
@@ -113,6 +107,7 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
       // Whitespace between elements: no block, and nothing to collapse.
       c.parts = [];
       c.texts = [];
+      c.linked = undefined;
       return;
     }
     c.content = false;
@@ -125,6 +120,7 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
         group: c.parent,
         whole: false,
         texts: c.texts,
+        linked: c.linked,
         path: c.path,
         position: c.node.type === 'element' && c.node.position ? c.node.position : c.texts[0]?.position,
         claimedBy: c.claim,
@@ -134,30 +130,57 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     }
     c.parts = [];
     c.texts = [];
+    c.linked = undefined;
   };
   const open = (node: Element | Root, parent: Parent | undefined, path: PathLink | undefined, claim: number | undefined): Container => ({
-    node, parent, path, claim, parts: [], texts: [], content: false, runs: [], hadBlockChild: false,
+    node, parent, path, claim, parts: [], texts: [], linked: undefined, content: false, runs: [], hadBlockChild: false,
   });
   const close = (c: Container) => {
     flush(c);
     if (c.runs.length === 1 && !c.hadBlockChild) c.runs[0].whole = true;
   };
 
+  // The walk's stack as parallel arrays, so that stepping into an element allocates nothing:
+  // the node, its next child, the container its text goes to, the container to close when it is
+  // left (a block element's own), whether it is inside a link, its index in its parent, and its
+  // path link (`null` until a container below needs it, `undefined` for the root).
   const rootContainer = open(tree, undefined, undefined, undefined);
-  const stack: Frame[] = [{ node: tree, next: 0, container: rootContainer, closes: rootContainer, path: undefined }];
+  const stack: Parent[] = [tree];
+  const stackNext: number[] = [0];
+  const stackContainer: Container[] = [rootContainer];
+  const stackCloses: Array<Container | undefined> = [rootContainer];
+  const stackInLink: boolean[] = [false];
+  const stackIndex: number[] = [0];
+  const stackPath: Array<PathLink | undefined | null> = [undefined];
+  /** The path link of the node at stack depth `depth`, made (with its missing ancestors) on demand. */
+  const pathAt = (depth: number): PathLink | undefined => {
+    let from = depth;
+    while (stackPath[from] === null) from--;
+    for (let d = from + 1; d <= depth; d++) stackPath[d] = { index: stackIndex[d], up: stackPath[d - 1] as PathLink | undefined };
+    return stackPath[depth] as PathLink | undefined;
+  };
   while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    if (frame.next >= frame.node.children.length) {
+    const top = stack.length - 1;
+    const node = stack[top];
+    const container = stackContainer[top];
+    if (stackNext[top] >= node.children.length) {
+      const closes = stackCloses[top];
       stack.pop();
-      if (frame.closes) close(frame.closes);
+      stackNext.pop();
+      stackContainer.pop();
+      stackCloses.pop();
+      stackInLink.pop();
+      stackIndex.pop();
+      stackPath.pop();
+      if (closes) close(closes);
       continue;
     }
-    const childIndex = frame.next++;
-    const child = frame.node.children[childIndex];
-    const container = frame.container;
+    const childIndex = stackNext[top]++;
+    const child = node.children[childIndex];
     if (child.type === 'text') {
       container.parts.push(child.value);
       container.texts.push(child);
+      if (stackInLink[top]) (container.linked ??= []).push(child);
       if (!container.content && hasNonSpace(child.value)) container.content = true;
       continue;
     }
@@ -169,25 +192,32 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
       flush(container);
       continue;
     }
-    const path: PathLink = { index: childIndex, up: frame.path };
     let claim = container.claim;
     if (claim === undefined && claims !== undefined) {
       const own = claims.get(child);
       if (own !== undefined) {
         claim = own;
-        claimed.push({ element: child, parent: frame.node, rule: own });
+        claimed.push({ element: child, parent: node, rule: own });
       }
     }
-    if (BLOCK_TAGS.has(tag) || claim !== container.claim) {
+    stack.push(child);
+    stackNext.push(0);
+    stackInLink.push(stackInLink[top] || (tag === 'a' && child.properties.href !== undefined));
+    stackIndex.push(childIndex);
+    stackPath.push(null);
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock || claim !== container.claim) {
       // A claimed inline element becomes its own block so that only its text is attributed.
-      if (BLOCK_TAGS.has(tag)) {
+      if (isBlock) {
         flush(container);
         container.hadBlockChild = true;
       }
-      const own = open(child, frame.node, path, claim);
-      stack.push({ node: child, next: 0, container: own, closes: own, path });
+      const own = open(child, node, pathAt(top + 1), claim);
+      stackContainer.push(own);
+      stackCloses.push(own);
     } else {
-      stack.push({ node: child, next: 0, container, path });
+      stackContainer.push(container);
+      stackCloses.push(undefined);
     }
   }
   return { blocks, claimed, title };

@@ -18,7 +18,8 @@
  * share bar or sidebar.
  */
 import type { Element, Root } from 'hast';
-import { memoized, namesMatching, pageIndex } from './page-index.js';
+import { WordTest } from './class-words.js';
+import { anyWord, pageIndex } from './page-index.js';
 import { compilePatterns, stringOrList } from './shared.js';
 import { maxShareSchema } from './tags.js';
 import type { RuleKind } from './types.js';
@@ -36,8 +37,6 @@ const NEVER = new Set(['html', 'body']);
  * say what the article is about, not what the element is, so they are never tested.
  */
 const TAXONOMY = /^(?:category|tag|cat|topic|entry-category|entry-tag|post-tag|label)[-_]/;
-/** Separates class names. */
-const SEPARATOR = /\s+/;
 
 export const classId: RuleKind<Options> = {
   meta: {
@@ -58,20 +57,19 @@ export const classId: RuleKind<Options> = {
     const wanted = compilePatterns('class-id', options['class-id'], 'u');
     const unless = options.unless === undefined ? [] : compilePatterns('unless', options.unless, 'u');
     const maxShare = options['max-share'] ?? 1;
-    const test = memoized((names: string): boolean => {
-      const words = names.split(SEPARATOR).filter((w) => w !== '' && !TAXONOMY.test(w));
-      return words.some((w) => wanted.some((re) => re.test(w))) && !words.some((w) => unless.some((re) => re.test(w)));
-    });
+    // Taxonomy names are neither wanted nor an `unless`: as if the element did not carry them.
+    const isWanted = new WordTest((word) => !TAXONOMY.test(word) && wanted.some((re) => re.test(word)));
+    const isUnless = new WordTest((word) => !TAXONOMY.test(word) && unless.some((re) => re.test(word)));
     return {
       level: 'element',
       select(tree: Root): Element[] {
         const index = pageIndex(tree);
-        const { nodes, end, words, linkWords, nameOf } = index;
-        const hits = namesMatching(index, test);
+        const { nodes, end, words, linkWords, wordStart } = index;
         const limit = maxShare * (words[0] - linkWords[0]);
         const out: Element[] = [];
         for (let i = 1; i < nodes.length; i++) {
-          if (!hits[nameOf[i]]) continue;
+          if (wordStart[i] === wordStart[i + 1] || !anyWord(index, i, isWanted)) continue;
+          if (unless.length > 0 && anyWord(index, i, isUnless)) continue;
           const element = nodes[i] as Element;
           if (NEVER.has(element.tagName)) continue;
           if (maxShare >= 1 || words[i] - linkWords[i] <= limit) {

@@ -13,7 +13,7 @@
  * between the others in the output.
  */
 import type { Block } from '../engine/blocks.js';
-import { pageIndex, type PageIndex } from './page-index.js';
+import { countWords } from '../engine/words.js';
 import type { BlockContext, RuleKind } from './types.js';
 
 interface Options {
@@ -59,8 +59,7 @@ export const linkDensity: RuleKind<Options> = {
   },
 };
 
-function decide({ tree, blocks, isRemoved }: BlockContext, threshold: number, minRun: number, alone: number): Uint8Array {
-  const index = pageIndex(tree);
+function decide({ blocks, isRemoved }: BlockContext, threshold: number, minRun: number, alone: number): Uint8Array {
   const drop = new Uint8Array(blocks.length);
   let run: number[] = [];
   const close = () => {
@@ -69,7 +68,7 @@ function decide({ tree, blocks, isRemoved }: BlockContext, threshold: number, mi
   };
   for (const block of blocks) {
     if (isRemoved(block.index)) continue;
-    const density = densityOf(block, index);
+    const density = densityOf(block);
     if (density >= threshold) {
       run.push(block.index);
       if (density >= alone) drop[block.index] = 1;
@@ -79,15 +78,13 @@ function decide({ tree, blocks, isRemoved }: BlockContext, threshold: number, mi
   return drop;
 }
 
-/** Link words / words of a block (0 for a block without words). */
-export function densityOf(block: Block, index: PageIndex): number {
+/** Link words / words of a block (0 for a block without words), counted text node by text node. */
+export function densityOf(block: Block): number {
+  if (!block.linked) return 0;
   let words = 0;
+  for (const text of block.texts) words += countWords(text.value);
+  if (words === 0) return 0;
   let linked = 0;
-  for (const text of block.texts) {
-    const n = index.textWords.get(text);
-    if (n === undefined) continue;
-    words += n;
-    if (index.linked.has(text)) linked += n;
-  }
-  return words === 0 ? 0 : linked / words;
+  for (const text of block.linked) linked += countWords(text.value);
+  return linked / words;
 }

@@ -23,7 +23,8 @@
  */
 import type { Element, Root } from 'hast';
 import { collapseWhitespace, tokens } from '../engine/words.js';
-import { memoized, namesMatching, pageIndex, type PageIndex } from './page-index.js';
+import { WordTest } from './class-words.js';
+import { anyWord, pageIndex, sameNames, type PageIndex } from './page-index.js';
 import { compilePatterns, stringOrList } from './shared.js';
 import type { ElementContext, RuleKind } from './types.js';
 
@@ -95,7 +96,7 @@ export const mainContent: RuleKind<Options> = {
   compile(options) {
     const positive = options.positive === undefined ? [] : compilePatterns('positive', options.positive, 'u');
     const negative = options.negative === undefined ? [] : compilePatterns('negative', options.negative, 'u');
-    const anyName = (patterns: RegExp[]) => memoized((names) => names.split(/\s+/).some((w) => w !== '' && patterns.some((re) => re.test(w))));
+    const anyName = (patterns: RegExp[]) => new WordTest((word) => patterns.some((re) => re.test(word)));
     const settings: Settings = {
       positive: anyName(positive),
       negative: anyName(negative),
@@ -107,17 +108,16 @@ export const mainContent: RuleKind<Options> = {
 };
 
 interface Settings {
-  /** Tests of a class-and-id string against `positive` and `negative` (memoised). */
-  positive: (names: string) => boolean;
-  negative: (names: string) => boolean;
+  /** Tests of a class name or id against `positive` and `negative`. */
+  positive: WordTest;
+  negative: WordTest;
   headline: boolean;
   minWords: number;
 }
 
 /** The element (position) chosen as the article, and its chosen siblings, or undefined. */
 function findMainContent(index: PageIndex, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
-  const { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas, nameOf } = index;
-  const classWeights = namesWeights(index, settings);
+  const { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas } = index;
   const n = nodes.length;
   // Words and link words under each element, leaving out what earlier rules claimed.
   const alive = new Uint8Array(n);
@@ -156,7 +156,7 @@ function findMainContent(index: PageIndex, context: ElementContext, settings: Se
     for (let level = 0; level < VOTE_LEVELS && at > 0; level++, at = parent[at]) {
       if (!voted[at]) {
         voted[at] = 1;
-        score[at] = (TAG_WEIGHT[(nodes[at] as Element).tagName] ?? 0) + classWeights[nameOf[at]];
+        score[at] = (TAG_WEIGHT[(nodes[at] as Element).tagName] ?? 0) + classWeight(index, at, settings);
         candidates.push(at);
       }
       score[at] += level === 0 ? vote : level === 1 ? vote / 2 : vote / (level * 3);
@@ -203,7 +203,6 @@ function findMainContent(index: PageIndex, context: ElementContext, settings: Se
   // Siblings that scored well or read as prose.
   const kept: number[] = [];
   const threshold = Math.max(MIN_SIBLING_SCORE, score[top] * SIBLING_SHARE);
-  const topNames = nameOf[top];
   const p = parent[top];
   for (let c = p + 1; c < end[p]; c = end[c]) {
     if (!alive[c]) continue;
@@ -211,7 +210,7 @@ function findMainContent(index: PageIndex, context: ElementContext, settings: Se
       kept.push(c);
       continue;
     }
-    const bonus = topNames !== 0 && nameOf[c] === topNames ? score[top] * SIBLING_SHARE : 0;
+    const bonus = sameNames(index, c, top) ? score[top] * SIBLING_SHARE : 0;
     if (voted[c] && score[c] + bonus >= threshold) kept.push(c);
     else if ((nodes[c] as Element).tagName === 'p' && words[c] >= PROSE_WORDS && density(c) < PROSE_LINK_DENSITY) kept.push(c);
   }
@@ -225,13 +224,10 @@ function onlyChild(index: PageIndex, alive: Uint8Array, at: number): boolean {
   return true;
 }
 
-/** The class weight of each distinct class-and-id string of the page (`positive`, `negative`). */
-function namesWeights(index: PageIndex, settings: Settings): Float64Array {
-  const weights = new Float64Array(index.names.length);
-  const positive = namesMatching(index, settings.positive);
-  const negative = namesMatching(index, settings.negative);
-  for (let i = 1; i < weights.length; i++) weights[i] = (positive[i] - negative[i]) * CLASS_WEIGHT;
-  return weights;
+/** The weight of an element's class names and id: `positive` adds, `negative` takes away. */
+function classWeight(index: PageIndex, at: number, settings: Settings): number {
+  if (index.wordStart[at] === index.wordStart[at + 1]) return 0;
+  return ((anyWord(index, at, settings.positive) ? 1 : 0) - (anyWord(index, at, settings.negative) ? 1 : 0)) * CLASS_WEIGHT;
 }
 
 function selectOutside(tree: Root, context: ElementContext, settings: Settings): Element[] {
@@ -264,17 +260,18 @@ function selectOutside(tree: Root, context: ElementContext, settings: Settings):
     if (count > MAX_WORDS_BETWEEN) between = undefined;
   }
 
-  const out: Element[] = [];
+  const outside: number[] = [];
   for (const at of onPath) {
     for (let c = at + 1; c < end[at]; c = end[c]) {
       if (keep.has(c) || onPath.has(c)) continue;
       if (between && c >= between[0] && end[c] <= between[1]) continue;
       const element = nodes[c] as Element;
       if (element.tagName === 'head' || context.isClaimed(element)) continue;
-      out.push(element);
+      outside.push(c);
     }
   }
-  return out.sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+  // In document order, as every element rule returns its elements.
+  return outside.sort((a, b) => a - b).map((c) => nodes[c] as Element);
 }
 
 /** Whether the tree is a web page (has a body): a plain-text document is all article already. */

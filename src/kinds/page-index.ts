@@ -1,76 +1,43 @@
 /**
  * One walk over a page, shared by the kinds that weigh text (main content, link density): every
  * element in document order with its parent, the extent of its subtree, and the words, link words
- * and commas of the text it owns. Computed once per tree (cached) and kept in flat typed arrays,
- * so a kind that needs the figures reads them instead of walking the tree again.
+ * and commas of the text it owns, and its class names. Computed once per tree (cached) and kept in
+ * flat arrays of numbers, so a kind that needs the figures reads them instead of walking the tree
+ * again.
  *
  * "Owns" follows the engine's blocks: text belongs to the nearest block-level ancestor (a `p`,
  * `div`, `li`, ...), so the text of a paragraph's links and emphasis counts for the paragraph.
  */
-import type { Element, Root, Text } from 'hast';
+import type { Element, Root } from 'hast';
 import { BLOCK_TAGS, SKIP_TAGS } from '../engine/blocks.js';
 import { countWords } from '../engine/words.js';
-
-/** Commas in Latin, CJK and Arabic scripts: a sign of running prose (as in Readability). */
-const COMMA = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001]/g;
+import { beginPage, wordId, type WordTest } from './class-words.js';
 
 export interface PageIndex {
   /** Elements in document order; entry 0 is the root. */
   nodes: Array<Element | Root>;
-  /** Position of each node in `nodes`. */
-  position: Map<Element | Root, number>;
   /** Parent position of each node (-1 for the root). */
-  parent: Int32Array;
+  parent: number[];
   /** One past the last position inside each node's subtree. */
-  end: Int32Array;
+  end: number[];
   /** Position of the block-level node that owns each node's text (itself, if it is block-level). */
-  owner: Int32Array;
+  owner: number[];
   /** Words, link words and commas of the text each block-level node owns directly. */
-  ownWords: Float64Array;
-  ownLinkWords: Float64Array;
-  ownCommas: Float64Array;
+  ownWords: number[];
+  ownLinkWords: number[];
+  ownCommas: number[];
   /** Words and link words of each node's whole subtree. */
-  words: Float64Array;
-  linkWords: Float64Array;
+  words: number[];
+  linkWords: number[];
   /**
-   * Class names and id of each node, interned: `names[nameOf[i]]` is node i's lower-cased
-   * "class names id" string; 0 stands for none (""). Rules test each distinct string once.
+   * Class names and id of each node as interned word ids (class-words.ts): node i's are
+   * `wordIds[wordStart[i]]` up to (not including) `wordIds[wordStart[i + 1]]`.
    */
-  nameOf: Int32Array;
-  names: string[];
-  /** Words of each text node, and whether it sits inside a link. */
-  textWords: Map<Text, number>;
-  linked: Set<Text>;
+  wordStart: number[];
+  wordIds: number[];
 }
 
 const cache = new WeakMap<Root, PageIndex>();
-
-/**
- * Per page and rule: which interned class-and-id strings a test accepts, each string tested
- * once (pages repeat the same class names on hundreds of elements).
- */
-/** Distinct class-and-id strings a memoised test remembers; sites repeat them page after page. */
-const MEMO_LIMIT = 50_000;
-
-/** `test` with its answers remembered (up to `MEMO_LIMIT` strings, then it starts afresh). */
-export function memoized(test: (names: string) => boolean): (names: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (names) => {
-    let hit = memo.get(names);
-    if (hit === undefined) {
-      hit = test(names);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(names, hit);
-    }
-    return hit;
-  };
-}
-
-export function namesMatching(index: PageIndex, test: (names: string) => boolean): Uint8Array {
-  const hits = new Uint8Array(index.names.length);
-  for (let i = 1; i < index.names.length; i++) if (test(index.names[i])) hits[i] = 1;
-  return hits;
-}
 
 /** The index of `tree` (built on first use, then cached for the tree's lifetime). */
 export function pageIndex(tree: Root): PageIndex {
@@ -82,107 +49,121 @@ export function pageIndex(tree: Root): PageIndex {
   return index;
 }
 
-interface Frame {
-  node: Element | Root;
-  at: number;
-  next: number;
-  inLink: boolean;
+/** Whether any class name or the id of node `i` passes `test`. */
+export function anyWord(index: PageIndex, i: number, test: WordTest): boolean {
+  const { wordStart, wordIds } = index;
+  for (let k = wordStart[i], stop = wordStart[i + 1]; k < stop; k++) if (test.matches(wordIds[k])) return true;
+  return false;
+}
+
+/** Whether nodes `a` and `b` have the same class names and id, in the same order (and some). */
+export function sameNames(index: PageIndex, a: number, b: number): boolean {
+  const { wordStart, wordIds } = index;
+  const length = wordStart[a + 1] - wordStart[a];
+  if (length === 0 || length !== wordStart[b + 1] - wordStart[b]) return false;
+  for (let k = 0; k < length; k++) if (wordIds[wordStart[a] + k] !== wordIds[wordStart[b] + k]) return false;
+  return true;
 }
 
 function buildIndex(tree: Root): PageIndex {
+  beginPage();
   const nodes: Array<Element | Root> = [tree];
-  const parents: number[] = [-1];
-  const owners: number[] = [0];
-  const ends: number[] = [0];
-  const words: number[] = [0];
-  const linkWords: number[] = [0];
-  const commas: number[] = [0];
-  const nameOf: number[] = [0];
-  const names: string[] = [''];
-  const nameIds = new Map<string, number>([['', 0]]);
-  const textWords = new Map<Text, number>();
-  const linked = new Set<Text>();
+  const parent: number[] = [-1];
+  const owner: number[] = [0];
+  const end: number[] = [0];
+  const ownWords: number[] = [0];
+  const ownLinkWords: number[] = [0];
+  const ownCommas: number[] = [0];
+  const wordStart: number[] = [0, 0];
+  const wordIds: number[] = [];
 
-  const stack: Frame[] = [{ node: tree, at: 0, next: 0, inLink: false }];
+  // The walk's stack as parallel arrays (node, its position, next child, inside a link), so that
+  // stepping into an element allocates nothing.
+  const stack: Array<Element | Root> = [tree];
+  const stackAt: number[] = [0];
+  const stackNext: number[] = [0];
+  const stackInLink: boolean[] = [false];
   while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    if (frame.next >= frame.node.children.length) {
-      ends[frame.at] = nodes.length;
+    const top = stack.length - 1;
+    const { children } = stack[top];
+    const from = stackAt[top];
+    if (stackNext[top] >= children.length) {
+      end[from] = nodes.length;
       stack.pop();
+      stackAt.pop();
+      stackNext.pop();
+      stackInLink.pop();
       continue;
     }
-    const child = frame.node.children[frame.next++];
+    const child = children[stackNext[top]++];
     if (child.type === 'text') {
       const n = countWords(child.value);
-      if (n === 0 && child.value.indexOf(',') < 0) continue;
-      textWords.set(child, n);
-      const owner = owners[frame.at];
-      words[owner] += n;
-      commas[owner] += countCommas(child.value);
-      if (frame.inLink) {
-        linked.add(child);
-        linkWords[owner] += n;
-      }
+      const commas = countCommas(child.value);
+      if (n === 0 && commas === 0) continue;
+      const at = owner[from];
+      ownWords[at] += n;
+      ownCommas[at] += commas;
+      if (stackInLink[top]) ownLinkWords[at] += n;
       continue;
     }
     if (child.type !== 'element' || SKIP_TAGS.has(child.tagName)) continue;
     const at = nodes.length;
     nodes.push(child);
-    parents.push(frame.at);
-    owners.push(BLOCK_TAGS.has(child.tagName) ? at : owners[frame.at]);
-    ends.push(at + 1);
-    words.push(0);
-    linkWords.push(0);
-    commas.push(0);
-    const name = classAndId(child);
-    let id = nameIds.get(name);
-    if (id === undefined) {
-      id = names.length;
-      names.push(name);
-      nameIds.set(name, id);
-    }
-    nameOf.push(id);
-    stack.push({ node: child, at, next: 0, inLink: frame.inLink || (child.tagName === 'a' && child.properties.href !== undefined) });
+    parent.push(from);
+    owner.push(BLOCK_TAGS.has(child.tagName) ? at : owner[from]);
+    end.push(at + 1);
+    ownWords.push(0);
+    ownLinkWords.push(0);
+    ownCommas.push(0);
+    addNames(child, wordIds);
+    wordStart.push(wordIds.length);
+    stack.push(child);
+    stackAt.push(at);
+    stackNext.push(0);
+    stackInLink.push(stackInLink[top] || (child.tagName === 'a' && child.properties.href !== undefined));
   }
 
-  const position = new Map<Element | Root, number>();
-  nodes.forEach((node, i) => position.set(node, i));
-  const parent = Int32Array.from(parents);
-  const subtreeWords = Float64Array.from(words);
-  const subtreeLinkWords = Float64Array.from(linkWords);
+  const words = ownWords.slice();
+  const linkWords = ownLinkWords.slice();
   for (let i = nodes.length - 1; i > 0; i--) {
-    subtreeWords[parent[i]] += subtreeWords[i];
-    subtreeLinkWords[parent[i]] += subtreeLinkWords[i];
+    words[parent[i]] += words[i];
+    linkWords[parent[i]] += linkWords[i];
   }
-  return {
-    nodes,
-    position,
-    parent,
-    end: Int32Array.from(ends),
-    owner: Int32Array.from(owners),
-    ownWords: Float64Array.from(words),
-    ownLinkWords: Float64Array.from(linkWords),
-    ownCommas: Float64Array.from(commas),
-    words: subtreeWords,
-    linkWords: subtreeLinkWords,
-    nameOf: Int32Array.from(nameOf),
-    names,
-    textWords,
-    linked,
-  };
+  return { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas, words, linkWords, wordStart, wordIds };
 }
+
+/** Push the interned ids of an element's class names and id words. */
+function addNames(element: Element, out: number[]): void {
+  const { className, id } = element.properties;
+  if (Array.isArray(className)) {
+    for (const name of className) if (typeof name === 'string' && name !== '') out.push(wordId(name));
+  } else if (typeof className === 'string') {
+    addWords(className, out);
+  }
+  if (typeof id === 'string' && id !== '') addWords(id, out);
+}
+
+function addWords(value: string, out: number[]): void {
+  if (!SPACE.test(value)) {
+    out.push(wordId(value));
+    return;
+  }
+  for (const word of value.split(SPACES)) if (word !== '') out.push(wordId(word));
+}
+
+const SPACE = /\s/;
+const SPACES = /\s+/;
+
+/** Commas in Latin, CJK and Arabic scripts: a sign of running prose (as in Readability). */
+const COMMAS = new Set([0x2c, 0x60c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xff0c, 0x3001]);
+/** The smallest comma code beyond ASCII (a cheap first test). */
+const FIRST_WIDE_COMMA = 0x60c;
 
 function countCommas(text: string): number {
-  COMMA.lastIndex = 0;
   let n = 0;
-  while (COMMA.exec(text) !== null) n++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2c || (code >= FIRST_WIDE_COMMA && COMMAS.has(code))) n++;
+  }
   return n;
-}
-
-/** The class names and id of an element, as one lower-case string ("" when it has none). */
-export function classAndId(element: Element): string {
-  const { className, id } = element.properties;
-  const classes = Array.isArray(className) ? className.join(' ') : typeof className === 'string' ? className : '';
-  const ident = typeof id === 'string' ? id : '';
-  return classes && ident ? `${classes} ${ident}`.toLowerCase() : (classes || ident).toLowerCase();
 }
