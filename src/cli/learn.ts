@@ -40,8 +40,10 @@ Options:
                          as a share of its words (default ${d.maxUniqueShare})
   --max-content-share S  without gold: most of a page's own prose a selector may take
                          (default ${d.maxContentShare})
+  --max-page-share S     without gold: most of a page's own words (found on no other page)
+                         any rule may take (default ${d.maxPageShare})
   --max-rail-words N     longest line (in words) of a rail after a rest marker, in plain
-                         text (default ${d.maxRailWords})
+                         text; longer blocks are paragraphs (default ${d.maxRailWords})
   --min-outlets N        with --by host: outlets a default must be template text of (default ${d.minOutlets})
   --min-outlet-pages N   with --by host: pages a host needs to be learned (default ${d.minOutletPages})
   -h, --help             show this help
@@ -65,6 +67,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
       'min-precision': { type: 'string' },
       'max-unique-share': { type: 'string' },
       'max-content-share': { type: 'string' },
+      'max-page-share': { type: 'string' },
       'max-rail-words': { type: 'string' },
       'min-outlets': { type: 'string' },
       'min-outlet-pages': { type: 'string' },
@@ -86,6 +89,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
     minPrecision: share(values['min-precision'], '--min-precision'),
     maxUniqueShare: share(values['max-unique-share'], '--max-unique-share'),
     maxContentShare: share(values['max-content-share'], '--max-content-share'),
+    maxPageShare: share(values['max-page-share'], '--max-page-share'),
     maxRailWords: count(values['max-rail-words'], '--max-rail-words'),
     minOutlets: count(values['min-outlets'], '--min-outlets'),
     minOutletPages: count(values['min-outlet-pages'], '--min-outlet-pages'),

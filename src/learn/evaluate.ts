@@ -16,6 +16,10 @@ export interface PageEffect {
   page: number;
   /** Removed text, one entry per block (whole or in part). */
   texts: string[];
+  /** Index of the block each text was removed from. */
+  blocks: number[];
+  /** Words of each text. */
+  counts: number[];
   words: number;
   /** Gold words lost (0 without gold). */
   lost: number;
@@ -34,10 +38,11 @@ export function evaluate(rule: LoadedRule, pages: readonly LearnPage[]): Effect 
   const effects: PageEffect[] = [];
   pages.forEach((page, index) => {
     const removed = rule.matcher.level === 'element' ? elementRemovals(rule, page) : blockRemovals(rule, page);
-    const words = removed.reduce((n, text) => n + tokens(text).length, 0);
+    const counts = removed.map((r) => tokens(r.text).length);
+    const words = counts.reduce((n, c) => n + c, 0);
     if (words === 0) return;
-    const lost = page.ledger ? page.ledger.cost(removed.flatMap((t) => tokens(t))) : 0;
-    effects.push({ page: index, texts: removed, words, lost });
+    const lost = page.ledger ? page.ledger.cost(removed.flatMap((r) => tokens(r.text))) : 0;
+    effects.push({ page: index, texts: removed.map((r) => r.text), blocks: removed.map((r) => r.block), counts, words, lost });
   });
   return summarise(effects, pages.some((p) => p.ledger !== undefined));
 }
@@ -48,16 +53,22 @@ export function summarise(effects: PageEffect[], withGold: boolean): Effect {
   return { pages: effects, words, lost, ...(withGold ? { precision: words === 0 ? 1 : 1 - lost / words } : {}) };
 }
 
+/** A removed text and the index of its block. */
+interface Removed {
+  block: number;
+  text: string;
+}
+
 /** Texts of the blocks a block rule would remove, after the rules in force. */
-function blockRemovals(rule: LoadedRule, page: LearnPage): string[] {
+function blockRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
   if (rule.matcher.level !== 'block') return [];
   const { blocks } = page.base.view;
   const current = [...page.base.kept];
-  const out: string[] = [];
+  const out: Removed[] = [];
   const remove = (i: number) => {
     const text = current[i];
     if (text === undefined) return;
-    out.push(text);
+    out.push({ block: i, text });
     current[i] = undefined;
   };
   const context: BlockContext = { tree: page.tree, blocks, block: blocks[0], text: '', isRemoved: (i) => current[i] === undefined };
@@ -77,24 +88,24 @@ function blockRemovals(rule: LoadedRule, page: LearnPage): string[] {
       remove(i);
       for (const j of decision.also ?? []) remove(j);
     } else {
-      out.push(decision.ranges.map(([s, e]) => text.slice(s, e)).join(' '));
+      out.push({ block: i, text: decision.ranges.map(([s, e]) => text.slice(s, e)).join(' ') });
     }
   }
   return out;
 }
 
 /** Texts a selector rule would remove: the text inside the elements it matches, in blocks still kept. */
-function elementRemovals(rule: LoadedRule, page: LearnPage): string[] {
+function elementRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
   if (rule.matcher.level !== 'element') return [];
   const inside = new Set<Text>();
   const claimed = new Set(page.base.view.claimed.map((c) => c.element));
   for (const element of rule.matcher.select(page.tree, { isClaimed: (e) => claimed.has(e) })) collectTexts(element, inside);
-  const out: string[] = [];
+  const out: Removed[] = [];
   for (const pb of page.blocks) {
     if (pb.kept === undefined) continue;
     const texts = pb.block.texts.filter((t) => inside.has(t));
     if (texts.length === 0) continue;
-    out.push(texts.length === pb.block.texts.length ? pb.kept : texts.map((t) => t.value).join(''));
+    out.push({ block: pb.block.index, text: texts.length === pb.block.texts.length ? pb.kept : texts.map((t) => t.value).join('') });
   }
   return out;
 }

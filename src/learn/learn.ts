@@ -23,6 +23,7 @@ import { restCandidates } from './generate/rest.js';
 import { selectorCandidates } from './generate/selector.js';
 import { textCandidates } from './generate/text.js';
 import { shorten } from './normalise.js';
+import { unsafe, type Span } from './safety.js';
 import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
 import { GoldLedger, preparePage, type LearnDocument, type LearnPage } from './page.js';
 
@@ -113,6 +114,7 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
   const taken = new Set([...base.map((r) => r.id), ...(ruleSet.outlets.get(outlet)?.rules.map((r) => r.id) ?? [])]);
   const candidates = generate(context);
   const accepted: Array<{ candidate: Candidate; rule: LoadedRule }> = [];
+  const spans = new Map<number, Span | undefined>();
   for (const first of candidates) {
     for (const candidate of [first, ...(first.alternatives ?? [])]) {
       const id = fresh(candidate.id, taken);
@@ -120,7 +122,7 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
       if (!rule) continue;
       const effect = evaluate(rule, pages);
       if (effect.pages.length < context.required) continue;
-      if (context.withGold ? (effect.precision ?? 0) < options.minPrecision : !candidate.vouched) continue;
+      if (context.withGold ? (effect.precision ?? 0) < options.minPrecision : !candidate.vouched || unsafe(context, effect, spans) !== undefined) continue;
       taken.add(id);
       accepted.push({ candidate: { ...candidate, id }, rule });
       break;

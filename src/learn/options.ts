@@ -23,7 +23,17 @@ export interface LearnOptions {
   maxUniqueShare: number;
   /** Without gold, a selector may take at most this share of a page's one-page prose (default 0.05). */
   maxContentShare: number;
-  /** A rail line (after a `drop: rest` marker) in plain text has at most this many words (default 20). */
+  /**
+   * Without gold, the most of a page's own words (words the defaults leave on it, in blocks found on
+   * no other page) that a rule may remove from it, on every page it is learned from (default 0.5):
+   * a rule that takes more holds an article.
+   */
+  maxPageShare: number;
+  /**
+   * A rail line (after a `drop: rest` marker) in plain text has at most this many words; longer
+   * blocks are paragraphs, which a rule learned without gold leaves alone at and after the start of
+   * the article (default 20).
+   */
   maxRailWords: number;
   /** With `--by host`: fewest outlets a cross-outlet default must be template text of (default 3). */
   minOutlets: number;
@@ -45,6 +55,8 @@ export const DEFAULT_MIN_PRECISION = 0.98;
 export const DEFAULT_MAX_UNIQUE_SHARE = 0.15;
 /** A selector that takes more than a twentieth of a page's own prose probably holds the article. */
 export const DEFAULT_MAX_CONTENT_SHARE = 0.05;
+/** Template is the lesser part of a page: a rule that takes most of what is left takes the article. */
+export const DEFAULT_MAX_PAGE_SHARE = 0.5;
 /** Headlines in a rail are short; article paragraphs are longer. */
 export const DEFAULT_MAX_RAIL_WORDS = 20;
 /** "Many outlets": three is the least that is not a coincidence of two templates. */
@@ -60,6 +72,7 @@ export const DEFAULT_LEARN_OPTIONS: LearnOptions = {
   minPrecision: DEFAULT_MIN_PRECISION,
   maxUniqueShare: DEFAULT_MAX_UNIQUE_SHARE,
   maxContentShare: DEFAULT_MAX_CONTENT_SHARE,
+  maxPageShare: DEFAULT_MAX_PAGE_SHARE,
   maxRailWords: DEFAULT_MAX_RAIL_WORDS,
   minOutlets: DEFAULT_MIN_OUTLETS,
   minOutletPages: DEFAULT_MIN_OUTLET_PAGES,

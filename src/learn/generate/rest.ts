@@ -4,7 +4,8 @@
  *
  * After the marker, a page may hold recurring text, links and short rail lines, but (almost) no
  * prose of its own. A marker that is followed by prose on any page where it occurs is not
- * vouched for; with gold, its precision decides.
+ * vouched for, nor one that is followed by nothing on most pages (nothing shows what may follow
+ * it); with gold, its precision decides.
  */
 import { tokens } from '../../engine/words.js';
 import type { Candidate, LearnContext } from '../candidate.js';
@@ -43,15 +44,19 @@ export function restCandidates(context: LearnContext): Candidate[] {
       let tail = 0;
       let removed = 0;
       let lost = 0;
+      let followed = 0;
       for (const { page, block } of first) {
         const t = tailOf(context, context.pages[page], block);
+        if (t.words > 0) followed++;
         worst = Math.max(worst, t.words === 0 ? 0 : t.prose / t.words);
         prose += t.prose;
         tail += t.words;
         removed += t.tokens.length;
         lost += context.pages[page].ledger?.cost(t.tokens) ?? 0;
       }
-      const vouched = worst <= context.options.maxUniqueShare;
+      // The evidence that the rest is template is the rest itself: a marker that ends most pages
+      // (a signature) says nothing of what may follow it elsewhere.
+      const vouched = worst <= context.options.maxUniqueShare && followed >= context.required;
       // Screen here what the engine would see: a rest rule takes the marker and all after it.
       if (context.withGold ? removed === 0 || 1 - lost / removed < context.options.minPrecision || (!vouched && prose / Math.max(1, tail) > GOLD_TRY_SHARE) : !vouched) continue;
       for (const o of first) seen.add(o.block.exact);
