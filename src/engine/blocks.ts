@@ -83,12 +83,15 @@ interface Container {
   parent: Parent | undefined;
   path: PathLink | undefined;
   claim: number | undefined;
-  parts: string[];
+  /** The text of the current run, as read so far. */
+  text: string;
   texts: Text[];
   linked: Text[] | undefined;
-  /** Whether `parts` holds anything but whitespace (else the run makes no block). */
+  /** Whether `text` holds anything but whitespace (else the run makes no block). */
   content: boolean;
-  runs: Block[];
+  /** The container's first block, and how many it has. */
+  firstRun: Block | undefined;
+  runs: number;
   hadBlockChild: boolean;
 }
 
@@ -102,16 +105,17 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
   let title: string | undefined;
 
   const flush = (c: Container) => {
-    if (c.parts.length === 0) return;
+    if (c.texts.length === 0) return;
     if (!c.content) {
-      // Whitespace between elements: no block, and nothing to collapse.
-      c.parts = [];
-      c.texts = [];
+      // Whitespace between elements: no block, and nothing to collapse (nor anything handed on,
+      // so the arrays are reused).
+      c.text = '';
+      c.texts.length = 0;
       c.linked = undefined;
       return;
     }
     c.content = false;
-    const text = collapseWhitespace(c.parts.length === 1 ? c.parts[0] : c.parts.join(''));
+    const text = collapseWhitespace(c.text);
     if (text !== '') {
       const block: Block = {
         index: blocks.length,
@@ -126,18 +130,20 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
         claimedBy: c.claim,
       };
       blocks.push(block);
-      c.runs.push(block);
+      if (c.runs++ === 0) c.firstRun = block;
+      c.texts = [];
+    } else {
+      c.texts.length = 0;
     }
-    c.parts = [];
-    c.texts = [];
+    c.text = '';
     c.linked = undefined;
   };
   const open = (node: Element | Root, parent: Parent | undefined, path: PathLink | undefined, claim: number | undefined): Container => ({
-    node, parent, path, claim, parts: [], texts: [], linked: undefined, content: false, runs: [], hadBlockChild: false,
+    node, parent, path, claim, text: '', texts: [], linked: undefined, content: false, firstRun: undefined, runs: 0, hadBlockChild: false,
   });
   const close = (c: Container) => {
     flush(c);
-    if (c.runs.length === 1 && !c.hadBlockChild) c.runs[0].whole = true;
+    if (c.runs === 1 && !c.hadBlockChild) c.firstRun!.whole = true;
   };
 
   // The walk's stack as parallel arrays, so that stepping into an element allocates nothing:
@@ -178,7 +184,7 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     const childIndex = stackNext[top]++;
     const child = node.children[childIndex];
     if (child.type === 'text') {
-      container.parts.push(child.value);
+      container.text += child.value;
       container.texts.push(child);
       if (stackInLink[top]) (container.linked ??= []).push(child);
       if (!container.content && hasNonSpace(child.value)) container.content = true;
