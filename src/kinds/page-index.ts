@@ -2,7 +2,7 @@
  * One walk over a page, shared by the kinds that weigh text (main content, link density): every
  * element in document order with its parent, the extent of its subtree, and the words, link words
  * and commas of the text it owns, and its class names. Computed once per tree (cached) and kept in
- * flat arrays of numbers, so a kind that needs the figures reads them instead of walking the tree
+ * flat typed arrays, so a kind that needs the figures reads them instead of walking the tree
  * again.
  *
  * "Owns" follows the engine's blocks: text belongs to the nearest block-level ancestor (a `p`,
@@ -17,24 +17,24 @@ export interface PageIndex {
   /** Elements in document order; entry 0 is the root. */
   nodes: Array<Element | Root>;
   /** Parent position of each node (-1 for the root). */
-  parent: number[];
+  parent: Int32Array;
   /** One past the last position inside each node's subtree. */
-  end: number[];
+  end: Int32Array;
   /** Position of the block-level node that owns each node's text (itself, if it is block-level). */
-  owner: number[];
+  owner: Int32Array;
   /** Words, link words and commas of the text each block-level node owns directly. */
-  ownWords: number[];
-  ownLinkWords: number[];
-  ownCommas: number[];
+  ownWords: Int32Array;
+  ownLinkWords: Int32Array;
+  ownCommas: Int32Array;
   /** Words and link words of each node's whole subtree. */
-  words: number[];
-  linkWords: number[];
+  words: Int32Array;
+  linkWords: Int32Array;
   /**
    * Class names and id of each node as interned word ids (class-words.ts): node i's are
    * `wordIds[wordStart[i]]` up to (not including) `wordIds[wordStart[i + 1]]`.
    */
-  wordStart: number[];
-  wordIds: number[];
+  wordStart: Int32Array;
+  wordIds: Int32Array;
 }
 
 const cache = new WeakMap<Root, PageIndex>();
@@ -65,17 +65,55 @@ export function sameNames(index: PageIndex, a: number, b: number): boolean {
   return true;
 }
 
+/**
+ * Scratch columns the walk fills, kept from page to page and grown as needed, so that a page
+ * costs one exact-size copy of each column instead of arrays regrown element by element.
+ */
+const scratch = {
+  capacity: 0,
+  parent: new Int32Array(0),
+  owner: new Int32Array(0),
+  end: new Int32Array(0),
+  ownWords: new Int32Array(0),
+  ownLinkWords: new Int32Array(0),
+  ownCommas: new Int32Array(0),
+  wordStart: new Int32Array(0),
+};
+/** Columns start at this many elements. */
+const FIRST_CAPACITY = 4096;
+
+function grow(needed: number): void {
+  let capacity = Math.max(scratch.capacity, FIRST_CAPACITY);
+  while (capacity < needed) capacity *= 2;
+  const widen = (column: Int32Array) => {
+    const wider = new Int32Array(capacity);
+    wider.set(column);
+    return wider;
+  };
+  scratch.parent = widen(scratch.parent);
+  scratch.owner = widen(scratch.owner);
+  scratch.end = widen(scratch.end);
+  scratch.ownWords = widen(scratch.ownWords);
+  scratch.ownLinkWords = widen(scratch.ownLinkWords);
+  scratch.ownCommas = widen(scratch.ownCommas);
+  scratch.wordStart = widen(scratch.wordStart);
+  scratch.capacity = capacity;
+}
+
 function buildIndex(tree: Root): PageIndex {
   beginPage();
+  if (scratch.capacity < 2) grow(2);
+  let { parent, owner, end, ownWords, ownLinkWords, ownCommas, wordStart } = scratch;
   const nodes: Array<Element | Root> = [tree];
-  const parent: number[] = [-1];
-  const owner: number[] = [0];
-  const end: number[] = [0];
-  const ownWords: number[] = [0];
-  const ownLinkWords: number[] = [0];
-  const ownCommas: number[] = [0];
-  const wordStart: number[] = [0, 0];
   const wordIds: number[] = [];
+  parent[0] = -1;
+  owner[0] = 0;
+  end[0] = 0;
+  ownWords[0] = 0;
+  ownLinkWords[0] = 0;
+  ownCommas[0] = 0;
+  wordStart[0] = 0;
+  wordStart[1] = 0;
 
   // The walk's stack as parallel arrays (node, its position, next child, inside a link), so that
   // stepping into an element allocates nothing.
@@ -108,28 +146,45 @@ function buildIndex(tree: Root): PageIndex {
     }
     if (child.type !== 'element' || SKIP_TAGS.has(child.tagName)) continue;
     const at = nodes.length;
+    if (at + 2 > scratch.capacity) {
+      grow(at + 2);
+      ({ parent, owner, end, ownWords, ownLinkWords, ownCommas, wordStart } = scratch);
+    }
     nodes.push(child);
-    parent.push(from);
-    owner.push(BLOCK_TAGS.has(child.tagName) ? at : owner[from]);
-    end.push(at + 1);
-    ownWords.push(0);
-    ownLinkWords.push(0);
-    ownCommas.push(0);
+    parent[at] = from;
+    owner[at] = BLOCK_TAGS.has(child.tagName) ? at : owner[from];
+    end[at] = at + 1;
+    ownWords[at] = 0;
+    ownLinkWords[at] = 0;
+    ownCommas[at] = 0;
     addNames(child, wordIds);
-    wordStart.push(wordIds.length);
+    wordStart[at + 1] = wordIds.length;
     stack.push(child);
     stackAt.push(at);
     stackNext.push(0);
     stackInLink.push(stackInLink[top] || (child.tagName === 'a' && child.properties.href !== undefined));
   }
 
-  const words = ownWords.slice();
-  const linkWords = ownLinkWords.slice();
-  for (let i = nodes.length - 1; i > 0; i--) {
-    words[parent[i]] += words[i];
-    linkWords[parent[i]] += linkWords[i];
+  const n = nodes.length;
+  const index: PageIndex = {
+    nodes,
+    parent: parent.slice(0, n),
+    end: end.slice(0, n),
+    owner: owner.slice(0, n),
+    ownWords: ownWords.slice(0, n),
+    ownLinkWords: ownLinkWords.slice(0, n),
+    ownCommas: ownCommas.slice(0, n),
+    words: ownWords.slice(0, n),
+    linkWords: ownLinkWords.slice(0, n),
+    wordStart: wordStart.slice(0, n + 1),
+    wordIds: Int32Array.from(wordIds),
+  };
+  const { words, linkWords } = index;
+  for (let i = n - 1; i > 0; i--) {
+    words[index.parent[i]] += words[i];
+    linkWords[index.parent[i]] += linkWords[i];
   }
-  return { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas, words, linkWords, wordStart, wordIds };
+  return index;
 }
 
 /** Push the interned ids of an element's class names and id words. */
