@@ -136,6 +136,26 @@ rules:
   });
 });
 
+describe('rule dominance and the article finder', () => {
+  const rules = rulesFrom({ default: 'outlet: default\nrules:\n  - id: main-content\n    main-content: true\n  - id: rail\n    drop: rest\n    text: [More news]\n' });
+  const paragraph = (i: number) => `<p>Paragraph ${i} of the story, which the council approved on Tuesday, runs to about twenty words in all, as stories do.</p>`;
+  const links = Array.from({ length: 60 }, (_, i) => `<li><a href="/s/${i}">Another story from the archive, number ${i}</a></li>`).join('');
+  const page = `<html><head><title>Council story</title></head><body><ul class="sidebar">${links}</ul>` +
+    `<article>${Array.from({ length: 6 }, (_, i) => paragraph(i)).join('')}</article></body></html>`;
+
+  test('a page-level article finder taking most of a web page is not flagged; a rule of another kind doing so is', () => {
+    const builder = new ReportBuilder({ ruleSet: rules });
+    const result = clean({ id: 'page.html', content: page, type: 'html' }, { rules });
+    const byMainContent = result.removals.filter((r) => r.rule === 'main-content').reduce((n, r) => n + r.words, 0);
+    expect(byMainContent / result.stats.wordsIn).toBeGreaterThan(0.5);
+    builder.add(result);
+    const story = Array.from({ length: 30 }, (_, i) => `Sentence number ${i} of the story has seven words.`).join('\n\n');
+    builder.add(clean({ id: 'railed.txt', content: `Lead line of the story here.\n\nMore news\n\n${story}\n` }, { rules }));
+    const report = builder.build();
+    expect(report.warnings.filter((w) => w.type === 'rule-dominance').map((w) => [w.rule, w.document])).toEqual([['default/rail', 'railed.txt']]);
+  });
+});
+
 describe('report bounds', () => {
   const rules = rulesFrom({ default: 'outlet: default\nrules:\n  - id: ad\n    pattern: "^AD "\n' });
 

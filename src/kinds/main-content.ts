@@ -81,6 +81,7 @@ export const mainContent: RuleKind<Options> = {
     name: 'main-content',
     description: 'Find the element holding the article (by text, commas, link density, class names) and remove everything outside it but the headline.',
     level: 'element',
+    surroundings: true,
     schema: {
       properties: {
         'main-content': { const: true, description: 'Keep only the main content (write `main-content: true`).' },

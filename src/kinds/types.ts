@@ -24,6 +24,12 @@ export interface KindMeta {
   level: 'element' | 'block';
   /** The kind's own keys. */
   schema: KindSchema;
+  /**
+   * The kind removes what surrounds the article (`main-content`): taking most of a web page's
+   * words is its job, so reports do not warn of its rule dominance; the over-removal warning
+   * still shows a page it emptied. Default: false.
+   */
+  surroundings?: boolean;
 }
 
 /** Raised by `compile` for a bad option; `key` names the offending key so the loader can place it. */

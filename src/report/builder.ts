@@ -12,6 +12,7 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import type { CleanResult } from '../clean.js';
+import { kindByName } from '../kinds/index.js';
 import type { LoadedRule } from '../rules/parse.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { PreferringList } from './bounded.js';
@@ -284,6 +285,7 @@ export class ReportBuilder {
       });
     }
     for (const [rule, words] of Object.entries(row.rules)) {
+      if (this.removesSurroundings(rule)) continue;
       const ruleShare = share(words, row.wordsIn);
       if (ruleShare > ruleDominanceShare) {
         warnings.push({
@@ -296,6 +298,12 @@ export class ReportBuilder {
       }
     }
     return warnings;
+  }
+
+  /** Whether a rule's kind removes what surrounds the article, so that dominance is its job. */
+  private removesSurroundings(key: string): boolean {
+    const kind = this.rules.get(key)?.kind;
+    return kind !== undefined && kindByName(kind)?.meta.surroundings === true;
   }
 
   private path(file: string): string {
