@@ -156,6 +156,33 @@ describe('rule dominance and the article finder', () => {
   });
 });
 
+describe('report thresholds on the command line', () => {
+  test('--warn-rule, --warn-removed and --warn-kept set the report warnings of winnow clean', async () => {
+    const dir = tempDir();
+    const reportOf = async (...flags: string[]) => {
+      const path = join(dir, `report-${flags.join('')}.json`);
+      const { code } = await run(['clean', 'corpus/', '--out', join(dir, `out-${flags.join('')}`), '--report', path, '--quiet', ...flags]);
+      expect(code).toBe(0);
+      return JSON.parse(readFileSync(path, 'utf8')) as Report;
+    };
+    // The telegraph rail takes 65.4% of its article (see the default-threshold test above).
+    expect((await reportOf()).warningCounts['rule-dominance']).toBe(1);
+    expect((await reportOf('--warn-rule', '0.7')).warningCounts['rule-dominance']).toBe(0);
+    const strict = await reportOf('--warn-removed', '0.1', '--warn-kept', '2000');
+    expect(strict.warningCounts['over-removal']).toBe(2);
+    expect(strict.settings).toMatchObject({ maxRemovedShare: 0.1, minWordsKept: 2000, ruleDominanceShare: 0.5 });
+  });
+
+  test('a bad threshold, or one without --report, is a usage error that says what to write', async () => {
+    const bad = await run(['clean', 'corpus/', '--report', join(tempDir(), 'r.json'), '--warn-rule', '1.5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unexpected --warn-rule 1\.5, expected a share between 0 and 1/);
+    const lonely = await run(['clean', 'corpus/', '--out', join(tempDir(), 'o'), '--warn-kept', '10']);
+    expect(lonely.code).toBe(2);
+    expect(lonely.stderr).toMatch(/add --report FILE/);
+  });
+});
+
 describe('report bounds', () => {
   const rules = rulesFrom({ default: 'outlet: default\nrules:\n  - id: ad\n    pattern: "^AD "\n' });
 

@@ -15,6 +15,7 @@ import { WorkerStartError } from '../batch/pool.js';
 import { runBatch, type BatchSummary } from '../batch/run.js';
 import { HTML_PARSERS, type HtmlParser, type InputType } from '../parse/index.js';
 import { ReportBuilder } from '../report/builder.js';
+import { DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WORDS_KEPT, DEFAULT_RULE_DOMINANCE_SHARE, type ReportOptions } from '../report/options.js';
 import { reportTarget, writeReport } from '../report/write.js';
 import { loadRules, type RuleSet } from '../rules/ruleset.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
@@ -37,6 +38,12 @@ Rules:
   --type TYPE          html or text (default: from the file name, else from the content)
   --parser NAME        HTML parser: fast (default) or parse5 (the reference, as rehype-parse)
   --report FILE        also write a removal report as JSON (read it with winnow report FILE)
+  --warn-removed SHARE report warning: a document lost more than this share of its words
+                       (default: ${DEFAULT_MAX_REMOVED_SHARE})
+  --warn-kept WORDS    report warning: a document that lost words kept fewer than this many
+                       (default: ${DEFAULT_MIN_WORDS_KEPT})
+  --warn-rule SHARE    report warning: one rule took more than this share of a document
+                       (default: ${DEFAULT_RULE_DOMINANCE_SHARE})
 
 Inputs:
   --field NAME         JSONL field holding the document (default: html, else text, else content)
@@ -56,6 +63,25 @@ Running:
 Documents that cannot be read or cleaned are listed in errors.jsonl in the output folder
 (beside a JSONL output: NAME.errors.jsonl) as {id, source, reason}.
 Exit codes: 0 all documents cleaned, 1 some documents failed, 2 usage or rule-file errors.`;
+
+/** The report's warning thresholds given on the command line (`--warn-*`). */
+function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: string; 'warn-rule'?: string }): Pick<ReportOptions, 'maxRemovedShare' | 'minWordsKept' | 'ruleDominanceShare'> {
+  const share = (flag: string, value: string) => {
+    const n = Number(value);
+    if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new UsageError(`Unexpected ${flag} ${value}, expected a share between 0 and 1 (e.g. 0.8)`);
+    return n;
+  };
+  const out: Pick<ReportOptions, 'maxRemovedShare' | 'minWordsKept' | 'ruleDominanceShare'> = {};
+  if (values['warn-removed'] !== undefined) out.maxRemovedShare = share('--warn-removed', values['warn-removed']);
+  if (values['warn-rule'] !== undefined) out.ruleDominanceShare = share('--warn-rule', values['warn-rule']);
+  const kept = values['warn-kept'];
+  if (kept !== undefined) {
+    const n = Number(kept);
+    if (kept.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`Unexpected --warn-kept ${kept}, expected a whole number of words (e.g. 50)`);
+    out.minWordsKept = n;
+  }
+  return out;
+}
 
 const FORMATS = ['text', 'html', 'json'] as const;
 const INPUT_FORMATS = ['auto', 'document', 'jsonl', 'warc'] as const;
@@ -90,6 +116,9 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
       resume: { type: 'boolean', default: false },
       report: { type: 'string' },
+      'warn-removed': { type: 'string' },
+      'warn-kept': { type: 'string' },
+      'warn-rule': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -109,6 +138,8 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const timeout = Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout < 0) throw new UsageError(`Unexpected --timeout ${values.timeout}, expected seconds (0 for no limit)`);
   const maxBytes = parseSize(values['max-bytes']);
+  const thresholds = reportThresholds(values);
+  if (values.report === undefined && Object.keys(thresholds).length > 0) throw new UsageError('--warn-removed, --warn-kept and --warn-rule set report warnings: add --report FILE');
   if (positionals.length === 0) throw new UsageError('No input given; pass files, folders, globs or - for stdin (see winnow clean --help)');
 
   const ruleSet = loadRules(rulesDir(values.rules, io.cwd));
@@ -136,7 +167,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     report: values.report !== undefined,
   };
   const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
-  const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd });
+  const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd, ...thresholds });
   const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
   const job = digest({ inputs: positionals.map((p) => (p === '-' ? p : resolve(io.cwd, p))), target, setup: { ...setup, cwd: undefined }, inputFormat, maxBytes, rules: rulesDigest(ruleSet) });
 
