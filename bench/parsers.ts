@@ -10,10 +10,10 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Root, RootContent } from 'hast';
 import { clean, loadRules } from '../src/index.js';
 import { readBlocks } from '../src/engine/blocks.js';
 import { fastHtmlToHast, htmlToHast } from '../src/parse/index.js';
+import { treeShape } from '../src/parse/shape.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
 
@@ -21,23 +21,6 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { r
 const corpusArg = positionals[0] ?? '../shared/corpus/dragnet-train';
 const pages = readDragnet(resolve(corpusArg));
 const rules = loadRules('rules');
-
-/** The tree as lines (depth, node, properties, text), positions left out. */
-function shape(tree: Root): string[] {
-  const out: string[] = [];
-  const pending: Array<[Root | RootContent, number]> = [[tree, 0]];
-  while (pending.length > 0) {
-    const [node, depth] = pending.pop()!;
-    if (node.type === 'element' || node.type === 'root') {
-      if (node.type === 'element') out.push(`${depth} <${node.tagName} ${JSON.stringify(node.properties)}`);
-      const kids = node.type === 'element' && node.content ? [node.content] : node.children;
-      for (let i = kids.length - 1; i >= 0; i--) pending.push([kids[i], depth + 1]);
-    } else if (node.type === 'text') out.push(`${depth} "${node.value}`);
-    else if (node.type === 'comment') out.push(`${depth} <!--${node.value}`);
-    else out.push(`${depth} ${node.type}`);
-  }
-  return out;
-}
 
 function firstDifference(a: string[], b: string[]): string {
   let i = 0;
@@ -55,8 +38,8 @@ for (const page of pages) {
   const fastBlocks = readBlocks(fast).blocks.map((b) => b.text);
   const referenceBlocks = readBlocks(reference).blocks.map((b) => b.text);
   if (fastBlocks.join('\n') !== referenceBlocks.join('\n')) blockDiffs.push(`| ${page.id} | ${firstDifference(fastBlocks, referenceBlocks)} |`);
-  const a = shape(fast);
-  const b = shape(reference);
+  const a = treeShape(fast);
+  const b = treeShape(reference);
   if (a.join('\n') !== b.join('\n')) treeDiffs.push(`| ${page.id} | ${firstDifference(a, b)} |`);
   const input = { content: page.html, type: 'html' as const, url: page.url };
   const fastText = clean(input, { rules, parser: 'fast' }).text;

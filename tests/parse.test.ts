@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import rehypeParse from 'rehype-parse';
@@ -12,25 +12,9 @@ import { unified } from 'unified';
 import { clean } from '../src/clean.js';
 import { readBlocks } from '../src/engine/blocks.js';
 import { MAX_DEPTH, fastHtmlToHast, htmlToHast } from '../src/parse/index.js';
+import { treeShape } from '../src/parse/shape.js';
 import { ROOT, RULES, rulesFrom, run, writeTree } from './helpers.js';
 import { loadRules } from '../src/rules/ruleset.js';
-
-/** The tree as lines (depth, node, properties, text), positions left out, without recursion. */
-function shape(tree: Root): string[] {
-  const out: string[] = [];
-  const pending: Array<[Root | RootContent, number]> = [[tree, 0]];
-  while (pending.length > 0) {
-    const [node, depth] = pending.pop()!;
-    if (node.type === 'element' || node.type === 'root') {
-      if (node.type === 'element') out.push(`${depth} <${node.tagName} ${JSON.stringify(node.properties)}`);
-      const kids = node.type === 'element' && node.content ? [node.content] : node.children;
-      for (let i = kids.length - 1; i >= 0; i--) pending.push([kids[i], depth + 1]);
-    } else if (node.type === 'text') out.push(`${depth} "${node.value}`);
-    else if (node.type === 'comment') out.push(`${depth} <!--${node.value}`);
-    else out.push(`${depth} ${node.type}`);
-  }
-  return out;
-}
 
 function maxDepth(tree: Root): number {
   let deepest = 0;
@@ -68,7 +52,7 @@ describe('the fast parser on real pages', () => {
     const fast = fastHtmlToHast(html);
     const reference = htmlToHast(html);
     expect(blockTexts(fast)).toEqual(blockTexts(reference));
-    expect(shape(fast)).toEqual(shape(reference));
+    expect(treeShape(fast)).toEqual(treeShape(reference));
   });
 
   test('records source lines of blocks as parse5 does', () => {
@@ -117,7 +101,7 @@ describe('the fast parser on broken markup', () => {
   test.each(Object.entries(MALFORMED))('%s', (_name, html) => {
     const fast = fastHtmlToHast(html);
     const reference = htmlToHast(html);
-    expect(shape(fast)).toEqual(shape(reference));
+    expect(treeShape(fast)).toEqual(treeShape(reference));
     expect(blockTexts(fast)).toEqual(blockTexts(reference));
   });
 
