@@ -64,14 +64,17 @@ Documents that cannot be read or cleaned are listed in errors.jsonl in the outpu
 (beside a JSONL output: NAME.errors.jsonl) as {id, source, reason}.
 Exit codes: 0 all documents cleaned, 1 some documents failed, 2 usage or rule-file errors.`;
 
+/** The report options `--warn-*` set. */
+type Thresholds = Pick<ReportOptions, 'maxRemovedShare' | 'minWordsKept' | 'ruleDominanceShare'>;
+
 /** The report's warning thresholds given on the command line (`--warn-*`). */
-function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: string; 'warn-rule'?: string }): Pick<ReportOptions, 'maxRemovedShare' | 'minWordsKept' | 'ruleDominanceShare'> {
+function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: string; 'warn-rule'?: string }): Thresholds {
   const share = (flag: string, value: string) => {
     const n = Number(value);
     if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new UsageError(`Unexpected ${flag} ${value}, expected a share between 0 and 1 (e.g. 0.8)`);
     return n;
   };
-  const out: Pick<ReportOptions, 'maxRemovedShare' | 'minWordsKept' | 'ruleDominanceShare'> = {};
+  const out: Thresholds = {};
   if (values['warn-removed'] !== undefined) out.maxRemovedShare = share('--warn-removed', values['warn-removed']);
   if (values['warn-rule'] !== undefined) out.ruleDominanceShare = share('--warn-rule', values['warn-rule']);
   const kept = values['warn-kept'];

@@ -64,11 +64,11 @@ export const classId: RuleKind<Options> = {
       level: 'element',
       select(tree: Root): Element[] {
         const index = pageIndex(tree);
-        const { nodes, end, words, linkWords, wordStart } = index;
+        const { nodes, end, words, linkWords } = index;
         const limit = maxShare * (words[0] - linkWords[0]);
         const out: Element[] = [];
         for (let i = 1; i < nodes.length; i++) {
-          if (wordStart[i] === wordStart[i + 1] || !anyWord(index, i, isWanted)) continue;
+          if (!anyWord(index, i, isWanted)) continue;
           if (unless.length > 0 && anyWord(index, i, isUnless)) continue;
           const element = nodes[i] as Element;
           if (NEVER.has(element.tagName)) continue;

@@ -227,7 +227,6 @@ function onlyChild(index: PageIndex, alive: Uint8Array, at: number): boolean {
 
 /** The weight of an element's class names and id: `positive` adds, `negative` takes away. */
 function classWeight(index: PageIndex, at: number, settings: Settings): number {
-  if (index.wordStart[at] === index.wordStart[at + 1]) return 0;
   return ((anyWord(index, at, settings.positive) ? 1 : 0) - (anyWord(index, at, settings.negative) ? 1 : 0)) * CLASS_WEIGHT;
 }
 

@@ -1,9 +1,9 @@
 /**
- * One walk over a page, shared by the kinds that weigh text (main content, link density): every
- * element in document order with its parent, the extent of its subtree, and the words, link words
- * and commas of the text it owns, and its class names. Computed once per tree (cached) and kept in
- * flat typed arrays, so a kind that needs the figures reads them instead of walking the tree
- * again.
+ * One walk over a page, shared by the kinds that select elements (main content, class-id, tags,
+ * hidden): every element in document order with its parent, the extent of its subtree, the
+ * words, link words and commas of the text it owns, and its class names. Computed once per tree
+ * (cached) and kept in flat typed arrays, so a kind that needs the figures reads them instead of
+ * walking the tree again.
  *
  * "Owns" follows the engine's blocks: text belongs to the nearest block-level ancestor (a `p`,
  * `div`, `li`, ...), so the text of a paragraph's links and emphasis counts for the paragraph.

@@ -44,6 +44,8 @@ interface RuleAccumulator {
   outlet: string;
   id: string;
   kind: string;
+  /** The kind removes what surrounds the article (`KindMeta.surroundings`): no rule-dominance warning. */
+  surroundings: boolean;
   description?: string;
   origin?: ReportOrigin;
   appliedIn: Set<string>;
@@ -253,6 +255,7 @@ export class ReportBuilder {
     if (!acc) {
       acc = {
         key, outlet, id, kind,
+        surroundings: kindByName(kind)?.meta.surroundings === true,
         appliedIn: new Set(),
         counts: zeroCounts(),
         byOutlet: new Map(),
@@ -285,7 +288,7 @@ export class ReportBuilder {
       });
     }
     for (const [rule, words] of Object.entries(row.rules)) {
-      if (this.removesSurroundings(rule)) continue;
+      if (this.rules.get(rule)?.surroundings) continue;
       const ruleShare = share(words, row.wordsIn);
       if (ruleShare > ruleDominanceShare) {
         warnings.push({
@@ -298,12 +301,6 @@ export class ReportBuilder {
       }
     }
     return warnings;
-  }
-
-  /** Whether a rule's kind removes what surrounds the article, so that dominance is its job. */
-  private removesSurroundings(key: string): boolean {
-    const kind = this.rules.get(key)?.kind;
-    return kind !== undefined && kindByName(kind)?.meta.surroundings === true;
   }
 
   private path(file: string): string {
