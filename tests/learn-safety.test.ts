@@ -7,7 +7,8 @@ import { clean } from '../src/clean.js';
 import { learnOutlet, type Proposal } from '../src/learn/learn.js';
 import { loadRules } from '../src/rules/ruleset.js';
 import { writeTree } from './helpers.js';
-import { random, syntheticPages } from './synthetic-outlet.js';
+import { seededRandom } from '../src/report/examples.js';
+import { syntheticPages } from './synthetic-outlet.js';
 
 /** Defaults that know nothing of whole pages, so that everything is left for the learner to judge. */
 const BARE_DEFAULTS = 'outlet: default\nrules:\n  - id: advertisement-marker\n    text: Advertisement\n';
@@ -30,7 +31,7 @@ interface Page {
  * rail of links. `bare`: the container holds the paragraphs only (the headline stands before it).
  */
 function outlet(count: number, seed: number, bare = false): Page[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const articles = syntheticPages(count + 3, seed);
   return articles.slice(0, count).map((article, n) => {
     const [headline, ...paragraphs] = article.gold.trim().split('\n\n');

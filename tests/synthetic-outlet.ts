@@ -5,6 +5,7 @@
  * other headlines after "More Latest News"). Each page comes with its gold text: the headline and
  * the article's paragraphs. Deterministic: the same seed gives the same pages.
  */
+import { seededRandom } from '../src/report/examples.js';
 
 const FIRST = ['Henry', 'Amelia', 'Oliver', 'Priya', 'Tomasz', 'Grace', 'Kwame', 'Sofia', 'Declan', 'Mei', 'Rowan', 'Isla', 'Farah', 'Luca', 'Niamh', 'Arjun'];
 const LAST = ['Moore', 'Okafor', 'Lindqvist', 'Patel', 'Nowak', 'Fitzgerald', 'Mensah', 'Rossi', 'Byrne', 'Chen', 'Hughes', 'Campbell', 'Haddad', 'Bianchi', 'Walsh', 'Kapoor'];
@@ -21,18 +22,6 @@ const SCENE_WHO = ['A crowd', 'Workers', 'A minister', 'Children', 'Shoppers', '
 const SCENE_WHAT = ['gather', 'wait', 'speak to reporters', 'queue', 'walk', 'plant trees', 'stand in the rain', 'hold banners', 'look on'];
 const SCENE_WHERE = ['outside the town hall', 'at a rural station', 'at a school', 'by a flooded river', 'on a busy high street', 'in a park', 'near the harbour', 'at the hospital entrance', 'on the bridge'];
 
-/** A small deterministic random number generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SyntheticPage {
   name: string;
   text: string;
@@ -40,7 +29,7 @@ export interface SyntheticPage {
 }
 
 export function syntheticPages(count: number, seed = 7, offset = 0): SyntheticPage[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const headline = () => {
     const topic = pick(TOPICS);

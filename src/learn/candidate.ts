@@ -1,4 +1,5 @@
 /** What the learner's generators propose, and what they all need to know of the pages. */
+import { tokens } from '../engine/words.js';
 import type { LearnOptions } from './options.js';
 import type { LearnPage, PageBlock } from './page.js';
 
@@ -66,4 +67,24 @@ export function indexKeys(pages: readonly LearnPage[]): Pick<LearnContext, 'exac
 /** Whether a kept block recurs: its exact text is on two pages or more. */
 export function recurs(context: LearnContext, block: PageBlock): boolean {
   return (context.exact.get(block.exact)?.pages.size ?? 0) >= 2;
+}
+
+/**
+ * What removing these occurrences would take: their words, and of those the words the pages'
+ * gold keeps (`lost`, 0 without gold), counted page by page as the ledger counts them.
+ */
+export function removalCost(context: LearnContext, occurrences: KeyStats['occurrences']): { words: number; lost: number } {
+  const byPage = new Map<number, string[]>();
+  for (const o of occurrences) {
+    const list = byPage.get(o.page) ?? [];
+    list.push(...tokens(o.block.kept!));
+    byPage.set(o.page, list);
+  }
+  let words = 0;
+  let lost = 0;
+  for (const [page, removed] of byPage) {
+    words += removed.length;
+    lost += context.pages[page].ledger?.cost(removed) ?? 0;
+  }
+  return { words, lost };
 }

@@ -5,8 +5,7 @@
  * A text counts for an outlet when it recurs on two or more of that outlet's pages (it is part of
  * that outlet's template); it is proposed when it does so for `minOutlets` outlets or more.
  */
-import { tokens } from '../engine/words.js';
-import type { LearnContext } from './candidate.js';
+import { removalCost, type LearnContext } from './candidate.js';
 import type { LearnedRule, Proposal } from './learn.js';
 import type { LearnOptions } from './options.js';
 import { shorten } from './normalise.js';
@@ -30,20 +29,8 @@ export function outletTemplate(outlet: string, context: LearnContext): OutletTem
   const texts: OutletTemplate['texts'] = new Map();
   for (const [key, stats] of context.exact) {
     if (stats.pages.size < OUTLET_PAGES) continue;
-    const perPage = new Map<number, string[]>();
-    const seen: string[] = [];
-    for (const o of stats.occurrences) {
-      seen.push(o.block.kept!);
-      const list = perPage.get(o.page) ?? [];
-      list.push(...tokens(o.block.kept!));
-      perPage.set(o.page, list);
-    }
-    let words = 0;
-    let lost = 0;
-    for (const [page, removed] of perPage) {
-      words += removed.length;
-      lost += context.pages[page].ledger?.cost(removed) ?? 0;
-    }
+    const seen = stats.occurrences.map((o) => o.block.kept!);
+    const { words, lost } = removalCost(context, stats.occurrences);
     texts.set(key, { texts: seen.slice(0, 10), pages: stats.pages.size, words, lost });
   }
   return { outlet, withGold: context.withGold, pages: context.pages.length, texts };

@@ -6,7 +6,7 @@
  * blocks the finer levels left, and grouped into one rule per region of the page.
  */
 import { tokens } from '../../engine/words.js';
-import type { Candidate, KeyStats, LearnContext } from '../candidate.js';
+import { removalCost, type Candidate, type KeyStats, type LearnContext } from '../candidate.js';
 import { hasLiteralWord, patternFor, slug, type Level } from '../normalise.js';
 import type { PageBlock } from '../page.js';
 
@@ -90,18 +90,7 @@ function titleGuard(context: LearnContext, text: string): boolean {
 }
 
 function precisionOf(context: LearnContext, occurrences: Entry['occurrences']): number {
-  const byPage = new Map<number, string[]>();
-  for (const o of occurrences) {
-    const list = byPage.get(o.page) ?? [];
-    list.push(...tokens(o.block.kept!));
-    byPage.set(o.page, list);
-  }
-  let words = 0;
-  let lost = 0;
-  for (const [page, removed] of byPage) {
-    words += removed.length;
-    lost += context.pages[page].ledger?.cost(removed) ?? 0;
-  }
+  const { words, lost } = removalCost(context, occurrences);
   return words === 0 ? 1 : 1 - lost / words;
 }
 
