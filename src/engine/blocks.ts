@@ -1,50 +1,27 @@
 /**
- * The block view of a hast tree: every run of text a reader sees as one paragraph.
+ * The block view of a page: every run of text a reader sees as one paragraph.
  *
- * Block rules (text, pattern, caption, ...) decide on blocks; selector rules claim elements and
- * with them every block inside. The walk is iterative (an explicit stack), so a 10,000-deep tree
- * cannot overflow the call stack, and each block's text is computed exactly once.
+ * Block rules (text, pattern, caption, ...) decide on blocks; element rules claim elements and
+ * with them every block inside. The blocks are read from the page's recorded walk (page.ts), not
+ * from the tree, so reading them again for another set of claims (the safety net) costs a pass
+ * over flat arrays; each block's text is computed exactly once.
  */
 import type { Element, Parent, Root, Text } from 'hast';
 import type { Position } from 'unist';
-import { collapseWhitespace, hasNonSpace } from './words.js';
+import { BLOCK, BREAK, CLOSE, ENDS_IN_WORD, EVENT_BITS, IN_LINK, NON_SPACE, OPEN, scanPage, SPLITS_PAIR, STARTS_IN_WORD, type Page } from './page.js';
+import { collapseWhitespace, countWords } from './words.js';
 
-/** Elements whose content starts and ends a block (CSS `display: block`-like in browsers). */
-export const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
-  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main',
-  'menu', 'nav', 'ol', 'option', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
-  'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
-
-/** Elements whose content is never shown as text (scripts, styles, embedded documents, head). */
-export const SKIP_TAGS = new Set([
-  'head', 'script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed',
-  'canvas', 'select', 'textarea', 'audio', 'video',
-]);
-
-/**
- * A node's place in the tree as a linked list (child index, then the parent's link), so that
- * recording it costs O(1) per element even in very deep trees.
- */
-export interface PathLink {
-  index: number;
-  up: PathLink | undefined;
-}
-
-/** Child indices from the root down to the node a link names. */
-export function pathIndices(link: PathLink | undefined): number[] {
-  const out: number[] = [];
-  for (let at = link; at; at = at.up) out.push(at.index);
-  return out.reverse();
-}
+export { BLOCK_TAGS, SKIP_TAGS } from './page.js';
 
 export interface Block {
-  /** Position in document order, from 0. */
+  /** Position in reading order, from 0. */
   index: number;
   /** Collapsed text of the block as the reader sees it. */
   text: string;
+  /** Words of `text` (as `countWords(text)`). */
+  words: number;
+  /** Words of the text nodes inside links, counted text node by text node. */
+  linkWords: number;
   /** The block-level element holding this block. */
   container: Element | Root;
   /** The container's parent: blocks of containers with the same parent form one group. */
@@ -55,15 +32,15 @@ export interface Block {
   texts: Text[];
   /** Those of `texts` inside a link (`a` with `href`); undefined when there are none. */
   linked: Text[] | undefined;
-  /** Where the container sits: its child index and its parent's link (see `pathIndices`). */
-  path: PathLink | undefined;
+  /** The container's position in the page (`Page.nodes`). */
+  at: number;
   /** Where the block starts in the source, when the parser recorded it. */
   position?: Position;
-  /** Index of the selector rule that claimed an ancestor element, if any. */
+  /** Index of the element rule that claimed the container or an ancestor, if any. */
   claimedBy?: number;
 }
 
-/** An element claimed by a selector rule, with its parent so that the engine can detach it. */
+/** An element claimed by an element rule, with its parent so that the engine can detach it. */
 export interface ClaimedElement {
   element: Element;
   parent: Parent;
@@ -71,6 +48,8 @@ export interface ClaimedElement {
 }
 
 export interface BlockView {
+  /** The page the blocks were read from. */
+  page: Page;
   blocks: Block[];
   /** The outermost claimed elements, in document order. */
   claimed: ClaimedElement[];
@@ -78,17 +57,26 @@ export interface BlockView {
   title?: string;
 }
 
+/** No claim (in `claimAt` and on a container). */
+export const UNCLAIMED = -1;
+
+/** A container being read: the element whose text the current run belongs to. */
 interface Container {
-  node: Element | Root;
-  parent: Parent | undefined;
-  path: PathLink | undefined;
-  claim: number | undefined;
+  /** Its position in the page. */
+  at: number;
+  claim: number;
   /** The text of the current run, as read so far. */
   text: string;
   texts: Text[];
   linked: Text[] | undefined;
   /** Whether `text` holds anything but whitespace (else the run makes no block). */
   content: boolean;
+  /** Words of the run so far, link words, and whether it ends inside a word. */
+  words: number;
+  linkWords: number;
+  inWord: boolean;
+  /** Two texts of the run may join into one character (a split surrogate pair): count its words afresh. */
+  recount: boolean;
   /** The container's first block, and how many it has. */
   firstRun: Block | undefined;
   runs: number;
@@ -96,16 +84,42 @@ interface Container {
 }
 
 /**
- * Read the blocks of `tree`. `claims` maps elements to the index of the selector rule that
+ * Read the blocks of `tree`. `claims` maps elements to the index of the element rule that
  * matched them; the outermost claim wins for everything inside it.
  */
 export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): BlockView {
+  const page = scanPage(tree);
+  let claimAt: Int32Array | undefined;
+  if (claims !== undefined && claims.size > 0) {
+    claimAt = new Int32Array(page.nodes.length).fill(UNCLAIMED);
+    page.nodes.forEach((node, i) => {
+      const rule = claims.get(node as Element);
+      if (rule !== undefined) claimAt![i] = rule;
+    });
+  }
+  return readPageBlocks(page, claimAt);
+}
+
+/**
+ * Read the blocks of a page. `claimAt` holds, per position, the index of the element rule that
+ * claimed the element itself (`UNCLAIMED` for none).
+ *
+ * A block element opens a container of its own; so does the outermost claimed element, block or
+ * not, so that a claimed inline element's text is a block of its own and is attributed to its
+ * rule alone. A `<br>` ends the run being read.
+ */
+export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
+  const { nodes, parent, role, positions, texts, values, textWords, textFlags, events } = page;
   const blocks: Block[] = [];
   const claimed: ClaimedElement[] = [];
-  let title: string | undefined;
 
   const flush = (c: Container) => {
     if (c.texts.length === 0) return;
+    const { words, linkWords, recount } = c;
+    c.words = 0;
+    c.linkWords = 0;
+    c.inWord = false;
+    c.recount = false;
     if (!c.content) {
       // Whitespace between elements: no block, and nothing to collapse (nor anything handed on,
       // so the arrays are reused).
@@ -120,14 +134,16 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
       const block: Block = {
         index: blocks.length,
         text,
-        container: c.node,
-        group: c.parent,
+        words: recount ? countWords(text) : words,
+        linkWords,
+        container: nodes[c.at],
+        group: c.at === 0 ? undefined : nodes[parent[c.at]],
         whole: false,
         texts: c.texts,
         linked: c.linked,
-        path: c.path,
-        position: c.node.type === 'element' && c.node.position ? c.node.position : c.texts[0]?.position,
-        claimedBy: c.claim,
+        at: c.at,
+        position: (c.at !== 0 ? positions[c.at] : undefined) ?? c.texts[0].position,
+        claimedBy: c.claim === UNCLAIMED ? undefined : c.claim,
       };
       blocks.push(block);
       if (c.runs++ === 0) c.firstRun = block;
@@ -138,104 +154,90 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
     c.text = '';
     c.linked = undefined;
   };
-  const open = (node: Element | Root, parent: Parent | undefined, path: PathLink | undefined, claim: number | undefined): Container => ({
-    node, parent, path, claim, text: '', texts: [], linked: undefined, content: false, firstRun: undefined, runs: 0, hadBlockChild: false,
-  });
   const close = (c: Container) => {
     flush(c);
     if (c.runs === 1 && !c.hadBlockChild) c.firstRun!.whole = true;
   };
 
-  // The walk's stack as parallel arrays, so that stepping into an element allocates nothing:
-  // the node, its next child, the container its text goes to, the container to close when it is
-  // left (a block element's own), whether it is inside a link, its index in its parent, and its
-  // path link (`null` until a container below needs it, `undefined` for the root).
-  const rootContainer = open(tree, undefined, undefined, undefined);
-  const stack: Parent[] = [tree];
-  const stackNext: number[] = [0];
-  const stackContainer: Container[] = [rootContainer];
-  const stackCloses: Array<Container | undefined> = [rootContainer];
-  const stackInLink: boolean[] = [false];
-  const stackIndex: number[] = [0];
-  const stackPath: Array<PathLink | undefined | null> = [undefined];
-  /** The path link of the node at stack depth `depth`, made (with its missing ancestors) on demand. */
-  const pathAt = (depth: number): PathLink | undefined => {
-    let from = depth;
-    while (stackPath[from] === null) from--;
-    for (let d = from + 1; d <= depth; d++) stackPath[d] = { index: stackIndex[d], up: stackPath[d - 1] as PathLink | undefined };
-    return stackPath[depth] as PathLink | undefined;
-  };
-  while (stack.length > 0) {
-    const top = stack.length - 1;
-    const node = stack[top];
-    const container = stackContainer[top];
-    if (stackNext[top] >= node.children.length) {
-      const closes = stackCloses[top];
-      stack.pop();
-      stackNext.pop();
-      stackContainer.pop();
-      stackCloses.pop();
-      stackInLink.pop();
-      stackIndex.pop();
-      stackPath.pop();
-      if (closes) close(closes);
-      continue;
-    }
-    const childIndex = stackNext[top]++;
-    const child = node.children[childIndex];
-    if (child.type === 'text') {
-      container.text += child.value;
-      container.texts.push(child);
-      if (stackInLink[top]) (container.linked ??= []).push(child);
-      if (!container.content && hasNonSpace(child.value)) container.content = true;
-      continue;
-    }
-    if (child.type !== 'element') continue;
-    const tag = child.tagName;
-    if (tag === 'head' && title === undefined) title = titleOf(child);
-    if (SKIP_TAGS.has(tag)) continue;
-    if (tag === 'br') {
-      flush(container);
-      continue;
-    }
-    let claim = container.claim;
-    if (claim === undefined && claims !== undefined) {
-      const own = claims.get(child);
-      if (own !== undefined) {
-        claim = own;
-        claimed.push({ element: child, parent: node, rule: own });
-      }
-    }
-    stack.push(child);
-    stackNext.push(0);
-    stackInLink.push(stackInLink[top] || (tag === 'a' && child.properties.href !== undefined));
-    stackIndex.push(childIndex);
-    stackPath.push(null);
-    const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock || claim !== container.claim) {
-      // A claimed inline element becomes its own block so that only its text is attributed.
-      if (isBlock) {
-        flush(container);
-        container.hadBlockChild = true;
-      }
-      const own = open(child, node, pathAt(top + 1), claim);
-      stackContainer.push(own);
-      stackCloses.push(own);
+  // Open containers, innermost last. Records are reused from element to element; only a run's
+  // text array is handed on (to its block).
+  const open: Container[] = [];
+  let depth = 0;
+  const enter = (at: number, claim: number): Container => {
+    let c = open[depth];
+    if (c === undefined) {
+      c = {
+        at, claim, text: '', texts: [], linked: undefined, content: false, words: 0, linkWords: 0, inWord: false, recount: false,
+        firstRun: undefined, runs: 0, hadBlockChild: false,
+      };
+      open[depth] = c;
     } else {
-      stackContainer.push(container);
-      stackCloses.push(undefined);
+      c.at = at;
+      c.claim = claim;
+      // A closed container's text array is always empty and its own (see `flush`).
+      c.text = '';
+      c.linked = undefined;
+      c.content = false;
+      c.words = 0;
+      c.linkWords = 0;
+      c.inWord = false;
+      c.recount = false;
+      c.firstRun = undefined;
+      c.runs = 0;
+      c.hadBlockChild = false;
     }
-  }
-  return { blocks, claimed, title };
-}
+    depth++;
+    return c;
+  };
+  let current = enter(0, UNCLAIMED);
 
-/** The text of a `<title>` directly in `<head>`. */
-function titleOf(head: Element): string | undefined {
-  for (const child of head.children) {
-    if (child.type === 'element' && child.tagName === 'title') {
-      const value = child.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
-      return collapseWhitespace(value) || undefined;
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e];
+    const at = event >> EVENT_BITS;
+    const type = event & ((1 << EVENT_BITS) - 1);
+    if (type === OPEN) {
+      const kind = role[at];
+      if (kind === BREAK) {
+        flush(current);
+        continue;
+      }
+      let claim = current.claim;
+      if (claim === UNCLAIMED && claimAt !== undefined && claimAt[at] !== UNCLAIMED) {
+        claim = claimAt[at];
+        claimed.push({ element: nodes[at] as Element, parent: nodes[parent[at]], rule: claim });
+      }
+      if (kind === BLOCK || claim !== current.claim) {
+        // A claimed inline element becomes its own container so that only its text is attributed.
+        if (kind === BLOCK) {
+          flush(current);
+          current.hadBlockChild = true;
+        }
+        current = enter(at, claim);
+      }
+    } else if (type === CLOSE) {
+      if (current.at === at) {
+        close(current);
+        depth--;
+        current = open[depth - 1];
+      }
+    } else {
+      const value = values[at];
+      const flags = textFlags[at];
+      const words = textWords[at];
+      current.text += value;
+      current.texts.push(texts[at]);
+      if ((flags & IN_LINK) !== 0) {
+        (current.linked ??= []).push(texts[at]);
+        current.linkWords += words;
+      }
+      if (value === '') continue;
+      // Words add up, but for one split across two texts ("foo<b>bar</b>" is one word).
+      current.words += current.inWord && (flags & STARTS_IN_WORD) !== 0 ? words - 1 : words;
+      current.inWord = (flags & ENDS_IN_WORD) !== 0;
+      if ((flags & SPLITS_PAIR) !== 0) current.recount = true;
+      if ((flags & NON_SPACE) !== 0) current.content = true;
     }
   }
-  return undefined;
+  close(current);
+  return { page, blocks, claimed, ...(page.title !== undefined ? { title: page.title } : {}) };
 }

@@ -11,6 +11,7 @@
  */
 import type { Root } from 'hast';
 import type { LoadedRule } from '../rules/parse.js';
+import { scanPage } from './page.js';
 import { runRules, type EngineResult } from './run.js';
 
 /** Fewer words kept than this counts as "too little": the rules took the page's text away (short
@@ -41,13 +42,14 @@ export function keepsTooLittle(result: EngineResult): boolean {
 
 /** Run `rules` over `tree`; relax them step by step while they keep too little. */
 export function runWithSafetyNet(tree: Root, rules: readonly LoadedRule[]): SafeResult {
-  const strict = runRules(tree, rules);
+  const page = scanPage(tree);
+  const strict = runRules(tree, rules, page);
   if (!keepsTooLittle(strict)) return strict;
   const steps = [...new Set(rules.map((r) => r.relax).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
   let best: SafeResult = strict;
   for (const step of steps) {
     const off = rules.filter((r) => r.relax !== undefined && r.relax <= step);
-    const result = runRules(tree, rules.filter((r) => r.relax === undefined || r.relax > step));
+    const result = runRules(tree, rules.filter((r) => r.relax === undefined || r.relax > step), page);
     if (result.wordsOut > best.wordsOut) {
       best = { ...result, relaxed: { step, off: off.map((r) => r.id), strictWords: strict.wordsOut } };
     }

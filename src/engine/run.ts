@@ -9,7 +9,8 @@
 import type { Element, Root } from 'hast';
 import type { BlockContext, BlockMatcher, ElementContext } from '../kinds/types.js';
 import type { LoadedRule } from '../rules/parse.js';
-import { readBlocks, type Block, type BlockView, type PathLink } from './blocks.js';
+import { readPageBlocks, UNCLAIMED, type Block, type BlockView } from './blocks.js';
+import { PagePaths, positionsOf, scanPage, type Page } from './page.js';
 import { compileSelectors, matchSelectors, type SelectorPlan } from './selectors.js';
 import { collapseWhitespace, countWords } from './words.js';
 
@@ -65,6 +66,14 @@ export interface EngineResult {
   text: string;
 }
 
+/** CSS hits (elements, per rule) as page positions; elements the page leaves out are dropped. */
+function cssPositions(page: Page, hits: Element[][]): number[][] {
+  if (hits.every((h) => h.length === 0)) return hits.map(() => []);
+  const all = positionsOf(page, hits.flat());
+  const at = new Map<Element, number>(all.map((i) => [page.nodes[i] as Element, i]));
+  return hits.map((list) => list.flatMap((element) => at.get(element) ?? []));
+}
+
 /** Element rules that name their CSS, compiled once per resolved rule list. */
 interface CssRules {
   /** Position of each such rule in its list -> its index in the plan. */
@@ -90,19 +99,24 @@ function cssRulesOf(rules: readonly LoadedRule[]): CssRules {
   return found;
 }
 
-export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult {
-  const claims = new Map<Element, number>();
-  const elementContext: ElementContext = { isClaimed: (element) => claims.has(element) };
+/**
+ * Run `rules` over `tree`. `page` is the tree's walk (`scanPage(tree)`), when the caller has it
+ * already (the safety net runs the rules again over the same page).
+ */
+export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = scanPage(tree)): EngineResult {
+  const claimAt = new Int32Array(page.nodes.length).fill(UNCLAIMED);
+  const elementContext: ElementContext = { isClaimed: (at) => claimAt[at] !== UNCLAIMED };
   const css = cssRulesOf(rules);
   // All rules with CSS in one walk; the others select on their own. Claims go in rule order.
-  const cssHits = css.planIndex.size > 0 ? matchSelectors(css.plan, tree) : [];
-  rules.forEach((rule, index) => {
-    if (rule.matcher.level !== 'element') return;
+  const cssHits = css.planIndex.size > 0 ? cssPositions(page, matchSelectors(css.plan, tree)) : [];
+  for (let index = 0; index < rules.length; index++) {
+    const { matcher } = rules[index];
+    if (matcher.level !== 'element') continue;
     const planned = css.planIndex.get(index);
-    const selected = planned !== undefined ? cssHits[planned] : rule.matcher.select(tree, elementContext);
-    for (const element of selected) if (!claims.has(element)) claims.set(element, index);
-  });
-  const view = readBlocks(tree, claims);
+    const selected = planned !== undefined ? cssHits[planned] : matcher.select(page, elementContext);
+    for (const at of selected) if (claimAt[at] === UNCLAIMED) claimAt[at] = index;
+  }
+  const view = readPageBlocks(page, claimAt);
   const { blocks } = view;
   const total = blocks.length;
   const current: Array<string | undefined> = blocks.map((b) => b.text);
@@ -111,32 +125,24 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
   const metadata: Record<string, string> = {};
   if (view.title) metadata.title = view.title;
 
-  // Words of each block's original text, counted once; and of a stripped block's current text.
-  const originalWords = new Int32Array(total).fill(-1);
-  const wordsOfBlock = (index: number): number => {
-    if (originalWords[index] < 0) originalWords[index] = countWords(blocks[index].text);
-    return originalWords[index];
-  };
+  // Words of each block's original text (counted as the blocks were read), and of a stripped block's current text.
+  const wordsOfBlock = (index: number): number => blocks[index].words;
   const strippedWords = new Map<number, number>();
   const wordsOfCurrent = (index: number, text: string): number =>
     text === blocks[index].text ? wordsOfBlock(index) : strippedWords.get(index) ?? countWords(text);
-  const paths = new PathStrings(tree);
+  const paths = new PagePaths(page);
 
   const record = (rule: LoadedRule, block: Block, text: string, words: number, detail?: string, partial?: boolean) => {
     const start = block.position?.start;
-    removals.push({
-      rule: rule.id,
-      outlet: rule.outlet,
-      kind: rule.kind.meta.name,
-      block: block.index,
-      path: paths.of(block.path),
-      ...(start ? { line: start.line, column: start.column } : {}),
-      text,
-      chars: text.length,
-      words,
-      ...(partial ? { partial: true } : {}),
-      ...(detail !== undefined ? { detail } : {}),
-    });
+    const path = paths.of(block.at);
+    const kind = rule.kind.meta.name;
+    // Keys in one order whether or not the block has a position (reports print them as given).
+    const removal: Removal = start
+      ? { rule: rule.id, outlet: rule.outlet, kind, block: block.index, path, line: start.line, column: start.column, text, chars: text.length, words }
+      : { rule: rule.id, outlet: rule.outlet, kind, block: block.index, path, text, chars: text.length, words };
+    if (partial) removal.partial = true;
+    if (detail !== undefined) removal.detail = detail;
+    removals.push(removal);
     if (rule.extract && metadata[rule.extract] === undefined) metadata[rule.extract] = text.trim();
   };
   const remove = (index: number, rule: LoadedRule, detail?: string) => {
@@ -151,20 +157,26 @@ export function runRules(tree: Root, rules: readonly LoadedRule[]): EngineResult
   }
 
   const blockRules = rules.filter((r): r is LoadedRule & { matcher: BlockMatcher } => r.matcher.level === 'block');
+  // Each block rule's `memo` value for this document, by its place in `blockRules`.
+  const memos: unknown[] = new Array(blockRules.length);
+  let asking = 0;
   const context: BlockContext = {
-    tree,
+    page,
     blocks,
     block: blocks[0],
     text: '',
     isRemoved: (index) => current[index] === undefined,
+    memo: <T>(make: () => T): T => (asking in memos ? memos[asking] : (memos[asking] = make())) as T,
   };
   scan: for (let i = 0; i < total; i++) {
-    for (const rule of blockRules) {
+    for (let r = 0; r < blockRules.length; r++) {
+      const rule = blockRules[r];
       const text = current[i];
       if (text === undefined) continue scan;
       if (rule.scope && !rule.scope(i, total)) continue;
       context.block = blocks[i];
       context.text = text;
+      asking = r;
       const decision = rule.matcher.decide(context);
       if (decision === null) continue;
       if (decision.drop === 'block') {
@@ -224,60 +236,4 @@ function cut(text: string, ranges: ReadonlyArray<[number, number]>): string {
     at = Math.max(at, end);
   }
   return out + text.slice(at);
-}
-
-/**
- * CSS paths of tree positions, each ancestor's part computed once per document (removals of
- * neighbouring blocks share their ancestors).
- */
-class PathStrings {
-  private readonly known = new Map<PathLink, { path: string; node: Element | undefined }>();
-  constructor(private readonly tree: Root) {}
-
-  of(link: PathLink | undefined): string {
-    return link === undefined ? '' : this.resolve(link).path;
-  }
-
-  private resolve(link: PathLink): { path: string; node: Element | undefined } {
-    const chain: PathLink[] = [];
-    let at: PathLink | undefined = link;
-    while (at !== undefined && !this.known.has(at)) {
-      chain.push(at);
-      at = at.up;
-    }
-    let above = at === undefined ? { path: '', node: this.tree as Root | Element | undefined } : this.known.get(at)!;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const { index } = chain[i];
-      const parent = above.node;
-      const child = parent?.children[index];
-      let entry: { path: string; node: Element | undefined };
-      if (!parent || !child || child.type !== 'element') {
-        // As in `pathOf`: the path stops at the first position that is not an element.
-        entry = { path: above.path, node: undefined };
-      } else {
-        let nth = 0;
-        for (let j = 0; j <= index; j++) if (parent.children[j].type === 'element') nth++;
-        const part = `${child.tagName}:nth-child(${nth})`;
-        entry = { path: above.path === '' ? part : `${above.path} > ${part}`, node: child };
-      }
-      this.known.set(chain[i], entry);
-      above = entry;
-    }
-    return above as { path: string; node: Element | undefined };
-  }
-}
-
-/** A CSS path ("body:nth-child(2) > div:nth-child(3) > p:nth-child(5)") for child indices from the root. */
-export function pathOf(tree: Root, indices: readonly number[]): string {
-  const parts: string[] = [];
-  let node: Root | Element = tree;
-  for (const index of indices) {
-    const child: Root["children"][number] | undefined = node.children[index];
-    if (!child || child.type !== 'element') break;
-    let nth = 0;
-    for (let i = 0; i <= index; i++) if (node.children[i].type === 'element') nth++;
-    parts.push(`${child.tagName}:nth-child(${nth})`);
-    node = child;
-  }
-  return parts.join(' > ');
 }

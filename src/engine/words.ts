@@ -14,58 +14,147 @@ export function tokens(text: string): string[] {
 
 /** One word character (letter, number or `_`), for characters outside the lookup table. */
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+/** One whitespace character, as `\s` in a regular expression (and so as `collapseWhitespace`). */
+const SPACE_CHAR = /^\s$/;
+
+/** Classes of UTF-16 code units in `UNIT_CLASS`: punctuation, symbols and the like... */
+const OTHER = 0;
+/** ...a word character (letter, number, `_`)... */
+const WORD_UNIT = 1;
+/** ...whitespace... */
+const SPACE = 2;
+/** ...a comma (Latin, CJK, Arabic: a sign of running prose, as Readability counts them)... */
+const COMMA = 3;
+/** ...not looked up yet... */
+const UNKNOWN = 4;
+/** ...or a high surrogate, whose pair's code point decides. */
+const HIGH_SURROGATE = 5;
+
+/** The commas counted (`TextMeasure.commas`). */
+const COMMAS = [0x2c, 0x60c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xff0c, 0x3001];
 
 /**
- * Whether each UTF-16 code unit of the Basic Multilingual Plane is a word character: 0 not yet
- * known, 1 yes, 2 no. Filled on first sight, so counting words is a table lookup per character
- * instead of a Unicode-property regex run (the engine counts every block's words).
+ * The class of each UTF-16 code unit, filled on first sight, so that measuring text is a table
+ * lookup per character instead of Unicode-property regex runs (the engine reads every text of a
+ * page). Filling all 65,536 entries up front would cost every process some 15 ms at start.
  */
-const BMP_WORD = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++) BMP_WORD[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-/** Word-ness of code points beyond the BMP (surrogate pairs), as met. */
-const ASTRAL_WORD = new Map<number, boolean>();
+const UNIT_CLASS = new Uint8Array(0x10000).fill(UNKNOWN);
+for (let c = 0; c < 0x80; c++) learnUnit(c);
+UNIT_CLASS.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
+for (const c of COMMAS) UNIT_CLASS[c] = COMMA;
+/** Word-ness of code points beyond the BMP (surrogate pairs), as met: `WORD_UNIT` or `OTHER`. */
+const ASTRAL_CLASS = new Map<number, number>();
 
-function isWordUnit(code: number): boolean {
-  let known = BMP_WORD[code];
-  if (known === 0) {
-    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-    BMP_WORD[code] = known;
-  }
-  return known === 1;
+/** The class of a code unit not looked up yet (a lone low surrogate is `OTHER`). */
+function learnUnit(code: number): number {
+  const unit = String.fromCharCode(code);
+  const found = WORD_CHAR.test(unit) ? WORD_UNIT : SPACE_CHAR.test(unit) ? SPACE : OTHER;
+  UNIT_CLASS[code] = found;
+  return found;
 }
 
-function isWordAstral(codePoint: number): boolean {
-  let known = ASTRAL_WORD.get(codePoint);
-  if (known === undefined) {
-    known = WORD_CHAR.test(String.fromCodePoint(codePoint));
-    ASTRAL_WORD.set(codePoint, known);
+/** The class of the code point a surrogate pair encodes (a word character or not). */
+function astralClass(high: number, low: number): number {
+  const codePoint = (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  let found = ASTRAL_CLASS.get(codePoint);
+  if (found === undefined) {
+    found = WORD_CHAR.test(String.fromCodePoint(codePoint)) ? WORD_UNIT : OTHER;
+    ASTRAL_CLASS.set(codePoint, found);
   }
-  return known;
+  return found;
 }
 
 /** How many word tokens `text` holds (the same count as `tokens(text).length`). */
 export function countWords(text: string): number {
   let n = 0;
-  let inWord = false;
+  let inWord = 0;
   const length = text.length;
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    let word: boolean;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        word = isWordAstral((code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
-        i++;
+    let unit = UNIT_CLASS[code];
+    if (unit >= UNKNOWN) {
+      if (unit === UNKNOWN) {
+        unit = learnUnit(code);
       } else {
-        word = false;
+        const low = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          unit = astralClass(code, low);
+          i++;
+        } else {
+          unit = OTHER;
+        }
       }
-    } else {
-      word = isWordUnit(code);
     }
-    if (word && !inWord) n++;
+    // A word starts where a word unit follows any other (branch-free).
+    const word = unit === WORD_UNIT ? 1 : 0;
+    n += word & (inWord ^ 1);
     inWord = word;
   }
   return n;
+}
+
+/**
+ * What the engine needs to know of one text node, read in one pass over its characters: its
+ * words and commas, whether it holds anything but whitespace, and whether it starts or ends
+ * inside a word (so that the words of texts read one after another can be added up: a word
+ * split across two texts, "foo<b>bar</b>", is one word of the block).
+ */
+export class TextMeasure {
+  words = 0;
+  commas = 0;
+  nonSpace = false;
+  startsInWord = false;
+  endsInWord = false;
+  /** It starts with a lone low surrogate or ends with a lone high one: joined, they make one character. */
+  splitsPair = false;
+
+  measure(text: string): void {
+    let words = 0;
+    let commas = 0;
+    let spaces = 0;
+    let inWord = 0;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i);
+      let unit = UNIT_CLASS[code];
+      if (unit >= UNKNOWN) {
+        if (unit === UNKNOWN) {
+          unit = learnUnit(code);
+        } else {
+          const low = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            unit = astralClass(code, low);
+            i++;
+          } else {
+            unit = OTHER;
+          }
+        }
+      }
+      const word = unit === WORD_UNIT ? 1 : 0;
+      words += word & (inWord ^ 1);
+      inWord = word;
+      commas += unit === COMMA ? 1 : 0;
+      spaces += unit === SPACE ? 1 : 0;
+    }
+    this.words = words;
+    this.commas = commas;
+    this.nonSpace = spaces < length;
+    this.startsInWord = length > 0 && classAt(text, 0) === WORD_UNIT;
+    this.endsInWord = inWord === 1;
+    const first = length > 0 ? text.charCodeAt(0) : 0;
+    const last = length > 0 ? text.charCodeAt(length - 1) : 0;
+    this.splitsPair = (first >= 0xdc00 && first <= 0xdfff) || (last >= 0xd800 && last <= 0xdbff);
+  }
+}
+
+/** The class of the character starting at `i` (a surrogate pair's if one starts there). */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  const unit = UNIT_CLASS[code];
+  if (unit === UNKNOWN) return learnUnit(code);
+  if (unit !== HIGH_SURROGATE) return unit;
+  const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+  return low >= 0xdc00 && low <= 0xdfff ? astralClass(code, low) : OTHER;
 }
 
 /** Whitespace that needs rewriting: any run of two, or one that is not a plain space. */

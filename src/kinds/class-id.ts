@@ -17,9 +17,9 @@
  * in links): a wrapper named "share-wrapper" or "sidebar-first" around the whole article is no
  * share bar or sidebar.
  */
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
+import { anyWord, type Page } from '../engine/page.js';
 import { WordTest } from './class-words.js';
-import { anyWord, pageIndex } from './page-index.js';
 import { compilePatterns, stringOrList } from './shared.js';
 import { maxShareSchema } from './tags.js';
 import type { RuleKind } from './types.js';
@@ -62,18 +62,16 @@ export const classId: RuleKind<Options> = {
     const isUnless = new WordTest((word) => !TAXONOMY.test(word) && unless.some((re) => re.test(word)));
     return {
       level: 'element',
-      select(tree: Root): Element[] {
-        const index = pageIndex(tree);
-        const { nodes, end, words, linkWords } = index;
+      select(page: Page): number[] {
+        const { nodes, end, words, linkWords } = page;
         const limit = maxShare * (words[0] - linkWords[0]);
-        const out: Element[] = [];
+        const out: number[] = [];
         for (let i = 1; i < nodes.length; i++) {
-          if (!anyWord(index, i, isWanted)) continue;
-          if (unless.length > 0 && anyWord(index, i, isUnless)) continue;
-          const element = nodes[i] as Element;
-          if (NEVER.has(element.tagName)) continue;
+          if (!anyWord(page, i, isWanted)) continue;
+          if (unless.length > 0 && anyWord(page, i, isUnless)) continue;
+          if (NEVER.has((nodes[i] as Element).tagName)) continue;
           if (maxShare >= 1 || words[i] - linkWords[i] <= limit) {
-            out.push(element);
+            out.push(i);
             i = end[i] - 1;
           }
         }

@@ -3,8 +3,8 @@
  * and inline styles `display: none` or `visibility: hidden`. Pages carry menus, pop-ups, print-only
  * copies and templates this way; their text is in the HTML but no reader sees it.
  */
-import type { Element, Root } from 'hast';
-import { pageIndex } from './page-index.js';
+import type { Element } from 'hast';
+import type { Page } from '../engine/page.js';
 import type { RuleKind } from './types.js';
 
 interface Options {
@@ -34,13 +34,11 @@ export const hidden: RuleKind<Options> = {
     const aria = options['aria-hidden'] ?? true;
     return {
       level: 'element',
-      select(tree: Root): Element[] {
-        const { nodes, end } = pageIndex(tree);
-        const out: Element[] = [];
+      select({ nodes, end }: Page): number[] {
+        const out: number[] = [];
         for (let i = 1; i < nodes.length; i++) {
-          const element = nodes[i] as Element;
-          if (isHidden(element, aria)) {
-            out.push(element);
+          if (isHidden(nodes[i] as Element, aria)) {
+            out.push(i);
             i = end[i] - 1; // everything inside goes with it
           }
         }

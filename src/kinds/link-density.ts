@@ -43,16 +43,11 @@ export const linkDensity: RuleKind<Options> = {
     const threshold = options['link-density'];
     const minRun = options['min-run'] ?? DEFAULT_MIN_RUN;
     const alone = options.alone ?? Infinity;
-    /** Per document: which blocks the rule removes, decided once for the whole page. */
-    const decided = new WeakMap<readonly Block[], Uint8Array>();
     return {
       level: 'block',
       decide(context) {
-        let drop = decided.get(context.blocks);
-        if (!drop) {
-          drop = decide(context, threshold, minRun, alone);
-          decided.set(context.blocks, drop);
-        }
+        // Which blocks the rule removes is decided once per document, for the whole page.
+        const drop = context.memo(() => decide(context, threshold, minRun, alone));
         return drop[context.block.index] ? { drop: 'block' } : null;
       },
     };

@@ -22,9 +22,9 @@
  * a copy of the article already, and its groups of lines are not page columns.
  */
 import type { Element, Root } from 'hast';
+import { anyWord, sameNames, type Page } from '../engine/page.js';
 import { collapseWhitespace, tokens } from '../engine/words.js';
 import { WordTest } from './class-words.js';
-import { anyWord, pageIndex, sameNames, type PageIndex } from './page-index.js';
 import { compilePatterns, stringOrList } from './shared.js';
 import type { ElementContext, RuleKind } from './types.js';
 
@@ -104,7 +104,7 @@ export const mainContent: RuleKind<Options> = {
       headline: options.headline ?? true,
       minWords: options['min-words'] ?? DEFAULT_MIN_WORDS,
     };
-    return { level: 'element', select: (tree, context) => selectOutside(tree, context, settings) };
+    return { level: 'element', select: (page, context) => selectOutside(page, context, settings) };
   },
 };
 
@@ -117,7 +117,7 @@ interface Settings {
 }
 
 /** The element (position) chosen as the article, and its chosen siblings, or undefined. */
-function findMainContent(index: PageIndex, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
+function findMainContent(index: Page, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
   const { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas } = index;
   const n = nodes.length;
   // Words and link words under each element, leaving out what earlier rules claimed.
@@ -126,7 +126,7 @@ function findMainContent(index: PageIndex, context: ElementContext, settings: Se
   const linkWords = new Float64Array(n);
   alive[0] = 1;
   for (let i = 1; i < n; i++) {
-    if (!alive[parent[i]] || context.isClaimed(nodes[i] as Element)) {
+    if (!alive[parent[i]] || context.isClaimed(i)) {
       i = end[i] - 1;
       continue;
     }
@@ -218,7 +218,7 @@ function findMainContent(index: PageIndex, context: ElementContext, settings: Se
   return { kept, top };
 }
 
-function onlyChild(index: PageIndex, alive: Uint8Array, at: number): boolean {
+function onlyChild(index: Page, alive: Uint8Array, at: number): boolean {
   const p = index.parent[at];
   let count = 0;
   for (let c = p + 1; c < index.end[p]; c = index.end[c]) if (alive[c] && ++count > 1) return false;
@@ -226,13 +226,13 @@ function onlyChild(index: PageIndex, alive: Uint8Array, at: number): boolean {
 }
 
 /** The weight of an element's class names and id: `positive` adds, `negative` takes away. */
-function classWeight(index: PageIndex, at: number, settings: Settings): number {
+function classWeight(index: Page, at: number, settings: Settings): number {
   return ((anyWord(index, at, settings.positive) ? 1 : 0) - (anyWord(index, at, settings.negative) ? 1 : 0)) * CLASS_WEIGHT;
 }
 
-function selectOutside(tree: Root, context: ElementContext, settings: Settings): Element[] {
+function selectOutside(index: Page, context: ElementContext, settings: Settings): number[] {
+  const { tree } = index;
   if (!hasBody(tree)) return [];
-  const index = pageIndex(tree);
   const found = findMainContent(index, context, settings);
   if (!found) return [];
   const { nodes, parent, end } = index;
@@ -246,7 +246,7 @@ function selectOutside(tree: Root, context: ElementContext, settings: Settings):
   // The headline, and what lies between it and the article when that is little.
   let between: [number, number] | undefined;
   if (settings.headline) {
-    const headline = findHeadline(tree, index, context, found.top);
+    const headline = findHeadline(index, context, found.top);
     if (headline !== undefined && !(headline >= found.top && headline < end[found.top])) {
       keep.add(headline);
       addPath(headline);
@@ -265,13 +265,12 @@ function selectOutside(tree: Root, context: ElementContext, settings: Settings):
     for (let c = at + 1; c < end[at]; c = end[c]) {
       if (keep.has(c) || onPath.has(c)) continue;
       if (between && c >= between[0] && end[c] <= between[1]) continue;
-      const element = nodes[c] as Element;
-      if (element.tagName === 'head' || context.isClaimed(element)) continue;
+      if ((nodes[c] as Element).tagName === 'head' || context.isClaimed(c)) continue;
       outside.push(c);
     }
   }
   // In document order, as every element rule returns its elements.
-  return outside.sort((a, b) => a - b).map((c) => nodes[c] as Element);
+  return outside.sort((a, b) => a - b);
 }
 
 /** Whether the tree is a web page (has a body): a plain-text document is all article already. */
@@ -280,7 +279,7 @@ function hasBody(tree: Root): boolean {
   return html?.children.some((c) => c.type === 'element' && c.tagName === 'body') ?? false;
 }
 
-function isInside(index: PageIndex, i: number, container: number): boolean {
+function isInside(index: Page, i: number, container: number): boolean {
   return i >= container && i < index.end[container];
 }
 
@@ -288,13 +287,13 @@ function isInside(index: PageIndex, i: number, container: number): boolean {
  * The headline: the h1 (else h2) whose words best match the page's `<title>` (at least half of
  * its words appear there); without a title, the first h1 before the article.
  */
-function findHeadline(tree: Root, index: PageIndex, context: ElementContext, top: number): number | undefined {
-  const title = titleWords(tree);
+function findHeadline(index: Page, context: ElementContext, top: number): number | undefined {
+  const title = titleWords(index.tree);
   let best: number | undefined;
   let bestShare = 0;
   for (let i = 1; i < index.nodes.length; i++) {
     const element = index.nodes[i] as Element;
-    if (context.isClaimed(element)) {
+    if (context.isClaimed(i)) {
       i = index.end[i] - 1;
       continue;
     }

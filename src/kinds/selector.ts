@@ -1,6 +1,6 @@
 /** `selector`: remove every element a CSS selector matches, with all the text inside it. */
-import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
+import { positionsOf, type Page } from '../engine/page.js';
 import type { RuleKind } from './types.js';
 import { OptionError } from './types.js';
 
@@ -32,6 +32,6 @@ export const selector: RuleKind<Options> = {
         'write a CSS selector such as `aside`, `.related`, `[data-component="more-news"]` or `div > .promo`',
       );
     }
-    return { level: 'element', css, select: (tree: Root): Element[] => selectAll(css, tree) };
+    return { level: 'element', css, select: (page: Page): number[] => positionsOf(page, selectAll(css, page.tree)) };
   },
 };

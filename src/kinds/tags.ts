@@ -8,8 +8,8 @@
  *     tags: [nav, aside, form, button]
  *     max-share: 0.5
  */
-import type { Element, Root } from 'hast';
-import { pageIndex } from './page-index.js';
+import type { Element } from 'hast';
+import type { Page } from '../engine/page.js';
 import type { RuleKind } from './types.js';
 
 interface Options {
@@ -43,14 +43,12 @@ export const tags: RuleKind<Options> = {
     const maxShare = options['max-share'] ?? 1;
     return {
       level: 'element',
-      select(tree: Root): Element[] {
-        const { nodes, end, words, linkWords } = pageIndex(tree);
+      select({ nodes, end, words, linkWords }: Page): number[] {
         const limit = maxShare * (words[0] - linkWords[0]);
-        const out: Element[] = [];
+        const out: number[] = [];
         for (let i = 1; i < nodes.length; i++) {
-          const element = nodes[i] as Element;
-          if (names.has(element.tagName) && (maxShare >= 1 || words[i] - linkWords[i] <= limit)) {
-            out.push(element);
+          if (names.has((nodes[i] as Element).tagName) && (maxShare >= 1 || words[i] - linkWords[i] <= limit)) {
+            out.push(i);
             i = end[i] - 1;
           }
         }

@@ -4,8 +4,8 @@
  * A kind decides; the engine removes and accounts. A kind never touches the tree: block kinds
  * return a `Decision` for one block, element kinds name the elements they match.
  */
-import type { Element, Root } from 'hast';
 import type { Block } from '../engine/blocks.js';
+import type { Page } from '../engine/page.js';
 
 /** JSON Schema for a kind's own keys (an object schema's `properties` and `required`). */
 export interface KindSchema {
@@ -53,8 +53,8 @@ export type Decision =
   | { drop: 'inline'; detail?: string; ranges: Array<[number, number]> };
 
 export interface BlockContext {
-  /** The document's tree (read-only), for kinds that weigh a block against the page. */
-  tree: Root;
+  /** The document's page (its tree and the engine's walk of it), read-only. */
+  page: Page;
   /** Every block of the document, in order. */
   blocks: readonly Block[];
   /** The block being decided on. */
@@ -63,6 +63,11 @@ export interface BlockContext {
   text: string;
   /** Whether a block has been removed already. */
   isRemoved(index: number): boolean;
+  /**
+   * The rule's own value for this document: `make()` the first time the rule asks, the same value
+   * after that (a kind that weighs the whole page once, such as `link-density`).
+   */
+  memo<T>(make: () => T): T;
 }
 
 export interface BlockMatcher {
@@ -72,14 +77,14 @@ export interface BlockMatcher {
 
 /** What an element kind may know when it selects: which elements earlier rules claimed. */
 export interface ElementContext {
-  /** Whether an earlier element rule claimed this element itself (not its ancestors). */
-  isClaimed(element: Element): boolean;
+  /** Whether an earlier element rule claimed the element at this page position itself (not its ancestors). */
+  isClaimed(at: number): boolean;
 }
 
 export interface ElementMatcher {
   level: 'element';
-  /** Every element of the tree the rule matches, in document order. */
-  select(tree: Root, context: ElementContext): Element[];
+  /** The page positions (`Page.nodes`) of every element the rule matches, in document order. */
+  select(page: Page, context: ElementContext): number[];
   /**
    * The CSS selector list (hast-util-select semantics) that selects exactly what `select` does,
    * when there is one: the engine then matches all such rules in one walk instead of calling

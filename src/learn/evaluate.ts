@@ -4,7 +4,7 @@
  * compiled matcher, after every rule in force), but on the page's prepared block view, so that
  * hundreds of candidates cost one parse per page.
  */
-import type { Element, Text } from 'hast';
+import type { Element, Root, Text } from 'hast';
 import { SKIP_TAGS } from '../engine/blocks.js';
 import { tokens } from '../engine/words.js';
 import type { BlockContext } from '../kinds/types.js';
@@ -71,7 +71,15 @@ function blockRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
     out.push({ block: i, text });
     current[i] = undefined;
   };
-  const context: BlockContext = { tree: page.tree, blocks, block: blocks[0], text: '', isRemoved: (i) => current[i] === undefined };
+  let memo: { value: unknown } | undefined;
+  const context: BlockContext = {
+    page: page.base.view.page,
+    blocks,
+    block: blocks[0],
+    text: '',
+    isRemoved: (i) => current[i] === undefined,
+    memo: <T>(make: () => T): T => (memo ??= { value: make() }).value as T,
+  };
   for (let i = 0; i < blocks.length; i++) {
     const text = current[i];
     if (text === undefined) continue;
@@ -98,8 +106,10 @@ function blockRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
 function elementRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
   if (rule.matcher.level !== 'element') return [];
   const inside = new Set<Text>();
-  const claimed = new Set(page.base.view.claimed.map((c) => c.element));
-  for (const element of rule.matcher.select(page.tree, { isClaimed: (e) => claimed.has(e) })) collectTexts(element, inside);
+  const { page: scanned, claimed } = page.base.view;
+  const claimedElements = new Set<Element | Root>(claimed.map((c) => c.element));
+  const isClaimed = (at: number) => claimedElements.has(scanned.nodes[at]);
+  for (const at of rule.matcher.select(scanned, { isClaimed })) collectTexts(scanned.nodes[at] as Element, inside);
   const out: Removed[] = [];
   for (const pb of page.blocks) {
     if (pb.kept === undefined) continue;
