@@ -6,9 +6,13 @@
  *
  * Reads ../shared/corpus/dragnet-train (or the corpus given). Each tool runs in its own child
  * process, pinned to one core (`taskset -c 0` when available), so that its peak RSS is its own
- * and no two tools compete for the CPU. In the child the pages are read into memory first; a
- * warm-up pass over part of the corpus, then `--passes` timed passes over all of it (default 3);
- * the figures are the median pass. Process start and reading the corpus are not timed.
+ * and no two tools compete for the CPU. In the child the pages are read into memory first and
+ * a warm-up pass runs over part of the corpus. Then the timed passes take turns: pass 1 of every
+ * tool, then pass 2 of every tool (in a rotated order), and so on, one tool at a time, so that a
+ * slow spell of a shared machine falls on every tool alike instead of on whichever ran then.
+ * The figures are each tool's median pass. Process start and reading the corpus are not timed.
+ * Between two documents every tool yields to the event loop once, as a service would (jsdom
+ * frees a closed window only then).
  *
  * Tools: Winnow end to end (parse + the rules in ./rules + text out) with each parser, each
  * parser alone, and the peers (bench/extractors.ts; a peer's time is its own parse and
@@ -16,10 +20,11 @@
  * Accuracy: words and 4-word-shingle F1 of each tool's text from the first timed pass, scored by
  * the reference scorer (../shared/tools/score.mjs, or --scorer PATH), macro-averaged over pages.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadRules } from '../src/index.js';
@@ -33,11 +38,7 @@ import { loadScorer } from './scorer.js';
 
 /** Share of the corpus the untimed warm-up pass runs over (enough for the JIT to settle). */
 const WARM_UP_SHARE = 0.2;
-/**
- * Tools timed over one pass only, since they are slow. readability+jsdom still runs out of its
- * 4 GB heap on the 966 Dragnet pages in one process (jsdom keeps memory from window to window):
- * it is then reported as failed and left out of the table.
- */
+/** Tools timed over one pass only, since they are slow (readability+jsdom: some 6 minutes a pass on dragnet-train). */
 const ONE_PASS = new Set(['readability+jsdom']);
 /** Bytes in a megabyte, as MB/s is reported. */
 const MB = 1e6;
@@ -94,10 +95,16 @@ const corpus = resolve(corpusArg);
 const passes = Math.max(1, Number(values.passes));
 const limit = values.limit ? Number(values.limit) : Infinity;
 
-if (values.child !== undefined) await child(values.child);
-else await parent();
 
-/** One tool in this process: read, warm up, time the passes, score, print one JSON line. */
+/** What the parent asks of a child, one message at a time; the child answers each with a `Reply`. */
+type Command = { do: 'warm-up' } | { do: 'pass' } | { do: 'finish' };
+type Reply =
+  | { ready: true; pages: number; bytes: number; baselineRssMb: number }
+  | { warmedUp: true }
+  | { passMs: number; failed: number }
+  | { measured: Measured };
+
+/** One tool in this process: read the pages, then warm up, time passes and score when told. */
 async function child(name: string): Promise<void> {
   const tool = tools().find((t) => t.name === name);
   if (!tool) throw new Error(`Unknown tool ${name}`);
@@ -105,46 +112,61 @@ async function child(name: string): Promise<void> {
   const bytes = pages.reduce((sum, p) => sum + p.size, 0);
   globalThis.gc?.();
   const baselineRssMb = process.memoryUsage().rss / MB;
+  const send = (reply: Reply) => process.send!(reply);
 
-  const warmUp = pages.slice(0, Math.max(1, Math.round(pages.length * WARM_UP_SHARE)));
-  for (const page of warmUp) await runSafely(tool, page.html, page.url);
   const passMs: number[] = [];
   let outputs: Array<string | undefined> = [];
   let failed = 0;
-  for (let pass = 0; pass < passes; pass++) {
-    const current: Array<string | undefined> = new Array(pages.length);
-    failed = 0;
+  const runPass = async (subset: typeof pages) => {
+    const current: Array<string | undefined> = new Array(subset.length);
+    let errors = 0;
     const started = process.hrtime.bigint();
-    for (let i = 0; i < pages.length; i++) {
-      const output = await runSafely(tool, pages[i].html, pages[i].url);
-      if (output === undefined) failed++;
+    for (let i = 0; i < subset.length; i++) {
+      const output = await runSafely(tool, subset[i].html, subset[i].url);
+      if (output === undefined) errors++;
       current[i] = output;
+      await nextTurn();
     }
-    passMs.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (pass === 0) outputs = current;
-  }
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-
-  let scores: { wordsF1?: number; shinglesF1?: number } = {};
-  if (tool.toText) {
-    const scorer = await loadScorer(corpus, values.scorer);
-    const results = pages.map((page, i) => scorer.scorePair(outputs[i] === undefined ? '' : tool.toText!(outputs[i]!), page.gold));
-    const macro = scorer.macro(results);
-    scores = { wordsF1: macro.words.f1, shinglesF1: macro.shingles.f1 };
-  }
-  const sorted = [...passMs].sort((a, b) => a - b);
-  const measured: Measured = {
-    tool: name,
-    pages: pages.length,
-    bytes,
-    passMs,
-    medianMs: sorted[Math.floor(sorted.length / 2)],
-    peakRssMb,
-    baselineRssMb,
-    ...scores,
-    failed,
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, current, errors };
   };
-  process.stdout.write(`${JSON.stringify(measured)}\n`);
+
+  process.on('message', async (command: Command) => {
+    if (command.do === 'warm-up') {
+      await runPass(pages.slice(0, Math.max(1, Math.round(pages.length * WARM_UP_SHARE))));
+      send({ warmedUp: true });
+    } else if (command.do === 'pass') {
+      const pass = await runPass(pages);
+      if (passMs.length === 0) outputs = pass.current;
+      passMs.push(pass.ms);
+      failed = pass.errors;
+      send({ passMs: pass.ms, failed });
+    } else {
+      const peakRssMb = process.resourceUsage().maxRSS / 1024;
+      let scores: { wordsF1?: number; shinglesF1?: number } = {};
+      if (tool.toText) {
+        const scorer = await loadScorer(corpus, values.scorer);
+        const results = pages.map((page, i) => scorer.scorePair(outputs[i] === undefined ? '' : tool.toText!(outputs[i]!), page.gold));
+        const macro = scorer.macro(results);
+        scores = { wordsF1: macro.words.f1, shinglesF1: macro.shingles.f1 };
+      }
+      const sorted = [...passMs].sort((a, b) => a - b);
+      send({
+        measured: {
+          tool: name,
+          pages: pages.length,
+          bytes,
+          passMs,
+          medianMs: sorted[Math.floor(sorted.length / 2)],
+          peakRssMb,
+          baselineRssMb,
+          ...scores,
+          failed,
+        },
+      });
+      process.disconnect();
+    }
+  });
+  send({ ready: true, pages: pages.length, bytes, baselineRssMb });
 }
 
 async function runSafely(tool: Tool, html: string, url: string | undefined): Promise<string | undefined> {
@@ -155,27 +177,101 @@ async function runSafely(tool: Tool, html: string, url: string | undefined): Pro
   }
 }
 
-/** Run every tool in its own pinned child process, then print (and record) the table. */
+/** A tool's child process and the replies it has sent, awaited one at a time. */
+class Child {
+  private readonly replies: Reply[] = [];
+  private waiting: ((reply: Reply) => void) | undefined;
+  private stderr = '';
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly name: string, private readonly process: ChildProcess) {
+    process.on('message', (reply: Reply) => {
+      if (this.waiting) {
+        const resolve = this.waiting;
+        this.waiting = undefined;
+        resolve(reply);
+      } else this.replies.push(reply);
+    });
+    process.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    this.exited = new Promise((resolve) => process.on('exit', (code) => resolve(code)));
+  }
+
+  /** The next reply, or an error with the child's stderr if it exits first. */
+  async next(): Promise<Reply> {
+    const queued = this.replies.shift();
+    if (queued) return queued;
+    const reply = new Promise<Reply>((resolve) => {
+      this.waiting = resolve;
+    });
+    const exit = this.exited.then((code) => {
+      throw new Error(`${this.name} exited (code ${code}):\n${this.stderr.trim()}`);
+    });
+    return Promise.race([reply, exit]);
+  }
+
+  async ask(command: Command): Promise<Reply> {
+    this.process.send(command);
+    return this.next();
+  }
+
+  kill(): void {
+    this.process.kill();
+  }
+}
+
+/** Start every tool in its own pinned child process, take turns over the passes, then print (and record) the table. */
 async function parent(): Promise<void> {
   const names = tools().map((t) => t.name).filter((n) => !values.only || values.only.split(',').includes(n));
   const pin = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset');
   const loadBefore = loadavg();
-  const results: Measured[] = [];
+  const children: Child[] = [];
   for (const name of names) {
-    const toolPasses = ONE_PASS.has(name) ? 1 : passes;
-    const args = ['--expose-gc', join(here, 'speed.js'), corpus, '--child', name, '--passes', String(toolPasses)];
+    const args = ['--expose-gc', join(here, 'speed.js'), corpus, '--child', name];
     if (values.limit) args.push('--limit', values.limit);
     if (values.scorer) args.push('--scorer', values.scorer);
     const command = pin ? 'taskset' : process.execPath;
-    const child = spawnSync(command, pin ? ['-c', '0', process.execPath, ...args] : args, { encoding: 'utf8', maxBuffer: 64 * MB });
-    const line = child.stdout.trim().split('\n').pop() ?? '';
-    if (child.status !== 0 || !line.startsWith('{')) {
-      process.stderr.write(`speed: ${name} failed (exit ${child.status}):\n${child.stderr}\n`);
-      continue;
+    const spawned = spawn(command, pin ? ['-c', '0', process.execPath, ...args] : args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    children.push(new Child(name, spawned));
+  }
+  // A child that fails is reported and left out; the others go on.
+  const alive = new Set<Child>();
+  const attempt = async (child: Child, step: () => Promise<void>) => {
+    try {
+      await step();
+    } catch (error) {
+      process.stderr.write(`speed: ${child.name} failed: ${(error as Error).message}\n`);
+      alive.delete(child);
+      child.kill();
     }
-    const measured = JSON.parse(line) as Measured;
-    results.push(measured);
-    process.stderr.write(`${name}: ${(measured.bytes / MB / (measured.medianMs / 1000)).toFixed(1)} MB/s, peak RSS ${measured.peakRssMb.toFixed(0)} MB\n`);
+  };
+  for (const child of children) {
+    alive.add(child);
+    await attempt(child, async () => {
+      await child.next();
+      await child.ask({ do: 'warm-up' });
+    });
+  }
+  for (let pass = 0; pass < passes; pass++) {
+    // Rotate the order so that no tool always runs right after the same one.
+    const order = children.map((_, i) => children[(i + pass) % children.length]);
+    for (const child of order) {
+      if (!alive.has(child) || (pass > 0 && ONE_PASS.has(child.name))) continue;
+      await attempt(child, async () => {
+        const reply = (await child.ask({ do: 'pass' })) as { passMs: number };
+        process.stderr.write(`${child.name}: pass ${pass + 1}, ${(reply.passMs / 1000).toFixed(2)} s\n`);
+      });
+    }
+  }
+  const results: Measured[] = [];
+  for (const child of children) {
+    if (!alive.has(child)) continue;
+    await attempt(child, async () => {
+      const { measured } = (await child.ask({ do: 'finish' })) as { measured: Measured };
+      results.push(measured);
+      process.stderr.write(`${child.name}: ${(measured.bytes / MB / (measured.medianMs / 1000)).toFixed(1)} MB/s, peak RSS ${measured.peakRssMb.toFixed(0)} MB\n`);
+    });
   }
   const loadAfter = loadavg();
   const table = render(results, { pinned: pin, loadBefore, loadAfter });
@@ -209,7 +305,7 @@ function render(results: Measured[], run: { pinned: boolean; loadBefore: number[
     '',
     `${machine()}. Load average (1, 5, 15 min) before: ${load(run.loadBefore)}; after: ${load(run.loadAfter)}.`,
     `Command: \`npm run bench -- ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
-    `Each tool in its own process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, then the median of ${passes} timed passes; MB = 10^6 bytes of raw HTML.`,
+    `Each tool in its own process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, then the median of ${passes} timed passes, the tools taking turns pass by pass; MB = 10^6 bytes of raw HTML.`,
     'Peak RSS is the process\'s maximum resident set; in brackets the RSS with the corpus loaded, before the tool ran.',
     'F1 is macro-averaged over pages, scored by ../shared/tools/score.mjs; a peer\'s article HTML is turned into block text outside the timed passes.',
     '',
@@ -220,3 +316,6 @@ function render(results: Measured[], run: { pinned: boolean; loadBefore: number[
     ...notes,
   ].join('\n');
 }
+
+if (values.child !== undefined) await child(values.child);
+else await parent();
