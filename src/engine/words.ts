@@ -25,10 +25,11 @@ const WORD_UNIT = 1;
 const SPACE = 2;
 /** ...a comma (Latin, CJK, Arabic: a sign of running prose, as Readability counts them)... */
 const COMMA = 3;
-/** ...not looked up yet... */
+/** ...not looked up yet (every class above this one needs `resolveUnit`)... */
 const UNKNOWN = 4;
-/** ...or a high surrogate, whose pair's code point decides. */
+/** ...or half of a surrogate pair, whose code point decides. */
 const HIGH_SURROGATE = 5;
+const LOW_SURROGATE = 6;
 
 /** The commas counted (`TextMeasure.commas`). */
 const COMMAS = [0x2c, 0x60c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xff0c, 0x3001];
@@ -41,11 +42,12 @@ const COMMAS = [0x2c, 0x60c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xf
 const UNIT_CLASS = new Uint8Array(0x10000).fill(UNKNOWN);
 for (let c = 0; c < 0x80; c++) learnUnit(c);
 UNIT_CLASS.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
+UNIT_CLASS.fill(LOW_SURROGATE, 0xdc00, 0xe000);
 for (const c of COMMAS) UNIT_CLASS[c] = COMMA;
 /** Word-ness of code points beyond the BMP (surrogate pairs), as met: `WORD_UNIT` or `OTHER`. */
 const ASTRAL_CLASS = new Map<number, number>();
 
-/** The class of a code unit not looked up yet (a lone low surrogate is `OTHER`). */
+/** The class of a code unit not looked up yet. */
 function learnUnit(code: number): number {
   const unit = String.fromCharCode(code);
   const found = WORD_CHAR.test(unit) ? WORD_UNIT : SPACE_CHAR.test(unit) ? SPACE : OTHER;
@@ -64,6 +66,32 @@ function astralClass(high: number, low: number): number {
   return found;
 }
 
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The class of the unit at `i` when the table cannot tell: learned on first sight, or, for half
+ * of a surrogate pair, the class of the pair's code point (both halves get it, so a pair counts
+ * as one character; a lone half is `OTHER`). Kept out of the counting loops, which stay tight.
+ */
+function resolveUnit(text: string, i: number, code: number): number {
+  const known = UNIT_CLASS[code];
+  if (known === UNKNOWN) return learnUnit(code);
+  if (known === HIGH_SURROGATE) {
+    const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    return isLow(low) ? astralClass(code, low) : OTHER;
+  }
+  const high = i > 0 ? text.charCodeAt(i - 1) : 0;
+  return isHigh(high) ? astralClass(high, code) : OTHER;
+}
+
+/** The class of the unit at `i`. */
+function unitAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  const unit = UNIT_CLASS[code];
+  return unit >= UNKNOWN ? resolveUnit(text, i, code) : unit;
+}
+
 /** How many word tokens `text` holds (the same count as `tokens(text).length`). */
 export function countWords(text: string): number {
   let n = 0;
@@ -72,19 +100,7 @@ export function countWords(text: string): number {
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     let unit = UNIT_CLASS[code];
-    if (unit >= UNKNOWN) {
-      if (unit === UNKNOWN) {
-        unit = learnUnit(code);
-      } else {
-        const low = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          unit = astralClass(code, low);
-          i++;
-        } else {
-          unit = OTHER;
-        }
-      }
-    }
+    if (unit >= UNKNOWN) unit = resolveUnit(text, i, code);
     // A word starts where a word unit follows any other (branch-free).
     const word = unit === WORD_UNIT ? 1 : 0;
     n += word & (inWord ^ 1);
@@ -117,19 +133,8 @@ export class TextMeasure {
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       let unit = UNIT_CLASS[code];
-      if (unit >= UNKNOWN) {
-        if (unit === UNKNOWN) {
-          unit = learnUnit(code);
-        } else {
-          const low = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-          if (low >= 0xdc00 && low <= 0xdfff) {
-            unit = astralClass(code, low);
-            i++;
-          } else {
-            unit = OTHER;
-          }
-        }
-      }
+      if (unit >= UNKNOWN) unit = resolveUnit(text, i, code);
+      // Branch-free counting: which class comes next is not predictable.
       const word = unit === WORD_UNIT ? 1 : 0;
       words += word & (inWord ^ 1);
       inWord = word;
@@ -139,22 +144,10 @@ export class TextMeasure {
     this.words = words;
     this.commas = commas;
     this.nonSpace = spaces < length;
-    this.startsInWord = length > 0 && classAt(text, 0) === WORD_UNIT;
+    this.startsInWord = length > 0 && unitAt(text, 0) === WORD_UNIT;
     this.endsInWord = inWord === 1;
-    const first = length > 0 ? text.charCodeAt(0) : 0;
-    const last = length > 0 ? text.charCodeAt(length - 1) : 0;
-    this.splitsPair = (first >= 0xdc00 && first <= 0xdfff) || (last >= 0xd800 && last <= 0xdbff);
+    this.splitsPair = length > 0 && (isLow(text.charCodeAt(0)) || isHigh(text.charCodeAt(length - 1)));
   }
-}
-
-/** The class of the character starting at `i` (a surrogate pair's if one starts there). */
-function classAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  const unit = UNIT_CLASS[code];
-  if (unit === UNKNOWN) return learnUnit(code);
-  if (unit !== HIGH_SURROGATE) return unit;
-  const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-  return low >= 0xdc00 && low <= 0xdfff ? astralClass(code, low) : OTHER;
 }
 
 /** Whitespace that needs rewriting: any run of two, or one that is not a plain space. */
