@@ -20,7 +20,11 @@ export interface Block {
   text: string;
   /** Words of `text` (as `countWords(text)`). */
   words: number;
-  /** Words of the text nodes inside links, counted text node by text node. */
+  /**
+   * Words of the block's text nodes each counted on its own (a word split across two of them,
+   * "foo<b>bar</b>", counts twice), and of those inside links: link density compares the two.
+   */
+  nodeWords: number;
   linkWords: number;
   /** The block-level element holding this block. */
   container: Element | Root;
@@ -71,8 +75,9 @@ interface Container {
   linked: Text[] | undefined;
   /** Whether `text` holds anything but whitespace (else the run makes no block). */
   content: boolean;
-  /** Words of the run so far, link words, and whether it ends inside a word. */
+  /** Words of the run so far (see `Block`), and whether it ends inside a word. */
   words: number;
+  nodeWords: number;
   linkWords: number;
   inWord: boolean;
   /** Two texts of the run may join into one character (a split surrogate pair): count its words afresh. */
@@ -115,8 +120,9 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
 
   const flush = (c: Container) => {
     if (c.texts.length === 0) return;
-    const { words, linkWords, recount } = c;
+    const { words, nodeWords, linkWords, recount } = c;
     c.words = 0;
+    c.nodeWords = 0;
     c.linkWords = 0;
     c.inWord = false;
     c.recount = false;
@@ -135,6 +141,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
         index: blocks.length,
         text,
         words: recount ? countWords(text) : words,
+        nodeWords,
         linkWords,
         container: nodes[c.at],
         group: c.at === 0 ? undefined : nodes[parent[c.at]],
@@ -167,7 +174,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
     let c = open[depth];
     if (c === undefined) {
       c = {
-        at, claim, text: '', texts: [], linked: undefined, content: false, words: 0, linkWords: 0, inWord: false, recount: false,
+        at, claim, text: '', texts: [], linked: undefined, content: false, words: 0, nodeWords: 0, linkWords: 0, inWord: false, recount: false,
         firstRun: undefined, runs: 0, hadBlockChild: false,
       };
       open[depth] = c;
@@ -179,6 +186,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
       c.linked = undefined;
       c.content = false;
       c.words = 0;
+      c.nodeWords = 0;
       c.linkWords = 0;
       c.inWord = false;
       c.recount = false;
@@ -226,6 +234,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
       const words = textWords[at];
       current.text += value;
       current.texts.push(texts[at]);
+      current.nodeWords += words;
       if ((flags & IN_LINK) !== 0) {
         (current.linked ??= []).push(texts[at]);
         current.linkWords += words;

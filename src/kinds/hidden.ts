@@ -51,7 +51,8 @@ export const hidden: RuleKind<Options> = {
 function isHidden(element: Element, aria: boolean): boolean {
   const { properties } = element;
   if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) return true;
-  if (aria && String(properties.ariaHidden).toLowerCase() === 'true') return true;
+  const { ariaHidden } = properties;
+  if (aria && ariaHidden !== undefined && String(ariaHidden).toLowerCase() === 'true') return true;
   const style = properties.style;
   return typeof style === 'string' && style.length >= 12 && HIDING_STYLE.test(style);
 }

@@ -13,7 +13,6 @@
  * between the others in the output.
  */
 import type { Block } from '../engine/blocks.js';
-import { countWords } from '../engine/words.js';
 import type { BlockContext, RuleKind } from './types.js';
 
 interface Options {
@@ -75,11 +74,5 @@ function decide({ blocks, isRemoved }: BlockContext, threshold: number, minRun: 
 
 /** Link words / words of a block (0 for a block without words), counted text node by text node. */
 export function densityOf(block: Block): number {
-  if (!block.linked) return 0;
-  let words = 0;
-  for (const text of block.texts) words += countWords(text.value);
-  if (words === 0) return 0;
-  let linked = 0;
-  for (const text of block.linked) linked += countWords(text.value);
-  return linked / words;
+  return block.nodeWords === 0 ? 0 : block.linkWords / block.nodeWords;
 }
