@@ -6,11 +6,12 @@
  *
  * Reads ../shared/corpus/dragnet-train (or the corpus given). Each tool runs in its own child
  * process, pinned to one core (`taskset -c 0` when available), so that its peak RSS is its own
- * and no two tools compete for the CPU. In the child the pages are read into memory first and
- * a warm-up pass runs over part of the corpus. Then the timed passes take turns: pass 1 of every
- * tool, then pass 2 of every tool (in a rotated order), and so on, one tool at a time, so that a
- * slow spell of a shared machine falls on every tool alike instead of on whichever ran then.
- * The figures are each tool's median pass. Process start and reading the corpus are not timed.
+ * and no two tools compete for the CPU. The tools take turns: round 1 runs every tool once, then
+ * round 2 (in a rotated order), and so on, so that a slow spell of a shared machine falls on every
+ * tool alike instead of on whichever ran then. In a round a tool gets a fresh child: it reads the
+ * pages into memory, warms up over part of them, and times one pass over all of them; only one
+ * child is alive at a time. The figures are each tool's median pass, its peak RSS the largest of
+ * its rounds. Process start, reading the corpus and the warm-up are not timed.
  * Between two documents every tool yields to the event loop once, as a service would (jsdom
  * frees a closed window only then).
  *
@@ -97,7 +98,7 @@ const limit = values.limit ? Number(values.limit) : Infinity;
 
 
 /** What the parent asks of a child, one message at a time; the child answers each with a `Reply`. */
-type Command = { do: 'warm-up' } | { do: 'pass' } | { do: 'finish' };
+type Command = { do: 'warm-up' } | { do: 'pass' } | { do: 'finish'; score: boolean };
 type Reply =
   | { ready: true; pages: number; bytes: number; baselineRssMb: number }
   | { warmedUp: true }
@@ -133,17 +134,21 @@ async function child(name: string): Promise<void> {
   process.on('message', async (command: Command) => {
     if (command.do === 'warm-up') {
       await runPass(pages.slice(0, Math.max(1, Math.round(pages.length * WARM_UP_SHARE))));
+      // Collect now, untimed: an idle child must not collect while another one is timed on the same core.
+      globalThis.gc?.();
       send({ warmedUp: true });
     } else if (command.do === 'pass') {
       const pass = await runPass(pages);
       if (passMs.length === 0) outputs = pass.current;
       passMs.push(pass.ms);
       failed = pass.errors;
+      globalThis.gc?.();
       send({ passMs: pass.ms, failed });
     } else {
-      const peakRssMb = process.resourceUsage().maxRSS / 1024;
+      // maxRSS is in KiB; every size in the table is in MB (10^6 bytes).
+      const peakRssMb = (process.resourceUsage().maxRSS * 1024) / MB;
       let scores: { wordsF1?: number; shinglesF1?: number } = {};
-      if (tool.toText) {
+      if (command.score && tool.toText) {
         const scorer = await loadScorer(corpus, values.scorer);
         const results = pages.map((page, i) => scorer.scorePair(outputs[i] === undefined ? '' : tool.toText!(outputs[i]!), page.gold));
         const macro = scorer.macro(results);
@@ -221,58 +226,58 @@ class Child {
   }
 }
 
-/** Start every tool in its own pinned child process, take turns over the passes, then print (and record) the table. */
+/**
+ * Take turns over the passes: in every round each tool gets a fresh pinned child process that
+ * reads the pages, warms up and runs one timed pass, alone on the machine (idle children kept
+ * alive beside the timed one slowed it down by up to three times). Then print (and record) the table.
+ */
 async function parent(): Promise<void> {
   const names = tools().map((t) => t.name).filter((n) => !values.only || values.only.split(',').includes(n));
   const pin = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset');
   const loadBefore = loadavg();
-  const children: Child[] = [];
-  for (const name of names) {
+  const start = (name: string): Child => {
     const args = ['--expose-gc', join(here, 'speed.js'), corpus, '--child', name];
     if (values.limit) args.push('--limit', values.limit);
     if (values.scorer) args.push('--scorer', values.scorer);
     const command = pin ? 'taskset' : process.execPath;
-    const spawned = spawn(command, pin ? ['-c', '0', process.execPath, ...args] : args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    children.push(new Child(name, spawned));
-  }
-  // A child that fails is reported and left out; the others go on.
-  const alive = new Set<Child>();
-  const attempt = async (child: Child, step: () => Promise<void>) => {
-    try {
-      await step();
-    } catch (error) {
-      process.stderr.write(`speed: ${child.name} failed: ${(error as Error).message}\n`);
-      alive.delete(child);
-      child.kill();
-    }
+    return new Child(name, spawn(command, pin ? ['-c', '0', process.execPath, ...args] : args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
   };
-  for (const child of children) {
-    alive.add(child);
-    await attempt(child, async () => {
-      await child.next();
-      await child.ask({ do: 'warm-up' });
-    });
-  }
+  // Per tool: the first round's figures (with its scores), then every round's pass and peak RSS.
+  const measured = new Map<string, Measured>();
+  const failed = new Set<string>();
   for (let pass = 0; pass < passes; pass++) {
     // Rotate the order so that no tool always runs right after the same one.
-    const order = children.map((_, i) => children[(i + pass) % children.length]);
-    for (const child of order) {
-      if (!alive.has(child) || (pass > 0 && ONE_PASS.has(child.name))) continue;
-      await attempt(child, async () => {
+    const order = names.map((_, i) => names[(i + pass) % names.length]);
+    for (const name of order) {
+      if (failed.has(name) || (pass > 0 && ONE_PASS.has(name))) continue;
+      const child = start(name);
+      try {
+        await child.next();
+        await child.ask({ do: 'warm-up' });
         const reply = (await child.ask({ do: 'pass' })) as { passMs: number };
-        process.stderr.write(`${child.name}: pass ${pass + 1}, ${(reply.passMs / 1000).toFixed(2)} s\n`);
-      });
+        const round = ((await child.ask({ do: 'finish', score: pass === 0 })) as { measured: Measured }).measured;
+        const sofar = measured.get(name);
+        if (sofar === undefined) measured.set(name, round);
+        else {
+          sofar.passMs.push(reply.passMs);
+          sofar.peakRssMb = Math.max(sofar.peakRssMb, round.peakRssMb);
+        }
+        await child.exited;
+        process.stderr.write(`${name}: pass ${pass + 1}, ${(reply.passMs / 1000).toFixed(2)} s\n`);
+      } catch (error) {
+        process.stderr.write(`speed: ${name} failed: ${(error as Error).message}\n`);
+        failed.add(name);
+        measured.delete(name);
+        child.kill();
+      }
     }
   }
-  const results: Measured[] = [];
-  for (const child of children) {
-    if (!alive.has(child)) continue;
-    await attempt(child, async () => {
-      const { measured } = (await child.ask({ do: 'finish' })) as { measured: Measured };
-      results.push(measured);
-      process.stderr.write(`${child.name}: ${(measured.bytes / MB / (measured.medianMs / 1000)).toFixed(1)} MB/s, peak RSS ${measured.peakRssMb.toFixed(0)} MB\n`);
-    });
-  }
+  const results = names.flatMap((name) => {
+    const m = measured.get(name);
+    if (m === undefined) return [];
+    const sorted = [...m.passMs].sort((a, b) => a - b);
+    return [{ ...m, medianMs: sorted[Math.floor(sorted.length / 2)] }];
+  });
   const loadAfter = loadavg();
   const table = render(results, { pinned: pin, loadBefore, loadAfter });
   console.log(table);
@@ -305,8 +310,8 @@ function render(results: Measured[], run: { pinned: boolean; loadBefore: number[
     '',
     `${machine()}. Load average (1, 5, 15 min) before: ${load(run.loadBefore)}; after: ${load(run.loadAfter)}.`,
     `Command: \`npm run bench -- ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
-    `Each tool in its own process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, then the median of ${passes} timed passes, the tools taking turns pass by pass; MB = 10^6 bytes of raw HTML.`,
-    'Peak RSS is the process\'s maximum resident set; in brackets the RSS with the corpus loaded, before the tool ran.',
+    `The tools take turns over ${passes} rounds; in each a tool runs alone in a fresh process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, then one timed pass. The figures are the median pass; MB = 10^6 bytes of raw HTML.`,
+    'Peak RSS is the largest maximum resident set of the tool\'s processes; in brackets the RSS with the corpus loaded, before the tool ran.',
     'F1 is macro-averaged over pages, scored by ../shared/tools/score.mjs; a peer\'s article HTML is turned into block text outside the timed passes.',
     '',
     '| tool | pages/s | MB/s | vs Readability+linkedom | peak RSS MB (corpus loaded) | words F1 | shingles F1 | errors |',

@@ -11,7 +11,7 @@
  */
 import type { Root } from 'hast';
 import type { LoadedRule } from '../rules/parse.js';
-import { scanPage } from './page.js';
+import { scanPage, type Page } from './page.js';
 import { runRules, type EngineResult } from './run.js';
 
 /** Fewer words kept than this counts as "too little": the rules took the page's text away (short
@@ -40,9 +40,11 @@ export function keepsTooLittle(result: EngineResult): boolean {
   return result.wordsOut < MIN_WORDS_KEPT && result.wordsIn >= MIN_WORDS_IN;
 }
 
-/** Run `rules` over `tree`; relax them step by step while they keep too little. */
-export function runWithSafetyNet(tree: Root, rules: readonly LoadedRule[]): SafeResult {
-  const page = scanPage(tree);
+/**
+ * Run `rules` over `tree`; relax them step by step while they keep too little. Every step reads
+ * the same walk of the tree (`page`, made here unless the caller has it).
+ */
+export function runWithSafetyNet(tree: Root, rules: readonly LoadedRule[], page: Page = scanPage(tree)): SafeResult {
   const strict = runRules(tree, rules, page);
   if (!keepsTooLittle(strict)) return strict;
   const steps = [...new Set(rules.map((r) => r.relax).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);

@@ -92,23 +92,6 @@ function unitAt(text: string, i: number): number {
   return unit >= UNKNOWN ? resolveUnit(text, i, code) : unit;
 }
 
-/** How many word tokens `text` holds (the same count as `tokens(text).length`). */
-export function countWords(text: string): number {
-  let n = 0;
-  let inWord = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    let unit = UNIT_CLASS[code];
-    if (unit >= UNKNOWN) unit = resolveUnit(text, i, code);
-    // A word starts where a word unit follows any other (branch-free).
-    const word = unit === WORD_UNIT ? 1 : 0;
-    n += word & (inWord ^ 1);
-    inWord = word;
-  }
-  return n;
-}
-
 /**
  * What the engine needs to know of one text node, read in one pass over its characters: its
  * words and commas, whether it holds anything but whitespace, and whether it starts or ends
@@ -148,6 +131,14 @@ export class TextMeasure {
     this.endsInWord = inWord === 1;
     this.splitsPair = length > 0 && (isLow(text.charCodeAt(0)) || isHigh(text.charCodeAt(length - 1)));
   }
+}
+
+const measured = new TextMeasure();
+
+/** How many word tokens `text` holds (the same count as `tokens(text).length`). */
+export function countWords(text: string): number {
+  measured.measure(text);
+  return measured.words;
 }
 
 /** Whitespace that needs rewriting: any run of two, or one that is not a plain space. */

@@ -9,7 +9,7 @@
  *     negative: ['^(?:comments?|sidebar|footer|related|share|widget)$']
  *
  * How the article is found (the scoring Readability made familiar, on words instead of
- * characters, read from the shared page index): every paragraph-like block with a few words
+ * characters, read from the engine's walk of the page): every paragraph-like block with a few words
  * votes for the elements above it, its parent fully, its grandparent half, further ancestors
  * less; a vote is worth more for commas and length. Each voted element starts from a weight for
  * its tag and for its class names and id (`positive`, `negative`), and its total is scaled down
