@@ -8,7 +8,9 @@
  * process, pinned to one core (`taskset -c 0` when available), so that its peak RSS is its own
  * and no two tools compete for the CPU. The tools take turns: round 1 runs every tool once, then
  * round 2 (in a rotated order), and so on, so that a slow spell of a shared machine falls on every
- * tool alike instead of on whichever ran then. In a round a tool gets a fresh child: it reads the
+ * tool alike instead of on whichever ran then. Each Winnow run end to end and its parser's
+ * parse-only run go back to back (in turn first), and the engine's cost on top of parsing is the
+ * median of their rounds' differences. In a round a tool gets a fresh child: it reads the
  * pages into memory, warms up over part of them, and times one pass over all of them; only one
  * child is alive at a time. The figures are each tool's median pass, its peak RSS the largest of
  * its rounds. Process start, reading the corpus and the warm-up are not timed.
@@ -41,6 +43,11 @@ import { loadScorer } from './scorer.js';
 const WARM_UP_SHARE = 0.2;
 /** Tools timed over one pass only, since they are slow (readability+jsdom: some 6 minutes a pass on dragnet-train). */
 const ONE_PASS = new Set(['readability+jsdom']);
+/** Each Winnow run end to end and the run of its parser alone, whose difference is the engine's cost. */
+const PAIRS = new Map([
+  ['winnow', 'parse only: fast'],
+  ['winnow --parser parse5', 'parse only: parse5'],
+]);
 /** Bytes in a megabyte, as MB/s is reported. */
 const MB = 1e6;
 
@@ -245,9 +252,21 @@ async function parent(): Promise<void> {
   // Per tool: the first round's figures (with its scores), then every round's pass and peak RSS.
   const measured = new Map<string, Measured>();
   const failed = new Set<string>();
+  // Each parser's end-to-end run and its parse-only run go back to back, so that the engine's
+  // cost is read from two runs minutes apart at most, not from medians of different rounds.
+  const units = names.reduce<string[][]>((out, name) => {
+    const partner = PAIRS.get(name) ?? [...PAIRS].find(([, parseOnly]) => parseOnly === name)?.[0];
+    const unit = partner !== undefined ? out.find((u) => u.includes(partner)) : undefined;
+    if (unit) unit.push(name);
+    else out.push([name]);
+    return out;
+  }, []);
   for (let pass = 0; pass < passes; pass++) {
-    // Rotate the order so that no tool always runs right after the same one.
-    const order = names.map((_, i) => names[(i + pass) % names.length]);
+    // Rotate the order so that no tool always runs right after the same one; a pair swaps its order each round.
+    const order = units.flatMap((_, i) => {
+      const unit = units[(i + pass) % units.length];
+      return pass % 2 === 0 ? unit : [...unit].reverse();
+    });
     for (const name of order) {
       if (failed.has(name) || (pass > 0 && ONE_PASS.has(name))) continue;
       const child = start(name);
@@ -296,13 +315,15 @@ function render(results: Measured[], run: { pinned: boolean; loadBefore: number[
     return `| ${tool} | ${(r.pages / (r.medianMs / 1000)).toFixed(1)} | ${mbps(r).toFixed(1)} | ${ratio} | ${r.peakRssMb.toFixed(0)} (${r.baselineRssMb.toFixed(0)}) | ${f1(r.wordsF1)} | ${f1(r.shinglesF1)} | ${r.failed} |`;
   });
   const notes: string[] = [];
-  for (const parser of ['fast', 'parse5'] as const) {
-    const endToEnd = byName.get(parser === 'fast' ? 'winnow' : 'winnow --parser parse5');
-    const parseOnly = byName.get(`parse only: ${parser}`);
-    if (endToEnd && parseOnly) {
-      const share = (100 * (endToEnd.medianMs - parseOnly.medianMs)) / parseOnly.medianMs;
-      notes.push(`- Engine cost on top of parsing (${parser}): ${share.toFixed(0)}% (${(endToEnd.medianMs / 1000).toFixed(2)} s end to end vs ${(parseOnly.medianMs / 1000).toFixed(2)} s parse only per pass).`);
-    }
+  for (const [endToEndName, parseOnlyName] of PAIRS) {
+    const endToEnd = byName.get(endToEndName);
+    const parseOnly = byName.get(parseOnlyName);
+    if (!endToEnd || !parseOnly || endToEnd.passMs.length !== parseOnly.passMs.length) continue;
+    // Round by round (the two ran back to back), then the median round.
+    const shares = endToEnd.passMs.map((ms, i) => (100 * (ms - parseOnly.passMs[i])) / parseOnly.passMs[i]);
+    const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)];
+    const rounds = endToEnd.passMs.map((ms, i) => `${(ms / 1000).toFixed(2)} s vs ${(parseOnly.passMs[i] / 1000).toFixed(2)} s`).join('; ');
+    notes.push(`- Engine cost on top of parsing (\`${endToEndName}\` against \`${parseOnlyName}\`, run back to back): ${median.toFixed(0)}%, the median of the rounds' ${shares.map((s) => `${s.toFixed(0)}%`).join(', ')} (${rounds}).`);
   }
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
   return [
