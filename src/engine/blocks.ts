@@ -118,24 +118,22 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
   const blocks: Block[] = [];
   const claimed: ClaimedElement[] = [];
 
-  const flush = (c: Container) => {
-    if (c.texts.length === 0) return;
-    const { words, nodeWords, linkWords, recount } = c;
+  /** Start a new run in `c` (its text array is empty, or handed on to a block already). */
+  const startRun = (c: Container) => {
+    c.text = '';
+    c.linked = undefined;
+    c.content = false;
     c.words = 0;
     c.nodeWords = 0;
     c.linkWords = 0;
     c.inWord = false;
     c.recount = false;
-    if (!c.content) {
-      // Whitespace between elements: no block, and nothing to collapse (nor anything handed on,
-      // so the arrays are reused).
-      c.text = '';
-      c.texts.length = 0;
-      c.linked = undefined;
-      return;
-    }
-    c.content = false;
-    const text = collapseWhitespace(c.text);
+  };
+  const flush = (c: Container) => {
+    if (c.texts.length === 0) return;
+    const { words, nodeWords, linkWords, recount } = c;
+    // Whitespace between elements makes no block and has nothing to collapse.
+    const text = c.content ? collapseWhitespace(c.text) : '';
     if (text !== '') {
       const block: Block = {
         index: blocks.length,
@@ -156,10 +154,10 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
       if (c.runs++ === 0) c.firstRun = block;
       c.texts = [];
     } else {
+      // Nothing handed on: the array is reused.
       c.texts.length = 0;
     }
-    c.text = '';
-    c.linked = undefined;
+    startRun(c);
   };
   const close = (c: Container) => {
     flush(c);
@@ -182,14 +180,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
       c.at = at;
       c.claim = claim;
       // A closed container's text array is always empty and its own (see `flush`).
-      c.text = '';
-      c.linked = undefined;
-      c.content = false;
-      c.words = 0;
-      c.nodeWords = 0;
-      c.linkWords = 0;
-      c.inWord = false;
-      c.recount = false;
+      startRun(c);
       c.firstRun = undefined;
       c.runs = 0;
       c.hadBlockChild = false;
