@@ -60,12 +60,17 @@ interface Tool {
   toText?(output: string): string;
 }
 
+/** The middle value (of an even count, the upper of the two middle ones: a pass that really ran). */
+function middle(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
 interface Measured {
   tool: string;
   pages: number;
   bytes: number;
+  /** Every timed pass, one per round. */
   passMs: number[];
-  medianMs: number;
   peakRssMb: number;
   /** RSS after the pages were read, before the tool ran: the part of the peak that is the corpus. */
   baselineRssMb: number;
@@ -161,14 +166,12 @@ async function child(name: string): Promise<void> {
         const macro = scorer.macro(results);
         scores = { wordsF1: macro.words.f1, shinglesF1: macro.shingles.f1 };
       }
-      const sorted = [...passMs].sort((a, b) => a - b);
       send({
         measured: {
           tool: name,
           pages: pages.length,
           bytes,
           passMs,
-          medianMs: sorted[Math.floor(sorted.length / 2)],
           peakRssMb,
           baselineRssMb,
           ...scores,
@@ -278,7 +281,7 @@ async function parent(): Promise<void> {
         const sofar = measured.get(name);
         if (sofar === undefined) measured.set(name, round);
         else {
-          sofar.passMs.push(reply.passMs);
+          sofar.passMs.push(...round.passMs);
           sofar.peakRssMb = Math.max(sofar.peakRssMb, round.peakRssMb);
         }
         await child.exited;
@@ -294,8 +297,7 @@ async function parent(): Promise<void> {
   const results = names.flatMap((name) => {
     const m = measured.get(name);
     if (m === undefined) return [];
-    const sorted = [...m.passMs].sort((a, b) => a - b);
-    return [{ ...m, medianMs: sorted[Math.floor(sorted.length / 2)] }];
+    return [{ ...m, medianMs: middle(m.passMs) }];
   });
   const loadAfter = loadavg();
   const table = render(results, { pinned: pin, loadBefore, loadAfter });
@@ -303,9 +305,9 @@ async function parent(): Promise<void> {
   if (values.record) recordSection('speed', table);
 }
 
-function render(results: Measured[], run: { pinned: boolean; loadBefore: number[]; loadAfter: number[] }): string {
+function render(results: Array<Measured & { medianMs: number }>, run: { pinned: boolean; loadBefore: number[]; loadAfter: number[] }): string {
   const byName = new Map(results.map((r) => [r.tool, r]));
-  const mbps = (r: Measured) => r.bytes / MB / (r.medianMs / 1000);
+  const mbps = (r: Measured & { medianMs: number }) => r.bytes / MB / (r.medianMs / 1000);
   const reference = byName.get('readability+linkedom');
   const first = results[0];
   const f1 = (v: number | undefined) => (v === undefined ? '' : v.toFixed(3));
@@ -321,7 +323,7 @@ function render(results: Measured[], run: { pinned: boolean; loadBefore: number[
     if (!endToEnd || !parseOnly || endToEnd.passMs.length !== parseOnly.passMs.length) continue;
     // Round by round (the two ran back to back), then the median round.
     const shares = endToEnd.passMs.map((ms, i) => (100 * (ms - parseOnly.passMs[i])) / parseOnly.passMs[i]);
-    const median = [...shares].sort((a, b) => a - b)[Math.floor(shares.length / 2)];
+    const median = middle(shares);
     const rounds = endToEnd.passMs.map((ms, i) => `${(ms / 1000).toFixed(2)} s vs ${(parseOnly.passMs[i] / 1000).toFixed(2)} s`).join('; ');
     notes.push(`- Engine cost on top of parsing (\`${endToEndName}\` against \`${parseOnlyName}\`, run back to back): ${median.toFixed(0)}%, the median of the rounds' ${shares.map((s) => `${s.toFixed(0)}%`).join(', ')} (${rounds}).`);
   }
