@@ -111,6 +111,27 @@ describe('the fast parser on broken markup', () => {
   });
 });
 
+describe('class names', () => {
+  const classOf = (tree: Root, id: string) => selectAll(`#${id}`, tree)[0].properties.className as string[];
+
+  test('elements with the same class attribute get equal lists they can each change', () => {
+    const tree = fastHtmlToHast('<p id=a class="story  lead\tx"></p><p id=b class="story  lead\tx"></p><p id=c class="lead">');
+    expect(classOf(tree, 'a')).toEqual(['story', 'lead', 'x']);
+    expect(classOf(tree, 'b')).toEqual(['story', 'lead', 'x']);
+    classOf(tree, 'a').push('changed');
+    expect(classOf(tree, 'b')).toEqual(['story', 'lead', 'x']);
+    expect(classOf(tree, 'c')).toEqual(['lead']);
+    // A later page with the same value gets its own list too.
+    expect(classOf(fastHtmlToHast('<p id=a class="story  lead\tx">'), 'a')).toEqual(['story', 'lead', 'x']);
+  });
+
+  test('a class attribute of spaces only makes an empty list, as parse5 does', () => {
+    const html = '<p id=a class="  "></p><p id=b class="">';
+    expect(classOf(fastHtmlToHast(html), 'a')).toEqual(classOf(htmlToHast(html), 'a'));
+    expect(classOf(fastHtmlToHast(html), 'b')).toEqual(classOf(htmlToHast(html), 'b'));
+  });
+});
+
 describe('deep nesting', () => {
   const rules = loadRules(RULES);
   const deep = (depth: number) =>
