@@ -109,6 +109,24 @@ describe('class-id', () => {
     expect(rulesOf(wrapped, 'Share this')).toEqual(['share']);
   });
 
+  test('a rule with several patterns drops on any one of them, back-references included', () => {
+    const several = one(`  - id: promos
+    class-id: ['^promo$', '^(ab)-\\1$', '^(?<w>zz)-\\k<w>$', 'teaser']
+    unless: ['^keep$', '^(k)\\1$']
+`);
+    const r = cleanWith(several, page(`${article()}
+      <div class="promo"><p>First promo box</p></div>
+      <div class="ab-ab"><p>Second promo box</p></div>
+      <div class="ab-ba"><p>Not a promo box</p></div>
+      <div class="zz-zz"><p>Third promo box</p></div>
+      <div class="big-teaser kk"><p>Fourth promo box</p></div>
+      <div class="teaser keep"><p>Kept teaser box</p></div>`));
+    expect(r.removals.map((x) => x.text)).toEqual(['First promo box', 'Second promo box', 'Third promo box']);
+    expect(r.text).toContain('Not a promo box');
+    expect(r.text).toContain('Kept teaser box');
+    expect(r.text).toContain('Fourth promo box');
+  });
+
   test('never removes html or body, whatever their class', () => {
     const r = cleanWith(rules, `<html class="share"><body class="comments">${article()}</body></html>`);
     expect(r.removals).toEqual([]);

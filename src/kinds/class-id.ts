@@ -20,7 +20,7 @@
 import type { Element } from 'hast';
 import { anyWord, type Page } from '../engine/page.js';
 import { WordTest } from './class-words.js';
-import { compilePatterns, stringOrList } from './shared.js';
+import { anyPattern, compilePatterns, stringOrList } from './shared.js';
 import { maxShareSchema } from './tags.js';
 import type { RuleKind } from './types.js';
 
@@ -37,6 +37,8 @@ const NEVER = new Set(['html', 'body']);
  * say what the article is about, not what the element is, so they are never tested.
  */
 const TAXONOMY = /^(?:category|tag|cat|topic|entry-category|entry-tag|post-tag|label)[-_]/;
+/** Answered once per word for every class-id rule. */
+const isTaxonomy = new WordTest((word) => TAXONOMY.test(word));
 
 export const classId: RuleKind<Options> = {
   meta: {
@@ -58,8 +60,10 @@ export const classId: RuleKind<Options> = {
     const unless = options.unless === undefined ? [] : compilePatterns('unless', options.unless, 'u');
     const maxShare = options['max-share'] ?? 1;
     // Taxonomy names are neither wanted nor an `unless`: as if the element did not carry them.
-    const isWanted = new WordTest((word) => !TAXONOMY.test(word) && wanted.some((re) => re.test(word)));
-    const isUnless = new WordTest((word) => !TAXONOMY.test(word) && unless.some((re) => re.test(word)));
+    const anyWanted = anyPattern(wanted);
+    const anyUnless = anyPattern(unless);
+    const isWanted = new WordTest((word, id) => !isTaxonomy.matches(id) && anyWanted(word));
+    const isUnless = new WordTest((word, id) => !isTaxonomy.matches(id) && anyUnless(word));
     return {
       level: 'element',
       select(page: Page): number[] {

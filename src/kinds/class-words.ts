@@ -14,6 +14,8 @@ const MAX_WORDS = 50_000;
 
 let ids = new Map<string, number>();
 let words: string[] = [];
+/** Each word lower-cased, made the first time a test asks (every test sees the lower-cased word). */
+let lowered: Array<string | undefined> = [];
 /** Bumped on every reset, so that tests drop answers stored under old ids. */
 let generation = 0;
 
@@ -22,6 +24,7 @@ export function beginPage(): void {
   if (words.length >= MAX_WORDS) {
     ids = new Map();
     words = [];
+    lowered = [];
     generation++;
   }
 }
@@ -39,13 +42,21 @@ export function wordId(word: string): number {
   return id;
 }
 
-/** A test of lower-cased class names and ids, answered once per interned word. */
+/** The word with id `id`, lower-cased. */
+function lowerWord(id: number): string {
+  return (lowered[id] ??= words[id].toLowerCase());
+}
+
+/**
+ * A test of lower-cased class names and ids, answered once per interned word. The test gets the
+ * word's id too, so that it can ask other `WordTest`s (whose answers are shared by every rule).
+ */
 export class WordTest {
   /** 0 not yet asked, 1 yes, 2 no; indexed by word id. */
   private answers = new Uint8Array(1024);
   private generation = generation;
 
-  constructor(private readonly test: (word: string) => boolean) {}
+  constructor(private readonly test: (word: string, id: number) => boolean) {}
 
   matches(id: number): boolean {
     if (this.generation !== generation) {
@@ -59,7 +70,7 @@ export class WordTest {
     }
     let answer = this.answers[id];
     if (answer === 0) {
-      answer = this.test(words[id].toLowerCase()) ? 1 : 2;
+      answer = this.test(lowerWord(id), id) ? 1 : 2;
       this.answers[id] = answer;
     }
     return answer === 1;

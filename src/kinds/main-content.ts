@@ -25,7 +25,7 @@ import type { Element, Root } from 'hast';
 import { anyWord, sameNames, type Page } from '../engine/page.js';
 import { collapseWhitespace, tokens } from '../engine/words.js';
 import { WordTest } from './class-words.js';
-import { compilePatterns, stringOrList } from './shared.js';
+import { anyPattern, compilePatterns, stringOrList } from './shared.js';
 import type { ElementContext, RuleKind } from './types.js';
 
 interface Options {
@@ -97,7 +97,7 @@ export const mainContent: RuleKind<Options> = {
   compile(options) {
     const positive = options.positive === undefined ? [] : compilePatterns('positive', options.positive, 'u');
     const negative = options.negative === undefined ? [] : compilePatterns('negative', options.negative, 'u');
-    const anyName = (patterns: RegExp[]) => new WordTest((word) => patterns.some((re) => re.test(word)));
+    const anyName = (patterns: RegExp[]) => new WordTest(anyPattern(patterns));
     const settings: Settings = {
       positive: anyName(positive),
       negative: anyName(negative),
