@@ -74,7 +74,7 @@ export function addAttribute(properties: Properties, name: string, value: string
       properties[c.property] = primitive(c, value);
       return;
     case Shape.Spaces:
-      properties[c.property] = c.property === 'className' ? classNames(value) : listOf(c, parseSpaces(value));
+      properties[c.property] = listOf(c, parseSpaces(value));
       return;
     case Shape.Commas:
       properties[c.property] = listOf(c, parseCommas(value));
@@ -83,48 +83,6 @@ export function addAttribute(properties: Properties, name: string, value: string
       properties[c.property] = listOf(c, parseSpaces(parseCommas(value).join(' ')));
       return;
   }
-}
-
-/**
- * How many distinct class attribute values are remembered before starting afresh: pages of one
- * site repeat the same few hundred on every page, and ids like "post-12345" are new on each.
- */
-const MAX_CLASS_VALUES = 20_000;
-/** Class attribute values seen, as the lists of names they make... */
-const classLists = new Map<string, string[]>();
-/** ...and one string for each name, shared by every list (and every element) that has it. */
-const classNameStrings = new Map<string, string>();
-
-/**
- * The `className` of a class attribute value: a fresh array (hast trees may be changed), of
- * strings shared with every element that has the same names. Splitting a value seen before costs
- * one lookup, and the engine's own interning (kinds/class-words.ts) then meets strings it has
- * hashed already, instead of half a million new strings per corpus pass.
- */
-function classNames(value: string): string[] {
-  let names = classLists.get(value);
-  if (names === undefined) {
-    if (classLists.size >= MAX_CLASS_VALUES) {
-      classLists.clear();
-      classNameStrings.clear();
-    }
-    names = parseSpaces(value);
-    for (let i = 0; i < names.length; i++) {
-      let shared = classNameStrings.get(names[i]);
-      if (shared === undefined) {
-        shared = ownCopy(names[i]);
-        classNameStrings.set(shared, shared);
-      }
-      names[i] = shared;
-    }
-    classLists.set(ownCopy(value), names);
-  }
-  return names.slice();
-}
-
-/** A copy of `text` that does not keep alive the page source it may be a slice of. */
-function ownCopy(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 function listOf(c: Conversion, items: string[]): Array<string | number> {
