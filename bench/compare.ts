@@ -152,9 +152,14 @@ async function main(): Promise<void> {
     const step = (k: 0 | 1, name: keyof Steps) => median(rounds.map((r) => r[k][name]));
     const engine = (s: Steps) => s.walk + s.rules;
     const ratios = rounds.map((r) => engine(r[1]) / engine(r[0]));
+    /** A revision as given, with the commit it named on the day (`HEAD` moves). */
+    const named = (rev: string) => {
+      const commit = execFileSync('git', ['rev-parse', '--short', rev === '.' ? 'HEAD' : rev], { encoding: 'utf8' }).trim();
+      return rev === '.' ? `. (checkout of ${commit})` : rev.startsWith(commit) ? rev : `${rev} (${commit})`;
+    };
     const row = (k: 0 | 1, rev: string) => {
       const [parse, walk, rules] = [step(k, 'parse'), step(k, 'walk'), step(k, 'rules')];
-      return `| ${k === 0 ? 'A' : 'B'}: \`${rev}\` | ${parse.toFixed(2)} | ${walk.toFixed(2)} | ${rules.toFixed(2)} | ${Math.round((100 * (walk + rules)) / parse)}% |`;
+      return `| ${k === 0 ? 'A' : 'B'}: ${named(rev)} | ${parse.toFixed(2)} | ${walk.toFixed(2)} | ${rules.toFixed(2)} | ${Math.round((100 * (walk + rules)) / parse)}% |`;
     };
     const table = [
       `### Two revisions compared on ${corpusArg.split('/').slice(-2).join('/')}`,
