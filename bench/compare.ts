@@ -25,10 +25,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
+import { warmUpPages } from './passes.js';
 import { recordSection } from './record.js';
-
-/** Share of the corpus the untimed warm-up runs over. */
-const WARM_UP_SHARE = 0.2;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -97,7 +95,7 @@ async function child(roots: [string, string], first: 0 | 1, corpus: string): Pro
     }
     return ns.map((s) => ({ parse: Number(s.parse) / 1e9, walk: Number(s.walk) / 1e9, rules: Number(s.rules) / 1e9 }));
   };
-  pass(pages.slice(0, Math.max(1, Math.round(pages.length * WARM_UP_SHARE))));
+  pass(warmUpPages(pages));
   for (let r = 0; r < Math.max(1, Number(values.rounds)); r++) console.log(JSON.stringify(pass(pages)));
 }
 
@@ -130,6 +128,10 @@ function runChild(roots: [string, string], first: 0 | 1, corpus: string): Promis
   });
 }
 
+/**
+ * The median, of an even count the mean of the two middle values: rounds come in pairs (one per
+ * load order), so no single round is the middle one (speed.ts's `middle` picks a pass that ran).
+ */
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

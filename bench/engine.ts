@@ -21,10 +21,8 @@ import { fastHtmlToHast } from '../src/parse/fast-html.js';
 import { loadRules } from '../src/rules/ruleset.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
+import { middle, warmUpPages } from './passes.js';
 import { recordSection } from './record.js';
-
-/** Share of the corpus the untimed warm-up runs over. */
-const WARM_UP_SHARE = 0.2;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -78,11 +76,11 @@ async function pass(subset: string[]): Promise<Pass> {
   return { parse: Number(parse) / 1e6, walk: Number(walk) / 1e6, rules: Number(rulesNs) / 1e6, gc: gcMs - gcBefore };
 }
 
-await pass(pages.slice(0, Math.max(1, Math.round(pages.length * WARM_UP_SHARE))));
+await pass(warmUpPages(pages));
 const passes: Pass[] = [];
 for (let i = 0; i < Math.max(1, Number(values.passes)); i++) passes.push(await pass(pages));
 observer.disconnect();
-const median = passes.map((p) => p.parse + p.walk + p.rules).sort((a, b) => a - b)[Math.floor(passes.length / 2)];
+const median = middle(passes.map((p) => p.parse + p.walk + p.rules));
 const chosen = passes.find((p) => p.parse + p.walk + p.rules === median)!;
 
 const share = (ms: number) => `${((100 * ms) / chosen.parse).toFixed(0)}%`;

@@ -36,11 +36,10 @@ import { htmlToHast } from '../src/parse/html.js';
 import { readDragnet } from './dragnet.js';
 import { PEERS, winnow, type Extractor } from './extractors.js';
 import { machine } from './machine.js';
+import { middle, WARM_UP_SHARE, warmUpPages } from './passes.js';
 import { recordSection } from './record.js';
 import { loadScorer } from './scorer.js';
 
-/** Share of the corpus the untimed warm-up pass runs over (enough for the JIT to settle). */
-const WARM_UP_SHARE = 0.2;
 /** Tools timed over one pass only, since they are slow (readability+jsdom: some 6 minutes a pass on dragnet-train). */
 const ONE_PASS = new Set(['readability+jsdom']);
 /** Each Winnow run end to end and the run of its parser alone, whose difference is the engine's cost. */
@@ -58,11 +57,6 @@ interface Tool {
   /** Work on one page; returns text to score, or undefined when the tool makes no text. */
   run(html: string, url: string | undefined): Promise<string> | string;
   toText?(output: string): string;
-}
-
-/** The middle value (of an even count, the upper of the two middle ones: a pass that really ran). */
-function middle(values: readonly number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 interface Measured {
@@ -145,7 +139,7 @@ async function child(name: string): Promise<void> {
 
   process.on('message', async (command: Command) => {
     if (command.do === 'warm-up') {
-      await runPass(pages.slice(0, Math.max(1, Math.round(pages.length * WARM_UP_SHARE))));
+      await runPass(warmUpPages(pages));
       // Collect now, untimed: an idle child must not collect while another one is timed on the same core.
       globalThis.gc?.();
       send({ warmedUp: true });
