@@ -47,7 +47,7 @@ export function anyPattern(patterns: readonly RegExp[]): (text: string) => boole
     return (text) => only.test(text);
   }
   const flags = patterns[0].flags;
-  const joinable = patterns.every((re) => re.flags === flags && !/[gy]/.test(flags) && !/\\(?:[1-9]|k<)|\(\?<[^=!]/.test(re.source));
+  const joinable = !/[gy]/.test(flags) && patterns.every((re) => re.flags === flags && !/\\(?:[1-9]|k<)|\(\?<[^=!]/.test(re.source));
   if (joinable) {
     const joined = new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), flags);
     return (text) => joined.test(text);
