@@ -10,13 +10,17 @@
  * (element rules, blocks, block rules, accounting, text out). A warm-up over a fifth of the pages,
  * then the median pass. Garbage collection is summed from `perf_hooks` GC entries over the same
  * passes; it runs within the steps above, mostly within the parse, so it is not a step of its own.
- * Run from the repository root.
+ * After each pass, a pass of the floor: each page parsed and then only read (every node visited,
+ * each text's words counted), the least an engine that reads the finished tree does, so that
+ * the engine's cost can be judged against it. Run from the repository root.
  */
+import type { Element, Root } from 'hast';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runWithSafetyNet } from '../src/engine/relax.js';
 import { scanPage } from '../src/engine/page.js';
+import { TextMeasure } from '../src/engine/words.js';
 import { fastHtmlToHast } from '../src/parse/fast-html.js';
 import { loadRules } from '../src/rules/ruleset.js';
 import { readDragnet } from './dragnet.js';
@@ -42,6 +46,37 @@ interface Pass {
   walk: number;
   rules: number;
   gc: number;
+}
+
+/**
+ * The least any engine that reads the finished tree does: visit every node and count the words
+ * of every text (rules decide on words). Nothing is recorded.
+ */
+function readTree(tree: Root): void {
+  const measure = new TextMeasure();
+  const stack: Array<Root | Element> = [tree];
+  while (stack.length > 0) {
+    for (const child of stack.pop()!.children) {
+      if (child.type === 'element') stack.push(child);
+      else if (child.type === 'text') measure.measure(child.value);
+    }
+  }
+}
+
+/** A pass of the floor: each page parsed, then only read (`readTree`); the parse and the read timed apart. */
+async function floorPass(subset: string[]): Promise<{ parse: number; read: number }> {
+  const now = process.hrtime.bigint;
+  let parse = 0n;
+  let read = 0n;
+  for (const html of subset) {
+    const t0 = now();
+    const tree = fastHtmlToHast(html);
+    const t1 = now();
+    readTree(tree);
+    parse += t1 - t0;
+    read += now() - t1;
+  }
+  return { parse: Number(parse) / 1e6, read: Number(read) / 1e6 };
 }
 
 let gcMs = 0;
@@ -77,8 +112,14 @@ async function pass(subset: string[]): Promise<Pass> {
 }
 
 await pass(warmUpPages(pages));
+await floorPass(warmUpPages(pages));
 const passes: Pass[] = [];
-for (let i = 0; i < Math.max(1, Number(values.passes)); i++) passes.push(await pass(pages));
+const floorShares: number[] = [];
+for (let i = 0; i < Math.max(1, Number(values.passes)); i++) {
+  passes.push(await pass(pages));
+  const floor = await floorPass(pages);
+  floorShares.push((100 * floor.read) / floor.parse);
+}
 observer.disconnect();
 const median = middle(passes.map((p) => p.parse + p.walk + p.rules));
 const chosen = passes.find((p) => p.parse + p.walk + p.rules === median)!;
@@ -97,6 +138,9 @@ const table = [
   `| walk (scanPage: elements, texts, words, class names) | ${seconds(chosen.walk)} | ${share(chosen.walk)} |`,
   `| rules (element rules, blocks, block rules, accounting, text) | ${seconds(chosen.rules)} | ${share(chosen.rules)} |`,
   `| garbage collection, within the steps above | ${seconds(chosen.gc)} | ${share(chosen.gc)} |`,
+  '',
+  `The engine (walk + rules) costs ${share(chosen.walk + chosen.rules)} on top of the parse.`,
+  `Floor: only visiting every node of the tree and counting each text's words (in passes of their own, after the parse, against that parse) costs ${middle(floorShares).toFixed(0)}% (passes: ${floorShares.map((f) => `${f.toFixed(0)}%`).join(', ')}). It is the least any engine that reads the finished tree does before a rule runs.`,
 ].join('\n');
 console.log(table);
 if (values.record) recordSection('engine-steps', table);
