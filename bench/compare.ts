@@ -11,11 +11,12 @@
  * cleans with its own rules/.
  *
  * Two child processes, each pinned to one core: one loads A's modules first, the other B's (with
- * identical code, the copy loaded second ran 7-14% faster here). In each, every page is parsed,
- * walked (`scanPage`) and cleaned (`runWithSafetyNet`) by both revisions, taking turns at going
- * first (the second parse of the same page ran faster too). Reports the median seconds per pass
- * of each step over both processes' rounds, and the engine (walk + rules) of B against A's
- * round by round. Run from the repository root; needs revisions with `scanPage` (from d6ef92d).
+ * identical code, the two copies ran some 10% apart by load order). In each, every page is
+ * parsed, walked (`scanPage`) and cleaned (`runWithSafetyNet`) by both revisions, taking turns at
+ * going first, page by page and round by round (the second parse of the same page ran faster
+ * too). Reports the median seconds per pass of each step over both processes' rounds, and the
+ * engine (walk + rules) of B against A's round by round. Run from the repository root; needs
+ * revisions with `scanPage` (from d6ef92d).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -76,10 +77,14 @@ async function child(roots: [string, string], first: 0 | 1, corpus: string): Pro
   for (const k of first === 0 ? [0, 1] : [1, 0]) engines[k] = await loadEngine(roots[k]);
   const pages = readDragnet(corpus, values.limit ? Number(values.limit) : Infinity).map((p) => p.html);
   const now = process.hrtime.bigint;
-  const pass = (subset: string[]): Steps[] => {
+  // Which revision goes first on a page changes from page to page and from round to round, and
+  // the child that loads B first starts the other way round: over a child's pair of rounds each
+  // page has each revision first once. (Alternating by page alone favoured A by some 6%: going
+  // second is faster, and the heavier pages did not fall evenly on even and odd places.)
+  const pass = (subset: string[], round: number): Steps[] => {
     const ns = [0, 1].map(() => ({ parse: 0n, walk: 0n, rules: 0n }));
     for (let i = 0; i < subset.length; i++) {
-      for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      for (const k of (i + round + first) % 2 === 0 ? [0, 1] : [1, 0]) {
         const engine = engines[k];
         const t0 = now();
         const tree = engine.parse(subset[i]);
@@ -95,8 +100,8 @@ async function child(roots: [string, string], first: 0 | 1, corpus: string): Pro
     }
     return ns.map((s) => ({ parse: Number(s.parse) / 1e9, walk: Number(s.walk) / 1e9, rules: Number(s.rules) / 1e9 }));
   };
-  pass(warmUpPages(pages));
-  for (let r = 0; r < Math.max(1, Number(values.rounds)); r++) console.log(JSON.stringify(pass(pages)));
+  pass(warmUpPages(pages), 0);
+  for (let r = 0; r < Math.max(1, Number(values.rounds)); r++) console.log(JSON.stringify(pass(pages, r)));
 }
 
 /** Check `rev` out into a temporary worktree and compile it; `.` is this checkout's own build. */
