@@ -79,8 +79,8 @@ async function child(roots: [string, string], first: 0 | 1, corpus: string): Pro
   const now = process.hrtime.bigint;
   // Which revision goes first on a page changes from page to page and from round to round, and
   // the child that loads B first starts the other way round: over a child's pair of rounds each
-  // page has each revision first once. (Alternating by page alone favoured A by some 6%: going
-  // second is faster, and the heavier pages did not fall evenly on even and odd places.)
+  // page has each revision first once. (Alternating by page alone favoured A: the same revision
+  // against itself gave 105%, now 98-100%; on dragnet-train the odd places hold 3% more bytes.)
   const pass = (subset: string[], round: number): Steps[] => {
     const ns = [0, 1].map(() => ({ parse: 0n, walk: 0n, rules: 0n }));
     for (let i = 0; i < subset.length; i++) {
