@@ -10,9 +10,10 @@
  * round 2 (in a rotated order), and so on, so that a slow spell of a shared machine falls on every
  * tool alike instead of on whichever ran then. Each Winnow run end to end and its parser's
  * parse-only run go back to back (in turn first), and the engine's cost on top of parsing is the
- * median of their rounds' differences. In a round a tool gets a fresh child: it reads the
- * pages into memory, warms up over part of them, and times one pass over all of them; only one
- * child is alive at a time. The figures are each tool's median pass, its peak RSS the largest of
+ * median of their rounds' differences; a further child runs both in one process, page by page
+ * (`PAIRED`), for the same cost without two processes apart. In a round a tool gets a fresh
+ * child: it reads the pages into memory, warms up over part of them, and times one pass over all
+ * of them; only one child is alive at a time. The figures are each tool's median pass, its peak RSS the largest of
  * its rounds. Process start, reading the corpus and the warm-up are not timed.
  * Between two documents every tool yields to the event loop once, as a service would (jsdom
  * frees a closed window only then).
@@ -49,6 +50,12 @@ const PAIRS = new Map([
 ]);
 /** Bytes in a megabyte, as MB/s is reported. */
 const MB = 1e6;
+/**
+ * Winnow and the fast parser alone in one process, page by page: the engine's cost without two
+ * processes (a pair above can run minutes apart, and its parse-only child collects garbage in a
+ * heap of its own), reported beside the pairs and not as a row of the table.
+ */
+const PAIRED = 'winnow + parse only (paired)';
 
 interface Tool {
   name: string;
@@ -57,6 +64,8 @@ interface Tool {
   /** Work on one page; returns text to score, or undefined when the tool makes no text. */
   run(html: string, url: string | undefined): Promise<string> | string;
   toText?(output: string): string;
+  /** Two tools timed apart on each page in turn (`PAIRED`); `run` then times nothing of its own. */
+  pair?: [(html: string) => unknown, (html: string, url: string | undefined) => unknown];
 }
 
 interface Measured {
@@ -71,17 +80,21 @@ interface Measured {
   wordsF1?: number;
   shinglesF1?: number;
   failed: number;
+  /** For `PAIRED`: each pass's milliseconds of the pair's two tools. */
+  pairMs?: Array<[number, number]>;
 }
 
 function tools(): Tool[] {
   const rules = loadRules('rules');
   const fromExtractor = (e: Extractor, what: string): Tool => ({ name: e.name, what, run: e.run, toText: e.toText });
+  const endToEnd = winnow(rules, 'winnow', 'fast');
   return [
-    fromExtractor(winnow(rules, 'winnow', 'fast'), 'parse (fast) + default rules + text'),
+    fromExtractor(endToEnd, 'parse (fast) + default rules + text'),
     fromExtractor(winnow(rules, 'winnow --parser parse5', 'parse5'), 'parse (parse5) + default rules + text'),
     { name: 'parse only: fast', what: 'HTML -> hast, fast builder', run: (html) => (fastHtmlToHast(html), '') },
     { name: 'parse only: parse5', what: 'HTML -> hast, parse5 (reference)', run: (html) => (htmlToHast(html), '') },
     ...PEERS.map((p) => fromExtractor(p, 'parse + extraction (article HTML)')),
+    { name: PAIRED, what: 'parse only (fast) and winnow, page by page', run: () => '', pair: [(html) => fastHtmlToHast(html), endToEnd.run] },
   ];
 }
 
@@ -104,11 +117,11 @@ const limit = values.limit ? Number(values.limit) : Infinity;
 
 
 /** What the parent asks of a child, one message at a time; the child answers each with a `Reply`. */
-type Command = { do: 'warm-up' } | { do: 'pass' } | { do: 'finish'; score: boolean };
+type Command = { do: 'warm-up' } | { do: 'pass'; round: number } | { do: 'finish'; score: boolean };
 type Reply =
   | { ready: true; pages: number; bytes: number; baselineRssMb: number }
   | { warmedUp: true }
-  | { passMs: number; failed: number }
+  | { passMs: number; failed: number; pairMs?: [number, number] }
   | { measured: Measured };
 
 /** One tool in this process: read the pages, then warm up, time passes and score when told. */
@@ -122,19 +135,31 @@ async function child(name: string): Promise<void> {
   const send = (reply: Reply) => process.send!(reply);
 
   const passMs: number[] = [];
+  const pairMs: Array<[number, number]> = [];
   let outputs: Array<string | undefined> = [];
   let failed = 0;
-  const runPass = async (subset: typeof pages) => {
+  const runPass = async (subset: typeof pages, round = 0) => {
     const current: Array<string | undefined> = new Array(subset.length);
     let errors = 0;
+    const pairNs = [0n, 0n];
     const started = process.hrtime.bigint();
     for (let i = 0; i < subset.length; i++) {
-      const output = await runSafely(tool, subset[i].html, subset[i].url);
-      if (output === undefined) errors++;
-      current[i] = output;
+      if (tool.pair) {
+        // Which of the two goes first alternates from page to page, the other way in odd rounds.
+        for (const k of (i + round) % 2 === 0 ? [0, 1] : [1, 0]) {
+          const t0 = process.hrtime.bigint();
+          tool.pair[k](subset[i].html, subset[i].url);
+          pairNs[k] += process.hrtime.bigint() - t0;
+        }
+      } else {
+        const output = await runSafely(tool, subset[i].html, subset[i].url);
+        if (output === undefined) errors++;
+        current[i] = output;
+      }
       await nextTurn();
     }
-    return { ms: Number(process.hrtime.bigint() - started) / 1e6, current, errors };
+    const pair: [number, number] = [Number(pairNs[0]) / 1e6, Number(pairNs[1]) / 1e6];
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, current, errors, pair };
   };
 
   process.on('message', async (command: Command) => {
@@ -144,9 +169,10 @@ async function child(name: string): Promise<void> {
       globalThis.gc?.();
       send({ warmedUp: true });
     } else if (command.do === 'pass') {
-      const pass = await runPass(pages);
+      const pass = await runPass(pages, command.round);
       if (passMs.length === 0) outputs = pass.current;
       passMs.push(pass.ms);
+      if (tool.pair) pairMs.push(pass.pair);
       failed = pass.errors;
       globalThis.gc?.();
       send({ passMs: pass.ms, failed });
@@ -170,6 +196,7 @@ async function child(name: string): Promise<void> {
           baselineRssMb,
           ...scores,
           failed,
+          ...(tool.pair ? { pairMs } : {}),
         },
       });
       process.disconnect();
@@ -270,12 +297,13 @@ async function parent(): Promise<void> {
       try {
         await child.next();
         await child.ask({ do: 'warm-up' });
-        const reply = (await child.ask({ do: 'pass' })) as { passMs: number };
+        const reply = (await child.ask({ do: 'pass', round: pass })) as { passMs: number };
         const round = ((await child.ask({ do: 'finish', score: pass === 0 })) as { measured: Measured }).measured;
         const sofar = measured.get(name);
         if (sofar === undefined) measured.set(name, round);
         else {
           sofar.passMs.push(...round.passMs);
+          sofar.pairMs?.push(...(round.pairMs ?? []));
           sofar.peakRssMb = Math.max(sofar.peakRssMb, round.peakRssMb);
         }
         await child.exited;
@@ -305,7 +333,7 @@ function render(results: Array<Measured & { medianMs: number }>, run: { pinned: 
   const reference = byName.get('readability+linkedom');
   const first = results[0];
   const f1 = (v: number | undefined) => (v === undefined ? '' : v.toFixed(3));
-  const rows = results.map((r) => {
+  const rows = results.filter((r) => r.pairMs === undefined).map((r) => {
     const ratio = reference ? `${(mbps(r) / mbps(reference)).toFixed(1)}x` : '';
     const tool = r.passMs.length !== passes ? `${r.tool} (${r.passMs.length} pass${r.passMs.length === 1 ? '' : 'es'})` : r.tool;
     return `| ${tool} | ${(r.pages / (r.medianMs / 1000)).toFixed(1)} | ${mbps(r).toFixed(1)} | ${ratio} | ${r.peakRssMb.toFixed(0)} (${r.baselineRssMb.toFixed(0)}) | ${f1(r.wordsF1)} | ${f1(r.shinglesF1)} | ${r.failed} |`;
@@ -320,6 +348,12 @@ function render(results: Array<Measured & { medianMs: number }>, run: { pinned: 
     const median = middle(shares);
     const rounds = endToEnd.passMs.map((ms, i) => `${(ms / 1000).toFixed(2)} s vs ${(parseOnly.passMs[i] / 1000).toFixed(2)} s`).join('; ');
     notes.push(`- Engine cost on top of parsing (\`${endToEndName}\` against \`${parseOnlyName}\`, run back to back): ${median.toFixed(0)}%, the median of the rounds' ${shares.map((s) => `${s.toFixed(0)}%`).join(', ')} (${rounds}).`);
+  }
+  const paired = byName.get(PAIRED);
+  if (paired?.pairMs && paired.pairMs.length > 0) {
+    const shares = paired.pairMs.map(([parse, endToEnd]) => (100 * (endToEnd - parse)) / parse);
+    const rounds = paired.pairMs.map(([parse, endToEnd]) => `${(endToEnd / 1000).toFixed(2)} s vs ${(parse / 1000).toFixed(2)} s`).join('; ');
+    notes.push(`- Engine cost on top of parsing, paired (\`winnow\` and \`parse only: fast\` in one process, page by page, taking turns at going first): ${middle(shares).toFixed(0)}%, the median of the rounds' ${shares.map((x) => `${x.toFixed(0)}%`).join(', ')} (${rounds}).`);
   }
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
   return [
