@@ -13,8 +13,8 @@
  * median of their rounds' differences; a further child runs both in one process, page by page
  * (`PAIRED`), for the same cost without two processes apart. In a round a tool gets a fresh
  * child: it reads the pages into memory, warms up over part of them, and times one pass over all
- * of them; only one child is alive at a time. The figures are each tool's median pass, its peak RSS the largest of
- * its rounds. Process start, reading the corpus and the warm-up are not timed.
+ * of them; only one child is alive at a time. The figures are each tool's median pass, its peak
+ * RSS the largest of its rounds. Process start, reading the corpus and the warm-up are not timed.
  * Between two documents every tool yields to the event loop once, as a service would (jsdom
  * frees a closed window only then).
  *
@@ -121,7 +121,7 @@ type Command = { do: 'warm-up' } | { do: 'pass'; round: number } | { do: 'finish
 type Reply =
   | { ready: true; pages: number; bytes: number; baselineRssMb: number }
   | { warmedUp: true }
-  | { passMs: number; failed: number; pairMs?: [number, number] }
+  | { passMs: number; failed: number }
   | { measured: Measured };
 
 /** One tool in this process: read the pages, then warm up, time passes and score when told. */
