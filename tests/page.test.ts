@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { clean } from '../src/clean.js';
-import { readBlocks, readPageBlocks, SKIP_TAGS } from '../src/engine/blocks.js';
+import { readBlocks, readPageBlocks, SKIP_TAGS, type Block } from '../src/engine/blocks.js';
 import { PagePaths, scanPage } from '../src/engine/page.js';
 import { countWords, TextMeasure, tokens } from '../src/engine/words.js';
 import { fastHtmlToHast, htmlToHast } from '../src/parse/index.js';
@@ -99,6 +99,24 @@ describe('the page walk', () => {
   test('whitespace-only texts read as one space, so inline elements stay apart and blocks come out trimmed', () => {
     const tree = fastHtmlToHast('<div>\n  <p>\n\t<b>one</b>\u00a0\n <i>two</i>  </p>\n  <p>three</p>\n</div>');
     expect(readBlocks(tree).blocks.map((b) => b.text)).toEqual(['one two', 'three']);
+  });
+
+  test('blocks inside a claimed element read as they do unclaimed: text, text nodes, links, words and place', () => {
+    const fields = (b: Block) => [b.index, b.text, b.texts, b.linked, b.words, b.nodeWords, b.linkWords, b.at, b.position, b.whole];
+    let compared = 0;
+    for (const { name, html } of pages) {
+      const page = scanPage(fastHtmlToHast(html));
+      const body = page.nodes.findIndex((n) => n.type === 'element' && n.tagName === 'body');
+      const claimAt = new Int32Array(page.nodes.length).fill(-1);
+      claimAt[body] = 3;
+      const claimed = readPageBlocks(page, claimAt).blocks;
+      const plain = readPageBlocks(page).blocks;
+      expect([name, claimed.length]).toEqual([name, plain.length]);
+      expect(claimed.filter((b) => b.claimedBy === 3).length).toBeGreaterThan(0);
+      claimed.forEach((b, k) => expect([name, ...fields(b)]).toEqual([name, ...fields(plain[k])]));
+      compared += claimed.length;
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 
   test('blocks are read again from the same walk for another set of claims', () => {

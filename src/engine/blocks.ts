@@ -8,40 +8,112 @@
  */
 import type { Element, Parent, Root, Text } from 'hast';
 import type { Position } from 'unist';
-import { BLOCK, BREAK, CLOSE, ENDS_IN_WORD, EVENT_BITS, IN_LINK, NON_SPACE, OPEN, scanPage, SPLITS_PAIR, STARTS_IN_WORD, type Page } from './page.js';
+import { BLOCK, BREAK, CLOSE, ENDS_IN_WORD, EVENT_BITS, IN_LINK, NON_SPACE, OPEN, scanPage, SPLITS_PAIR, STARTS_IN_WORD, TEXT, type Page } from './page.js';
+
+const EVENT_MASK = (1 << EVENT_BITS) - 1;
 import { collapseWhitespace, countWords } from './words.js';
 
 export { BLOCK_TAGS, SKIP_TAGS } from './page.js';
 
-export interface Block {
-  /** Position in reading order, from 0. */
-  index: number;
-  /** Collapsed text of the block as the reader sees it. */
-  text: string;
-  /** Words of `text` (as `countWords(text)`). */
-  words: number;
-  /**
-   * Words of the block's text nodes each counted on its own (a word split across two of them,
-   * "foo<b>bar</b>", counts twice), and of those inside links: link density compares the two.
-   */
-  nodeWords: number;
-  linkWords: number;
-  /** The block-level element holding this block. */
-  container: Element | Root;
-  /** The container's parent: blocks of containers with the same parent form one group. */
-  group: Parent | undefined;
+/**
+ * One block. The text of a block inside a claimed element is read only when asked for: nine
+ * blocks in ten of a news page are claimed (navigation, comments, everything outside the main
+ * content) and a text output never reads them; their words are counted as they are read, so the
+ * engine's accounting needs no text.
+ */
+export class Block {
   /** True when the block is the whole content of its container (removing it removes the container). */
-  whole: boolean;
+  whole = false;
+  /** The block's text nodes as events of the page's walk: the first and the last (for a block read lazily). */
+  private firstEvent = 0;
+  private lastEvent = 0;
+  private textRead: string | undefined;
+  private textsRead: Text[] | undefined;
+  private linkedRead: Text[] | undefined;
+
+  constructor(
+    /** The page the block was read from. */
+    private readonly page: Page,
+    /** Position in reading order, from 0. */
+    readonly index: number,
+    /** Words of `text` (as `countWords(text)`). */
+    readonly words: number,
+    /**
+     * Words of the block's text nodes each counted on its own (a word split across two of them,
+     * "foo<b>bar</b>", counts twice), and of those inside links: link density compares the two.
+     */
+    readonly nodeWords: number,
+    readonly linkWords: number,
+    /** The container's position in the page (`Page.nodes`). */
+    readonly at: number,
+    /** Where the block starts in the source, when the parser recorded it. */
+    readonly position: Position | undefined,
+    /** Index of the element rule that claimed the container or an ancestor, if any. */
+    readonly claimedBy: number | undefined,
+  ) {}
+
+  /** A block whose text was read with it. */
+  static read(page: Page, index: number, text: string, texts: Text[], linked: Text[] | undefined, counts: Container, position: Position | undefined): Block {
+    const block = new Block(page, index, counts.recount ? countWords(text) : counts.words, counts.nodeWords, counts.linkWords, counts.at, position, counts.claim === UNCLAIMED ? undefined : counts.claim);
+    block.textRead = text;
+    block.textsRead = texts;
+    block.linkedRead = linked;
+    return block;
+  }
+
+  /** A block whose text is read when asked for, from the text events `first` to `last` of the page's walk (all of them its own). */
+  static deferred(page: Page, index: number, first: number, last: number, counts: Container, position: Position | undefined): Block {
+    const block = new Block(page, index, counts.words, counts.nodeWords, counts.linkWords, counts.at, position, counts.claim === UNCLAIMED ? undefined : counts.claim);
+    block.firstEvent = first;
+    block.lastEvent = last;
+    return block;
+  }
+
+  /** Collapsed text of the block as the reader sees it. */
+  get text(): string {
+    if (this.textRead === undefined) this.readText();
+    return this.textRead!;
+  }
+
   /** The text nodes the block was read from. */
-  texts: Text[];
+  get texts(): Text[] {
+    if (this.textsRead === undefined) this.readText();
+    return this.textsRead!;
+  }
+
   /** Those of `texts` inside a link (`a` with `href`); undefined when there are none. */
-  linked: Text[] | undefined;
-  /** The container's position in the page (`Page.nodes`). */
-  at: number;
-  /** Where the block starts in the source, when the parser recorded it. */
-  position?: Position;
-  /** Index of the element rule that claimed the container or an ancestor, if any. */
-  claimedBy?: number;
+  get linked(): Text[] | undefined {
+    if (this.textsRead === undefined) this.readText();
+    return this.linkedRead;
+  }
+
+  /** The block-level element holding this block. */
+  get container(): Element | Root {
+    return this.page.nodes[this.at];
+  }
+
+  /** The container's parent: blocks of containers with the same parent form one group. */
+  get group(): Parent | undefined {
+    return this.at === 0 ? undefined : this.page.nodes[this.page.parent[this.at]];
+  }
+
+  private readText(): void {
+    const { events, values, texts, textFlags } = this.page;
+    let text = '';
+    const own: Text[] = [];
+    let linked: Text[] | undefined;
+    for (let e = this.firstEvent; e <= this.lastEvent; e++) {
+      const event = events[e];
+      if ((event & EVENT_MASK) !== TEXT) continue;
+      const k = event >> EVENT_BITS;
+      text += values[k];
+      own.push(texts[k]);
+      if ((textFlags[k] & IN_LINK) !== 0) (linked ??= []).push(texts[k]);
+    }
+    this.textRead = collapseWhitespace(text);
+    this.textsRead = own;
+    this.linkedRead = linked;
+  }
 }
 
 /** An element claimed by an element rule, with its parent so that the engine can detach it. */
@@ -69,11 +141,17 @@ interface Container {
   /** Its position in the page. */
   at: number;
   claim: number;
-  /** The text of the current run, as read so far. */
+  /**
+   * The text of the current run, as read so far, and its text nodes (for an unclaimed container:
+   * a claimed one's blocks are read when asked for, from `firstEvent` to `lastEvent`).
+   */
   text: string;
   texts: Text[];
   linked: Text[] | undefined;
-  /** Whether `text` holds anything but whitespace (else the run makes no block). */
+  /** The walk's events of the run's first and last text (`firstEvent` is -1 while it has none). */
+  firstEvent: number;
+  lastEvent: number;
+  /** Whether the run holds anything but whitespace (else it makes no block). */
   content: boolean;
   /** Words of the run so far (see `Block`), and whether it ends inside a word. */
   words: number;
@@ -111,7 +189,9 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
  *
  * A block element opens a container of its own; so does the outermost claimed element, block or
  * not, so that a claimed inline element's text is a block of its own and is attributed to its
- * rule alone. A `<br>` ends the run being read.
+ * rule alone. A `<br>` ends the run being read. Within a claimed element the claim never changes,
+ * so a run's texts are all the text events from its first to its last, and its block keeps those
+ * two events instead of its text (`Block.deferred`), unless its words must be counted afresh.
  */
 export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
   const { nodes, parent, role, positions, texts, values, textWords, textFlags, events } = page;
@@ -122,6 +202,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
   const startRun = (c: Container) => {
     c.text = '';
     c.linked = undefined;
+    c.firstEvent = -1;
     c.content = false;
     c.words = 0;
     c.nodeWords = 0;
@@ -130,34 +211,36 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
     c.recount = false;
   };
   const flush = (c: Container) => {
-    if (c.texts.length === 0) return;
-    const { words, nodeWords, linkWords, recount } = c;
+    if (c.firstEvent === -1) return;
     // Whitespace between elements makes no block and has nothing to collapse.
-    const text = c.content ? collapseWhitespace(c.text) : '';
-    if (text !== '') {
-      const block: Block = {
-        index: blocks.length,
-        text,
-        words: recount ? countWords(text) : words,
-        nodeWords,
-        linkWords,
-        container: nodes[c.at],
-        group: c.at === 0 ? undefined : nodes[parent[c.at]],
-        whole: false,
-        texts: c.texts,
-        linked: c.linked,
-        at: c.at,
-        position: (c.at !== 0 ? positions[c.at] : undefined) ?? c.texts[0].position,
-        claimedBy: c.claim === UNCLAIMED ? undefined : c.claim,
-      };
+    if (c.content) {
+      const position = (c.at !== 0 ? positions[c.at] : undefined) ?? texts[events[c.firstEvent] >> EVENT_BITS].position;
+      let block: Block;
+      if (c.claim !== UNCLAIMED && !c.recount) {
+        block = Block.deferred(page, blocks.length, c.firstEvent, c.lastEvent, c, position);
+      } else {
+        if (c.claim !== UNCLAIMED) readRun(c);
+        block = Block.read(page, blocks.length, collapseWhitespace(c.text), c.texts, c.linked, c, position);
+        c.texts = [];
+      }
       blocks.push(block);
       if (c.runs++ === 0) c.firstRun = block;
-      c.texts = [];
     } else {
       // Nothing handed on: the array is reused.
       c.texts.length = 0;
     }
     startRun(c);
+  };
+  /** Read a claimed run's text now (its words must be counted from it). */
+  const readRun = (c: Container) => {
+    for (let e = c.firstEvent; e <= c.lastEvent; e++) {
+      const event = events[e];
+      if ((event & EVENT_MASK) !== TEXT) continue;
+      const k = event >> EVENT_BITS;
+      c.text += values[k];
+      c.texts.push(texts[k]);
+      if ((textFlags[k] & IN_LINK) !== 0) (c.linked ??= []).push(texts[k]);
+    }
   };
   const close = (c: Container) => {
     flush(c);
@@ -172,7 +255,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
     let c = open[depth];
     if (c === undefined) {
       c = {
-        at, claim, text: '', texts: [], linked: undefined, content: false, words: 0, nodeWords: 0, linkWords: 0, inWord: false, recount: false,
+        at, claim, text: '', texts: [], linked: undefined, firstEvent: -1, lastEvent: -1, content: false, words: 0, nodeWords: 0, linkWords: 0, inWord: false, recount: false,
         firstRun: undefined, runs: 0, hadBlockChild: false,
       };
       open[depth] = c;
@@ -193,7 +276,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
   for (let e = 0; e < events.length; e++) {
     const event = events[e];
     const at = event >> EVENT_BITS;
-    const type = event & ((1 << EVENT_BITS) - 1);
+    const type = event & EVENT_MASK;
     if (type === OPEN) {
       const kind = role[at];
       if (kind === BREAK) {
@@ -220,17 +303,18 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
         current = open[depth - 1];
       }
     } else {
-      const value = values[at];
       const flags = textFlags[at];
       const words = textWords[at];
-      current.text += value;
-      current.texts.push(texts[at]);
-      current.nodeWords += words;
-      if ((flags & IN_LINK) !== 0) {
-        (current.linked ??= []).push(texts[at]);
-        current.linkWords += words;
+      if (current.firstEvent === -1) current.firstEvent = e;
+      current.lastEvent = e;
+      if (current.claim === UNCLAIMED) {
+        current.text += values[at];
+        current.texts.push(texts[at]);
+        if ((flags & IN_LINK) !== 0) (current.linked ??= []).push(texts[at]);
       }
-      if (value === '') continue;
+      current.nodeWords += words;
+      if ((flags & IN_LINK) !== 0) current.linkWords += words;
+      if (values[at] === '') continue;
       // Words add up, but for one split across two texts ("foo<b>bar</b>" is one word).
       current.words += current.inWord && (flags & STARTS_IN_WORD) !== 0 ? words - 1 : words;
       current.inWord = (flags & ENDS_IN_WORD) !== 0;

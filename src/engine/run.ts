@@ -14,29 +14,81 @@ import { PagePaths, positionsOf, scanPage, type Page } from './page.js';
 import { compileSelectors, matchSelectors, type SelectorPlan } from './selectors.js';
 import { collapseWhitespace, countWords } from './words.js';
 
-/** One removal, attributed to the rule that made it. */
-export interface Removal {
-  /** Id of the rule that made the removal. */
-  rule: string;
-  /** Outlet of the rule file the rule comes from (`default` for rules/default.yaml). */
-  outlet: string;
-  /** The rule's kind. */
-  kind: string;
-  /** Index of the block (document order, from 0). */
-  block: number;
-  /** Where the block sits in the tree, as tag names with 1-based positions. */
-  path: string;
-  /** Source position of the block, when known. */
-  line?: number;
-  column?: number;
-  /** The removed text. */
-  text: string;
-  chars: number;
-  words: number;
+/**
+ * One removal, attributed to the rule that made it. Its text, size and place are worked out when
+ * first asked for: most removals are of blocks inside claimed elements, and a text output asks
+ * only for their words. As JSON it is a plain record (`toJSON`).
+ */
+export class Removal {
   /** True when only part of the block was removed (`strip`). */
   partial?: boolean;
   /** Which of the rule's texts or patterns fired. */
   detail?: string;
+  private textGiven: string | undefined;
+  private pathMade: string | undefined;
+
+  constructor(
+    /** Id of the rule that made the removal. */
+    readonly rule: string,
+    /** Outlet of the rule file the rule comes from (`default` for rules/default.yaml). */
+    readonly outlet: string,
+    /** The rule's kind. */
+    readonly kind: string,
+    /** The block, whose index, place and (unless given) text the removal reports. */
+    private readonly from: Block,
+    private readonly paths: PagePaths,
+    /** Words of the removed text. */
+    readonly words: number,
+    text?: string,
+  ) {
+    this.textGiven = text;
+  }
+
+  /** Index of the block (document order, from 0). */
+  get block(): number {
+    return this.from.index;
+  }
+
+  /** Where the block sits in the tree, as tag names with 1-based positions. */
+  get path(): string {
+    return (this.pathMade ??= this.paths.of(this.from.at));
+  }
+
+  /** Source position of the block, when known. */
+  get line(): number | undefined {
+    return this.from.position?.start.line;
+  }
+
+  get column(): number | undefined {
+    return this.from.position?.start.column;
+  }
+
+  /** The removed text (the whole block's, unless the rule cut only part of it). */
+  get text(): string {
+    return this.textGiven ?? this.from.text;
+  }
+
+  get chars(): number {
+    return this.text.length;
+  }
+
+  /** The removal as a plain record, keys in one order whether or not the block has a position. */
+  toJSON(): Record<string, unknown> {
+    const { line, column } = this;
+    return {
+      rule: this.rule,
+      outlet: this.outlet,
+      kind: this.kind,
+      block: this.block,
+      path: this.path,
+      ...(line !== undefined ? { line, column } : {}),
+      text: this.text,
+      chars: this.chars,
+      words: this.words,
+      ...(this.partial ? { partial: true } : {}),
+      ...(this.detail !== undefined ? { detail: this.detail } : {}),
+    };
+  }
 }
 
 /** A partial removal (`strip`) as it was made, so that `explain` can mark the cut in place. */
@@ -119,7 +171,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   const view = readPageBlocks(page, claimAt);
   const { blocks } = view;
   const total = blocks.length;
-  const current: Array<string | undefined> = blocks.map((b) => b.text);
+  const current: Array<string | undefined> = blocks.map((b) => (b.claimedBy === undefined ? b.text : undefined));
   const removals: Removal[] = [];
   const strips: StripEdit[] = [];
   const metadata: Record<string, string> = {};
@@ -132,18 +184,12 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     text === blocks[index].text ? wordsOfBlock(index) : strippedWords.get(index) ?? countWords(text);
   const paths = new PagePaths(page);
 
-  const record = (rule: LoadedRule, block: Block, text: string, words: number, detail?: string, partial?: boolean) => {
-    const start = block.position?.start;
-    const path = paths.of(block.at);
-    const kind = rule.kind.meta.name;
-    // Keys in one order whether or not the block has a position (reports print them as given).
-    const removal: Removal = start
-      ? { rule: rule.id, outlet: rule.outlet, kind, block: block.index, path, line: start.line, column: start.column, text, chars: text.length, words }
-      : { rule: rule.id, outlet: rule.outlet, kind, block: block.index, path, text, chars: text.length, words };
+  const record = (rule: LoadedRule, block: Block, text: string | undefined, words: number, detail?: string, partial?: boolean) => {
+    const removal = new Removal(rule.id, rule.outlet, rule.kind.meta.name, block, paths, words, text);
     if (partial) removal.partial = true;
     if (detail !== undefined) removal.detail = detail;
     removals.push(removal);
-    if (rule.extract && metadata[rule.extract] === undefined) metadata[rule.extract] = text.trim();
+    if (rule.extract && metadata[rule.extract] === undefined) metadata[rule.extract] = removal.text.trim();
   };
   const remove = (index: number, rule: LoadedRule, detail?: string) => {
     const text = current[index];
@@ -152,8 +198,9 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     record(rule, blocks[index], text, wordsOfCurrent(index, text), detail);
   };
 
+  // Blocks of claimed elements go first, unread: their text is asked for only by reports.
   for (const block of blocks) {
-    if (block.claimedBy !== undefined) remove(block.index, rules[block.claimedBy]);
+    if (block.claimedBy !== undefined) record(rules[block.claimedBy], block, undefined, block.words);
   }
 
   const blockRules = rules.filter((r): r is LoadedRule & { matcher: BlockMatcher } => r.matcher.level === 'block');
