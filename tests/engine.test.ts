@@ -1,4 +1,5 @@
 /** The engine on HTML and text trees: blocks, each rule kind, ordering, attribution and accounting. */
+import { inspect } from 'node:util';
 import { clean } from '../src/clean.js';
 import { textToHast } from '../src/parse/text.js';
 import { readBlocks } from '../src/engine/blocks.js';
@@ -62,6 +63,26 @@ describe('engine on HTML', () => {
       ['navigation', 'selector', 'Copyright 2025'],
     ]);
     expect(result.removals[1].path).toBe('html:nth-child(1) > body:nth-child(2) > article:nth-child(2) > p:nth-child(2)');
+  });
+
+  test('a removal prints and serialises as a plain record, its text read from the claimed element', () => {
+    const navigation = result.removals[0];
+    const record = {
+      rule: 'navigation',
+      outlet: 'default',
+      kind: 'selector',
+      block: 0,
+      path: 'html:nth-child(1) > body:nth-child(2) > nav:nth-child(1)',
+      line: navigation.line,
+      column: navigation.column,
+      text: 'Home News',
+      chars: 9,
+      words: 2,
+    };
+    expect(navigation.line).toBeGreaterThan(0);
+    expect(JSON.stringify(navigation)).toBe(JSON.stringify(record));
+    expect(inspect(navigation)).toBe(inspect(record));
+    expect(JSON.parse(JSON.stringify(result.removals[1]))).toMatchObject({ rule: 'byline', text: 'By Ann Writer', detail: expect.any(String) });
   });
 
   test('words removed add up to words in minus words out', () => {

@@ -17,7 +17,8 @@ import { collapseWhitespace, countWords } from './words.js';
 /**
  * One removal, attributed to the rule that made it. Its text, size and place are worked out when
  * first asked for: most removals are of blocks inside claimed elements, and a text output asks
- * only for their words. As JSON it is a plain record (`toJSON`).
+ * only for their words. As JSON, and printed, it is a plain record (`toJSON`); a copy made by
+ * spreading it or by `structuredClone` holds only its own fields, so copy `toJSON()` instead.
  */
 export class Removal {
   /** True when only part of the block was removed (`strip`). */
@@ -88,6 +89,11 @@ export class Removal {
       ...(this.partial ? { partial: true } : {}),
       ...(this.detail !== undefined ? { detail: this.detail } : {}),
     };
+  }
+
+  /** Printed (`console.log`, `util.inspect`) as the record it stands for, not its inner fields. */
+  [Symbol.for('nodejs.util.inspect.custom')](): Record<string, unknown> {
+    return this.toJSON();
   }
 }
 
