@@ -9,11 +9,34 @@
 import type { Element, Parent, Root, Text } from 'hast';
 import type { Position } from 'unist';
 import { BLOCK, BREAK, CLOSE, ENDS_IN_WORD, EVENT_BITS, IN_LINK, NON_SPACE, OPEN, scanPage, SPLITS_PAIR, STARTS_IN_WORD, TEXT, type Page } from './page.js';
-
-const EVENT_MASK = (1 << EVENT_BITS) - 1;
 import { collapseWhitespace, countWords } from './words.js';
 
 export { BLOCK_TAGS, SKIP_TAGS } from './page.js';
+
+const EVENT_MASK = (1 << EVENT_BITS) - 1;
+
+/** A run of text as read from the walk: its text (whitespace not yet collapsed) and text nodes. */
+interface ReadRun {
+  text: string;
+  texts: Text[];
+  /** Those of `texts` inside a link (`a` with `href`); undefined when there are none. */
+  linked: Text[] | undefined;
+}
+
+/** Read the texts among the walk's events `first` to `last` (a claimed run's, all of them its own). */
+function readEvents(page: Page, first: number, last: number): ReadRun {
+  const { events, values, texts, textFlags } = page;
+  const run: ReadRun = { text: '', texts: [], linked: undefined };
+  for (let e = first; e <= last; e++) {
+    const event = events[e];
+    if ((event & EVENT_MASK) !== TEXT) continue;
+    const k = event >> EVENT_BITS;
+    run.text += values[k];
+    run.texts.push(texts[k]);
+    if ((textFlags[k] & IN_LINK) !== 0) (run.linked ??= []).push(texts[k]);
+  }
+  return run;
+}
 
 /**
  * One block. The text of a block inside a claimed element is read only when asked for: nine
@@ -24,9 +47,6 @@ export { BLOCK_TAGS, SKIP_TAGS } from './page.js';
 export class Block {
   /** True when the block is the whole content of its container (removing it removes the container). */
   whole = false;
-  /** The block's text nodes as events of the page's walk: the first and the last (for a block read lazily). */
-  private firstEvent = 0;
-  private lastEvent = 0;
   private textRead: string | undefined;
   private textsRead: Text[] | undefined;
   private linkedRead: Text[] | undefined;
@@ -50,40 +70,30 @@ export class Block {
     readonly position: Position | undefined,
     /** Index of the element rule that claimed the container or an ancestor, if any. */
     readonly claimedBy: number | undefined,
-  ) {}
-
-  /** A block whose text was read with it. */
-  static read(page: Page, index: number, text: string, texts: Text[], linked: Text[] | undefined, counts: Container, position: Position | undefined): Block {
-    const block = new Block(page, index, counts.recount ? countWords(text) : counts.words, counts.nodeWords, counts.linkWords, counts.at, position, counts.claim === UNCLAIMED ? undefined : counts.claim);
-    block.textRead = text;
-    block.textsRead = texts;
-    block.linkedRead = linked;
-    return block;
-  }
-
-  /** A block whose text is read when asked for, from the text events `first` to `last` of the page's walk (all of them its own). */
-  static deferred(page: Page, index: number, first: number, last: number, counts: Container, position: Position | undefined): Block {
-    const block = new Block(page, index, counts.words, counts.nodeWords, counts.linkWords, counts.at, position, counts.claim === UNCLAIMED ? undefined : counts.claim);
-    block.firstEvent = first;
-    block.lastEvent = last;
-    return block;
+    /** The walk's events of the block's first and last text (to read it from, when not `read`). */
+    private readonly firstEvent: number,
+    private readonly lastEvent: number,
+    /** The block's text (collapsed) and text nodes, when they were read with it. */
+    read?: ReadRun,
+  ) {
+    if (read !== undefined) this.keep(read);
   }
 
   /** Collapsed text of the block as the reader sees it. */
   get text(): string {
-    if (this.textRead === undefined) this.readText();
+    if (this.textRead === undefined) this.keep(readEvents(this.page, this.firstEvent, this.lastEvent));
     return this.textRead!;
   }
 
   /** The text nodes the block was read from. */
   get texts(): Text[] {
-    if (this.textsRead === undefined) this.readText();
+    if (this.textsRead === undefined) this.keep(readEvents(this.page, this.firstEvent, this.lastEvent));
     return this.textsRead!;
   }
 
   /** Those of `texts` inside a link (`a` with `href`); undefined when there are none. */
   get linked(): Text[] | undefined {
-    if (this.textsRead === undefined) this.readText();
+    if (this.textsRead === undefined) this.keep(readEvents(this.page, this.firstEvent, this.lastEvent));
     return this.linkedRead;
   }
 
@@ -97,22 +107,10 @@ export class Block {
     return this.at === 0 ? undefined : this.page.nodes[this.page.parent[this.at]];
   }
 
-  private readText(): void {
-    const { events, values, texts, textFlags } = this.page;
-    let text = '';
-    const own: Text[] = [];
-    let linked: Text[] | undefined;
-    for (let e = this.firstEvent; e <= this.lastEvent; e++) {
-      const event = events[e];
-      if ((event & EVENT_MASK) !== TEXT) continue;
-      const k = event >> EVENT_BITS;
-      text += values[k];
-      own.push(texts[k]);
-      if ((textFlags[k] & IN_LINK) !== 0) (linked ??= []).push(texts[k]);
-    }
-    this.textRead = collapseWhitespace(text);
-    this.textsRead = own;
-    this.linkedRead = linked;
+  private keep(read: ReadRun): void {
+    this.textRead = collapseWhitespace(read.text);
+    this.textsRead = read.texts;
+    this.linkedRead = read.linked;
   }
 }
 
@@ -136,18 +134,15 @@ export interface BlockView {
 /** No claim (in `claimAt` and on a container). */
 export const UNCLAIMED = -1;
 
-/** A container being read: the element whose text the current run belongs to. */
-interface Container {
+/**
+ * A container being read: the element whose text the current run belongs to. As a `ReadRun`, the
+ * text and text nodes of the current run so far (for an unclaimed container: a claimed one's
+ * blocks are read when asked for, from `firstEvent` to `lastEvent`).
+ */
+interface Container extends ReadRun {
   /** Its position in the page. */
   at: number;
   claim: number;
-  /**
-   * The text of the current run, as read so far, and its text nodes (for an unclaimed container:
-   * a claimed one's blocks are read when asked for, from `firstEvent` to `lastEvent`).
-   */
-  text: string;
-  texts: Text[];
-  linked: Text[] | undefined;
   /** The walk's events of the run's first and last text (`firstEvent` is -1 while it has none). */
   firstEvent: number;
   lastEvent: number;
@@ -191,7 +186,7 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
  * not, so that a claimed inline element's text is a block of its own and is attributed to its
  * rule alone. A `<br>` ends the run being read. Within a claimed element the claim never changes,
  * so a run's texts are all the text events from its first to its last, and its block keeps those
- * two events instead of its text (`Block.deferred`), unless its words must be counted afresh.
+ * two events and reads its text when asked for, unless its words must be counted afresh.
  */
 export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
   const { nodes, parent, role, positions, texts, values, textWords, textFlags, events } = page;
@@ -215,32 +210,20 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
     // Whitespace between elements makes no block and has nothing to collapse.
     if (c.content) {
       const position = (c.at !== 0 ? positions[c.at] : undefined) ?? texts[events[c.firstEvent] >> EVENT_BITS].position;
-      let block: Block;
-      if (c.claim !== UNCLAIMED && !c.recount) {
-        block = Block.deferred(page, blocks.length, c.firstEvent, c.lastEvent, c, position);
-      } else {
-        if (c.claim !== UNCLAIMED) readRun(c);
-        block = Block.read(page, blocks.length, collapseWhitespace(c.text), c.texts, c.linked, c, position);
-        c.texts = [];
-      }
+      const claim = c.claim === UNCLAIMED ? undefined : c.claim;
+      // A claimed run is read now only when its words must be counted from its text.
+      const read = claim === undefined ? c : c.recount ? readEvents(page, c.firstEvent, c.lastEvent) : undefined;
+      // (`read` is there whenever the words are recounted: a split surrogate pair is rare.)
+      const words = c.recount ? countWords(collapseWhitespace(read!.text)) : c.words;
+      const block = new Block(page, blocks.length, words, c.nodeWords, c.linkWords, c.at, position, claim, c.firstEvent, c.lastEvent, read);
       blocks.push(block);
       if (c.runs++ === 0) c.firstRun = block;
+      if (read === c) c.texts = [];
     } else {
       // Nothing handed on: the array is reused.
       c.texts.length = 0;
     }
     startRun(c);
-  };
-  /** Read a claimed run's text now (its words must be counted from it). */
-  const readRun = (c: Container) => {
-    for (let e = c.firstEvent; e <= c.lastEvent; e++) {
-      const event = events[e];
-      if ((event & EVENT_MASK) !== TEXT) continue;
-      const k = event >> EVENT_BITS;
-      c.text += values[k];
-      c.texts.push(texts[k]);
-      if ((textFlags[k] & IN_LINK) !== 0) (c.linked ??= []).push(texts[k]);
-    }
   };
   const close = (c: Container) => {
     flush(c);
