@@ -22,7 +22,7 @@ import { anyWord, type Page } from '../engine/page.js';
 import { WordTest } from './class-words.js';
 import { anyPattern, compilePatterns, stringOrList } from './shared.js';
 import { maxShareSchema } from './tags.js';
-import type { RuleKind } from './types.js';
+import type { ElementContext, RuleKind } from './types.js';
 
 interface Options {
   'class-id': string | string[];
@@ -66,11 +66,16 @@ export const classId: RuleKind<Options> = {
     const isUnless = new WordTest((word, id) => !isTaxonomy.matches(id) && anyUnless(word));
     return {
       level: 'element',
-      select(page: Page): number[] {
+      select(page: Page, context: ElementContext): number[] {
         const { nodes, end, words, linkWords } = page;
         const limit = maxShare * (words[0] - linkWords[0]);
         const out: number[] = [];
         for (let i = 1; i < nodes.length; i++) {
+          // What an earlier rule claimed goes whole: a claim inside it would change nothing.
+          if (context.isClaimed(i)) {
+            i = end[i] - 1;
+            continue;
+          }
           if (!anyWord(page, i, isWanted)) continue;
           if (unless.length > 0 && anyWord(page, i, isUnless)) continue;
           if (NEVER.has((nodes[i] as Element).tagName)) continue;

@@ -83,7 +83,11 @@ export interface ElementContext {
 
 export interface ElementMatcher {
   level: 'element';
-  /** The page positions (`Page.nodes`) of every element the rule matches, in document order. */
+  /**
+   * The page positions (`Page.nodes`) of every element the rule matches, in document order. It
+   * may leave out the elements earlier rules claimed and everything inside them: the outermost
+   * claim takes a subtree whole, so a claim there would change nothing.
+   */
   select(page: Page, context: ElementContext): number[];
   /**
    * The CSS selector list (hast-util-select semantics) that selects exactly what `select` does,
