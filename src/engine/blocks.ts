@@ -81,19 +81,19 @@ export class Block {
 
   /** Collapsed text of the block as the reader sees it. */
   get text(): string {
-    if (this.textRead === undefined) this.keep(readEvents(this.page, this.firstEvent, this.lastEvent));
+    this.readIfDeferred();
     return this.textRead!;
   }
 
   /** The text nodes the block was read from. */
   get texts(): Text[] {
-    if (this.textsRead === undefined) this.keep(readEvents(this.page, this.firstEvent, this.lastEvent));
+    this.readIfDeferred();
     return this.textsRead!;
   }
 
   /** Those of `texts` inside a link (`a` with `href`); undefined when there are none. */
   get linked(): Text[] | undefined {
-    if (this.textsRead === undefined) this.keep(readEvents(this.page, this.firstEvent, this.lastEvent));
+    this.readIfDeferred();
     return this.linkedRead;
   }
 
@@ -105,6 +105,11 @@ export class Block {
   /** The container's parent: blocks of containers with the same parent form one group. */
   get group(): Parent | undefined {
     return this.at === 0 ? undefined : this.page.nodes[this.page.parent[this.at]];
+  }
+
+  /** Read the block's text from the walk the first time it is asked for (`keep` sets all three at once). */
+  private readIfDeferred(): void {
+    if (this.textsRead === undefined) this.keep(readEvents(this.page, this.firstEvent, this.lastEvent));
   }
 
   private keep(read: ReadRun): void {

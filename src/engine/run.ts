@@ -25,7 +25,6 @@ export class Removal {
   partial?: boolean;
   /** Which of the rule's texts or patterns fired. */
   detail?: string;
-  private textGiven: string | undefined;
   private pathMade: string | undefined;
 
   constructor(
@@ -40,10 +39,9 @@ export class Removal {
     private readonly paths: PagePaths,
     /** Words of the removed text. */
     readonly words: number,
-    text?: string,
-  ) {
-    this.textGiven = text;
-  }
+    /** The removed text when the engine has it at hand (a kept block's current text, or what a rule cut); else the block's own, read when asked. */
+    private readonly textGiven?: string,
+  ) {}
 
   /** Index of the block (document order, from 0). */
   get block(): number {
