@@ -146,11 +146,18 @@ async function child(name: string): Promise<void> {
     for (let i = 0; i < subset.length; i++) {
       if (tool.pair) {
         // Which of the two goes first alternates from page to page, the other way in odd rounds.
+        // A page one of them fails on counts as an error, as for any tool, and the pass goes on.
+        let pageFailed = false;
         for (const k of (i + round) % 2 === 0 ? [0, 1] : [1, 0]) {
           const t0 = process.hrtime.bigint();
-          tool.pair[k](subset[i].html, subset[i].url);
+          try {
+            tool.pair[k](subset[i].html, subset[i].url);
+          } catch {
+            pageFailed = true;
+          }
           pairNs[k] += process.hrtime.bigint() - t0;
         }
+        if (pageFailed) errors++;
       } else {
         const output = await runSafely(tool, subset[i].html, subset[i].url);
         if (output === undefined) errors++;
@@ -353,7 +360,7 @@ function render(results: Array<Measured & { medianMs: number }>, run: { pinned: 
   if (paired?.pairMs && paired.pairMs.length > 0) {
     const shares = paired.pairMs.map(([parse, endToEnd]) => (100 * (endToEnd - parse)) / parse);
     const rounds = paired.pairMs.map(([parse, endToEnd]) => `${(endToEnd / 1000).toFixed(2)} s vs ${(parse / 1000).toFixed(2)} s`).join('; ');
-    notes.push(`- Engine cost on top of parsing, paired (\`winnow\` and \`parse only: fast\` in one process, page by page, taking turns at going first): ${middle(shares).toFixed(0)}%, the median of the rounds' ${shares.map((x) => `${x.toFixed(0)}%`).join(', ')} (${rounds}).`);
+    notes.push(`- Engine cost on top of parsing, paired (\`winnow\` and \`parse only: fast\` in one process, page by page, taking turns at going first): ${middle(shares).toFixed(0)}%, the median of the rounds' ${shares.map((x) => `${x.toFixed(0)}%`).join(', ')} (${rounds})${paired.failed > 0 ? `; ${paired.failed} pages failed in one of the two` : ''}.`);
   }
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
   return [
