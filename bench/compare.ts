@@ -17,9 +17,9 @@
  * with its own copies. In each, every page is
  * parsed, walked (`scanPage`) and cleaned (`runWithSafetyNet`) by both revisions, taking turns at
  * going first, page by page and round by round (the second parse of the same page ran faster
- * too). Reports the median seconds per pass of each step over both processes' rounds, and the
- * engine (walk + rules) of B against A's round by round. Run from the repository root; needs
- * revisions with `scanPage` (from d6ef92d).
+ * too). Reports the median seconds per pass of each step over both processes' rounds, and B's
+ * engine (walk + rules) and B's whole run (parse + walk + rules) against A's, round by round.
+ * Run from the repository root; needs revisions with `scanPage` (from d6ef92d).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';

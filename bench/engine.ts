@@ -43,7 +43,7 @@ const pages = readDragnet(resolve(corpusArg), values.limit ? Number(values.limit
 const bytes = pages.reduce((sum, html) => sum + Buffer.byteLength(html), 0);
 const rules = loadRules('rules').forOutlet(undefined).rules;
 
-/** Seconds are milliseconds here; `gc` is each step's share of the collector's time. */
+/** Milliseconds per step over a pass; `gc` is the collector's time that started within each step. */
 interface Pass {
   /** The parse alone, its tree dropped at once. */
   alone: number;
@@ -54,8 +54,7 @@ interface Pass {
   gc: Record<Step, number>;
 }
 
-const STEPS = ['alone', 'parse', 'walk', 'rules'] as const;
-type Step = (typeof STEPS)[number];
+type Step = 'alone' | 'parse' | 'walk' | 'rules';
 
 /**
  * The least any engine that reads the finished tree does: visit every node and count the words
