@@ -1,8 +1,7 @@
 /**
  * Two revisions of the engine on the same pages in the same process, page by page: the way to
- * tell what a change does from the drift of two runs made apart (on a shared VM the machine's
- * speed drifts, and a process can fall into V8's slow pretenuring regime, see `NO_PRETENURING`
- * in machine.ts, which the children run with).
+ * tell what a change does from the machine's drift (on a shared VM the same pass can take twice
+ * as long an hour later, so two benchmark runs made apart compare spells of the machine).
  *
  *   npm run bench:build && node build/bench/compare.js <rev-a> <rev-b> [corpus] [--rounds 3] [--limit N] [--record]
  *
@@ -29,7 +28,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readDragnet } from './dragnet.js';
-import { machine, NO_PRETENURING } from './machine.js';
+import { machine } from './machine.js';
 import { warmUpPages } from './passes.js';
 import { recordSection } from './record.js';
 
@@ -126,7 +125,7 @@ function runChild(roots: [string, string], first: 0 | 1, corpus: string): Promis
   const args = [process.argv[1], '--child', String(first), roots[0], roots[1], corpus, '--rounds', values.rounds!];
   if (values.limit) args.push('--limit', values.limit);
   return new Promise((done, fail) => {
-    const proc = spawn('taskset', ['-c', '0', process.execPath, '--preserve-symlinks', NO_PRETENURING, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn('taskset', ['-c', '0', process.execPath, '--preserve-symlinks', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (chunk) => (out += chunk));
     proc.on('error', fail);
@@ -178,7 +177,7 @@ async function main(): Promise<void> {
     const table = [
       `### Two revisions compared on ${corpusArg.split('/').slice(-2).join('/')}`,
       '',
-      `${machine()}. ${rounds.length} rounds: ${rounds.length / 2} in a process that loaded A first, ${rounds.length / 2} in one that loaded B first, each with \`${NO_PRETENURING}\`; every page parsed, walked and cleaned by both, taking turns at going first. Medians of the rounds' seconds per pass.`,
+      `${machine()}. ${rounds.length} rounds: ${rounds.length / 2} in a process that loaded A first, ${rounds.length / 2} in one that loaded B first; every page parsed, walked and cleaned by both, taking turns at going first. Medians of the rounds' seconds per pass.`,
       `Command: \`npm run bench:build && node build/bench/compare.js ${revA} ${revB} ${corpusArg}${values.rounds !== '3' ? ` --rounds ${values.rounds}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
       '',
       '| revision | parse | walk | rules | walk + rules, share of the parse |',

@@ -4,10 +4,7 @@
  * turns at going first, so that the engine's cost is read against a parse of the same spell of
  * the machine (a shared machine's speed drifts within minutes).
  *
- *   npm run bench:build && taskset -c 0 node --no-allocation-site-pretenuring build/bench/engine.js ../shared/corpus/dragnet-train [--passes 3] [--limit N] [--record]
- *
- * The V8 flag keeps the process out of the slow regime that pretenuring can put it in (see
- * `NO_PRETENURING` in machine.ts); without it the figures may be those of either regime.
+ *   npm run bench:build && taskset -c 0 node build/bench/engine.js ../shared/corpus/dragnet-train [--passes 3] [--limit N] [--record]
  *
  * Reads a corpus in the Dragnet layout (pages in memory, as bench/speed.ts does). Per page:
  * `fastHtmlToHast` (parse), `scanPage` (the engine's one walk over the tree: elements, texts,
@@ -29,7 +26,7 @@ import { TextMeasure } from '../src/engine/words.js';
 import { fastHtmlToHast } from '../src/parse/fast-html.js';
 import { loadRules } from '../src/rules/ruleset.js';
 import { readDragnet } from './dragnet.js';
-import { machine, NO_PRETENURING, pretenuringOff } from './machine.js';
+import { machine } from './machine.js';
 import { middle, warmUpPages } from './passes.js';
 import { recordSection } from './record.js';
 
@@ -166,7 +163,7 @@ const table = [
   `### Engine steps on ${pages.length} pages (${(bytes / 1e6).toFixed(1)} MB) of \`${corpusArg.split('/').slice(-2).join('/')}\``,
   '',
   `${machine()}. One process; each page parsed alone and then parsed, walked and cleaned, taking turns at going first. The pass with the median engine cost of ${passes.length} after a warm-up.`,
-  `Command: \`npm run bench:build && taskset -c 0 node ${pretenuringOff() ? `${NO_PRETENURING} ` : ''}build/bench/engine.js ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
+  `Command: \`npm run bench:build && taskset -c 0 node build/bench/engine.js ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
   '',
   '| step | seconds per pass | share of the parse alone | of it, garbage collection |',
   '|---|---:|---:|---:|',

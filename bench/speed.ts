@@ -1,13 +1,12 @@
 /**
  * Speed of Winnow against its peers, with accuracy beside it, on a corpus in the Dragnet layout.
  *
- *   npm run bench -- ../shared/corpus/dragnet-train [--record] [--passes N] [--limit N] [--only a,b] [--v8-defaults]
+ *   npm run bench -- ../shared/corpus/dragnet-train [--record] [--passes N] [--limit N] [--only a,b]
  *   (= npm run bench:build && node build/bench/speed.js ...)
  *
  * Reads ../shared/corpus/dragnet-train (or the corpus given). Each tool runs in its own child
  * process, pinned to one core (`taskset -c 0` when available), so that its peak RSS is its own
- * and no two tools compete for the CPU, and with V8's allocation-site pretenuring off (see
- * `NO_PRETENURING` in machine.ts; `--v8-defaults` leaves it on). The tools take turns: round 1 runs every tool once, then
+ * and no two tools compete for the CPU. The tools take turns: round 1 runs every tool once, then
  * round 2 (in a rotated order), and so on, so that a slow spell of a shared machine falls on every
  * tool alike instead of on whichever ran then. Each Winnow run end to end and its parser's
  * parse-only run go back to back (in turn first), and the engine's cost on top of parsing is the
@@ -37,7 +36,7 @@ import { fastHtmlToHast } from '../src/parse/fast-html.js';
 import { htmlToHast } from '../src/parse/html.js';
 import { readDragnet } from './dragnet.js';
 import { PEERS, winnow, type Extractor } from './extractors.js';
-import { machine, NO_PRETENURING } from './machine.js';
+import { machine } from './machine.js';
 import { middle, WARM_UP_SHARE, warmUpPages } from './passes.js';
 import { recordSection } from './record.js';
 import { loadScorer } from './scorer.js';
@@ -109,7 +108,6 @@ const { values, positionals } = parseArgs({
     only: { type: 'string' },
     scorer: { type: 'string' },
     child: { type: 'string' },
-    'v8-defaults': { type: 'boolean', default: false },
   },
 });
 const corpusArg = positionals[0] ?? '../shared/corpus/dragnet-train';
@@ -276,7 +274,7 @@ async function parent(): Promise<void> {
   const pin = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset');
   const loadBefore = loadavg();
   const start = (name: string): Child => {
-    const args = [...(values['v8-defaults'] ? [] : [NO_PRETENURING]), '--expose-gc', join(here, 'speed.js'), corpus, '--child', name];
+    const args = ['--expose-gc', join(here, 'speed.js'), corpus, '--child', name];
     if (values.limit) args.push('--limit', values.limit);
     if (values.scorer) args.push('--scorer', values.scorer);
     const command = pin ? 'taskset' : process.execPath;
@@ -369,8 +367,8 @@ function render(results: Array<Measured & { medianMs: number }>, run: { pinned: 
     `### Speed on ${first ? first.pages : 0} pages (${first ? (first.bytes / MB).toFixed(1) : 0} MB) of \`${corpus.split('/').slice(-2).join('/')}\``,
     '',
     `${machine()}. Load average (1, 5, 15 min) before: ${load(run.loadBefore)}; after: ${load(run.loadAfter)}.`,
-    `Command: \`npm run bench -- ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''}${values['v8-defaults'] ? ' --v8-defaults' : ''} --record\`.`,
-    `The tools take turns over ${passes} rounds; in each a tool runs alone in a fresh process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}${values['v8-defaults'] ? " with V8's defaults" : ` with \`${NO_PRETENURING}\``}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, then one timed pass. The figures are the median pass; MB = 10^6 bytes of raw HTML.`,
+    `Command: \`npm run bench -- ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
+    `The tools take turns over ${passes} rounds; in each a tool runs alone in a fresh process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, then one timed pass. The figures are the median pass; MB = 10^6 bytes of raw HTML.`,
     'Peak RSS is the largest maximum resident set of the tool\'s processes; in brackets the RSS with the corpus loaded, before the tool ran.',
     'F1 is macro-averaged over pages, scored by ../shared/tools/score.mjs; a peer\'s article HTML is turned into block text outside the timed passes.',
     '',
