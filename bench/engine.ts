@@ -4,7 +4,7 @@
  * turns at going first, so that the engine's cost is read against a parse of the same spell of
  * the machine (a shared machine's speed drifts within minutes).
  *
- *   npm run bench:build && taskset -c 0 node build/bench/engine.js ../shared/corpus/dragnet-train [--passes 3] [--limit N] [--record]
+ *   npm run bench:build && taskset -c 0 node build/bench/engine.js ../shared/corpus/dragnet-train [--passes 3] [--limit N] [--by-rule] [--record]
  *
  * Reads a corpus in the Dragnet layout (pages in memory, as bench/speed.ts does). Per page:
  * `fastHtmlToHast` (parse), `scanPage` (the engine's one walk over the tree: elements, texts,
@@ -14,9 +14,15 @@
  * entries, each counted for the step it started in. After each pass, a pass of the floor: each
  * page parsed and then only read (every node visited, each text's words counted), the least an
  * engine that reads the finished tree does, so that the engine's cost can be judged against it.
+ * `--by-rule` adds, after those passes, one more (untimed as a whole) in which each rule's own
+ * work is timed: an element rule's `select`, a block rule's `decide` over every block, every time
+ * the safety net runs it; the rest of the rules step is the engine's own (claims, reading the
+ * blocks, accounting, text out). Each is given as a share of that pass's parse. Timing every call
+ * adds its own cost, so the shares are for comparing the rules, not for adding up to the step.
  * Run from the repository root.
  */
 import type { Element, Root } from 'hast';
+import type { LoadedRule } from '../src/rules/parse.js';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +42,7 @@ const { values, positionals } = parseArgs({
     passes: { type: 'string', default: '3' },
     limit: { type: 'string' },
     record: { type: 'boolean', default: false },
+    'by-rule': { type: 'boolean', default: false },
   },
 });
 const corpusArg = positionals[0] ?? '../shared/corpus/dragnet-train';
@@ -163,7 +170,7 @@ const table = [
   `### Engine steps on ${pages.length} pages (${(bytes / 1e6).toFixed(1)} MB) of \`${corpusArg.split('/').slice(-2).join('/')}\``,
   '',
   `${machine()}. One process; each page parsed alone and then parsed, walked and cleaned, taking turns at going first. The pass with the median engine cost of ${passes.length} after a warm-up.`,
-  `Command: \`npm run bench:build && taskset -c 0 node build/bench/engine.js ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
+  `Command: \`npm run bench:build && taskset -c 0 node build/bench/engine.js ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''}${values['by-rule'] ? ' --by-rule' : ''} --record\`.`,
   '',
   '| step | seconds per pass | share of the parse alone | of it, garbage collection |',
   '|---|---:|---:|---:|',
@@ -175,5 +182,65 @@ const table = [
   `The engine costs ${share(engineCost(chosen))} on top of the parse (passes: ${passes.map((p) => `${((100 * engineCost(p)) / p.alone).toFixed(0)}%`).join(', ')}): the walk and the rules ${share(chosen.walk + chosen.rules)}, and the parse ran ${share(Math.abs(slower))} ${slower >= 0 ? 'slower' : 'faster'} in the engine's run than alone.`,
   `Floor: only visiting every node of the tree and counting each text's words (in passes of their own, after the parse, against that parse) costs ${middle(floorShares).toFixed(0)}% (passes: ${floorShares.map((f) => `${f.toFixed(0)}%`).join(', ')}). It is the least any engine that reads the finished tree does before a rule runs.`,
 ].join('\n');
-console.log(table);
-if (values.record) recordSection('engine-steps', table);
+
+/**
+ * One pass with every rule's matcher timed: each rule copied with a matcher whose `select` or
+ * `decide` adds its time to the rule's account (the original matcher does the work).
+ */
+function byRulePass(): string[] {
+  const spent = new Map<string, number>();
+  const timedRules: LoadedRule[] = rules.map((rule) => {
+    const original = rule.matcher;
+    const matcher = Object.create(original) as typeof original;
+    const account = (from: number) => spent.set(rule.id, (spent.get(rule.id) ?? 0) + performance.now() - from);
+    if (original.level === 'block') {
+      (matcher as typeof original).decide = (context) => {
+        const t0 = performance.now();
+        try {
+          return original.decide(context);
+        } finally {
+          account(t0);
+        }
+      };
+    } else {
+      (matcher as typeof original).select = (page, context) => {
+        const t0 = performance.now();
+        try {
+          return original.select(page, context);
+        } finally {
+          account(t0);
+        }
+      };
+    }
+    return { ...rule, matcher };
+  });
+  let parse = 0;
+  let step = 0;
+  for (const html of pages) {
+    const t0 = performance.now();
+    const tree = fastHtmlToHast(html);
+    const t1 = performance.now();
+    const page = scanPage(tree);
+    const t2 = performance.now();
+    runWithSafetyNet(tree, timedRules, page);
+    parse += t1 - t0;
+    step += performance.now() - t2;
+  }
+  const inRules = [...spent.values()].reduce((sum, ms) => sum + ms, 0);
+  const pct = (ms: number) => `${((100 * ms) / parse).toFixed(1)}%`;
+  return [
+    '',
+    `By rule (\`--by-rule\`; one more pass with each rule's matcher timed, every call, the safety net's reruns included; shares of that pass's parse, ${seconds(parse)} s): the rules step ${pct(step)}, of it the engine's own work (claims, blocks, accounting, text) ${pct(step - inRules)} and the rules' own ${pct(inRules)}:`,
+    '',
+    '| rule | kind | seconds | share of the parse |',
+    '|---|---|---:|---:|',
+    ...rules
+      .filter((rule) => spent.has(rule.id))
+      .sort((a, b) => spent.get(b.id)! - spent.get(a.id)!)
+      .map((rule) => `| ${rule.id} | ${rule.kind.meta.name} | ${(spent.get(rule.id)! / 1000).toFixed(3)} | ${pct(spent.get(rule.id)!)} |`),
+  ];
+}
+
+const report = values['by-rule'] ? [table, ...byRulePass()].join('\n') : table;
+console.log(report);
+if (values.record) recordSection('engine-steps', report);
