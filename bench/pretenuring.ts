@@ -9,19 +9,22 @@
  * a tree being built survives collections, so a parser's nodes are candidates.
  *
  * Starts fresh processes, each pinned to one core (`taskset -c 0` when available), in turn with
- * V8's defaults and with `--no-allocation-site-pretenuring`. Each reads the pages into memory and
- * loads the rules in ./rules, then, in tight loops as engine.js runs them: three passes that
- * parse each page with the fast parser and walk its tree (`scanPage`), timed apart; two passes of
- * `clean()` over every page (parse, walk, rules, text out); and a pass that allocates nothing
- * (each page's words counted in place), which shows how much the machine itself drifted from
- * process to process. The last pass of each kind counts. Reports each process's seconds and
- * the range over the processes of each kind. Run from the repository root.
+ * V8's defaults and with `--no-allocation-site-pretenuring`, each running one workload in a tight
+ * loop (no turn of the event loop between pages), after reading the pages into memory and loading
+ * the rules in ./rules:
+ * - `walk`: three passes that parse each page with the fast parser and walk its tree
+ *   (`scanPage`), timed apart, as engine.js does;
+ * - `clean`: three passes of `clean()` over every page (parse, walk, rules, text out), as a
+ *   script that cleans pages one after another would, the texts kept until the pass ends.
+ * The last pass counts. Then a pass that allocates nothing (each page's words counted in place)
+ * shows how fast the machine itself ran for that process. Reports each process's seconds per
+ * pass and their range. Run from the repository root.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { clean, loadRules, type RuleSet } from '../src/index.js';
+import { clean, loadRules } from '../src/index.js';
 import { scanPage } from '../src/engine/page.js';
 import { TextMeasure } from '../src/engine/words.js';
 import { fastHtmlToHast } from '../src/parse/fast-html.js';
@@ -35,58 +38,55 @@ const { values, positionals } = parseArgs({
     processes: { type: 'string', default: '4' },
     limit: { type: 'string' },
     record: { type: 'boolean', default: false },
-    child: { type: 'boolean', default: false },
+    child: { type: 'string' },
   },
 });
 const corpusArg = positionals[0] ?? '../shared/corpus/dragnet-train';
 const NO_PRETENURING = '--no-allocation-site-pretenuring';
+const WORKLOADS = ['walk', 'clean'] as const;
+type Workload = (typeof WORKLOADS)[number];
+const PASSES = 3;
 
-/** Seconds per pass of one process. */
-interface Passes {
-  parse: number;
-  walk: number;
-  clean: number;
+/** Seconds of one process's last pass, by step (`parse` and `walk`, or `clean`), and of its count. */
+interface Timed {
+  steps: Record<string, number>;
   count: number;
+  pages: number;
+  bytes: number;
 }
 
-/** One process: read, then time the passes (the first of each kind warms up), print them as JSON. */
-function child(): void {
+/** One process: read, run the workload's passes, count words, print the times as JSON. */
+function child(workload: Workload): void {
   const pages = readDragnet(resolve(corpusArg), values.limit ? Number(values.limit) : Infinity).map((p) => p.html);
   const rules = loadRules('rules');
   const now = () => process.hrtime.bigint();
   const seconds = (ns: bigint) => Number(ns) / 1e9;
-  // Parse and walk each page, as engine.js does (three passes, the last one counts)...
-  let parse = 0n;
-  let walk = 0n;
-  for (let pass = 0; pass < 3; pass++) {
-    parse = 0n;
-    walk = 0n;
-    for (const html of pages) {
+  let steps: Record<string, number> = {};
+  for (let pass = 0; pass < PASSES; pass++) {
+    if (workload === 'walk') {
+      let parse = 0n;
+      let walk = 0n;
+      for (const html of pages) {
+        const t0 = now();
+        const tree = fastHtmlToHast(html);
+        const t1 = now();
+        scanPage(tree);
+        parse += t1 - t0;
+        walk += now() - t1;
+      }
+      steps = { parse: seconds(parse), walk: seconds(walk) };
+    } else {
+      const texts: string[] = [];
       const t0 = now();
-      const tree = fastHtmlToHast(html);
-      const t1 = now();
-      scanPage(tree);
-      parse += t1 - t0;
-      walk += now() - t1;
+      for (const html of pages) texts.push(clean({ content: html, type: 'html' }, { rules }).text);
+      steps = { clean: seconds(now() - t0) };
     }
   }
-  // ...then clean each page with the rules (two passes)...
-  let clean = 0n;
-  for (let pass = 0; pass < 2; pass++) {
-    const t0 = now();
-    for (const html of pages) cleanPage(html, rules);
-    clean = now() - t0;
-  }
-  // ...and count each page's words in place, which allocates nothing: the machine's own speed.
   const measure = new TextMeasure();
   const t0 = now();
   for (const html of pages) measure.measure(html);
-  const passes: Passes = { parse: seconds(parse), walk: seconds(walk), clean: seconds(clean), count: seconds(now() - t0) };
-  console.log(JSON.stringify({ ...passes, pages: pages.length, bytes: pages.reduce((sum, html) => sum + Buffer.byteLength(html), 0) }));
-}
-
-function cleanPage(html: string, rules: RuleSet): string {
-  return clean({ content: html, type: 'html' }, { rules }).text;
+  const timed: Timed = { steps, count: seconds(now() - t0), pages: pages.length, bytes: pages.reduce((sum, html) => sum + Buffer.byteLength(html), 0) };
+  console.log(JSON.stringify(timed));
 }
 
 function parent(): void {
@@ -95,39 +95,46 @@ function parent(): void {
     { name: "V8's defaults", flags: [] as string[] },
     { name: `\`${NO_PRETENURING}\``, flags: [NO_PRETENURING] },
   ];
-  const runs: Array<Array<Passes & { pages: number; bytes: number }>> = kinds.map(() => []);
+  const runs = new Map<string, Timed[]>();
   for (let i = 0; i < Number(values.processes); i++) {
-    kinds.forEach((kind, k) => {
-      const args = [...kind.flags, process.argv[1], corpusArg, '--child', ...(values.limit ? ['--limit', values.limit] : [])];
-      const result = spawnSync(pin ? 'taskset' : process.execPath, pin ? ['-c', '0', process.execPath, ...args] : args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-      if (result.status !== 0) throw new Error(`a process with ${kind.name} exited with ${result.status}`);
-      const passes = JSON.parse(result.stdout) as Passes & { pages: number; bytes: number };
-      runs[k].push(passes);
-      console.error(`${kind.name}, process ${i + 1}: parse ${passes.parse.toFixed(2)} s, walk ${passes.walk.toFixed(2)} s, clean ${passes.clean.toFixed(2)} s, count ${passes.count.toFixed(2)} s`);
-    });
+    for (const workload of WORKLOADS) {
+      for (const kind of kinds) {
+        const args = [...kind.flags, process.argv[1], corpusArg, '--child', workload, ...(values.limit ? ['--limit', values.limit] : [])];
+        const result = spawnSync(pin ? 'taskset' : process.execPath, pin ? ['-c', '0', process.execPath, ...args] : args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+        if (result.status !== 0) throw new Error(`a ${workload} process with ${kind.name} exited with ${result.status}`);
+        const timed = JSON.parse(result.stdout) as Timed;
+        const key = `${workload} ${kind.name}`;
+        runs.set(key, [...(runs.get(key) ?? []), timed]);
+        const steps = Object.entries(timed.steps).map(([step, s]) => `${step} ${s.toFixed(2)} s`).join(', ');
+        console.error(`${workload}, ${kind.name}, process ${i + 1}: ${steps}, count ${timed.count.toFixed(2)} s`);
+      }
+    }
   }
-  const { pages, bytes } = runs[0][0];
-  const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
-  const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}`;
+  const { pages, bytes } = [...runs.values()][0][0];
+  const cell = (xs: number[]) => `${xs.map((x) => x.toFixed(2)).join(', ')} (${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)})`;
+  const rows = WORKLOADS.flatMap((workload) =>
+    kinds.flatMap((kind) => {
+      const timed = runs.get(`${workload} ${kind.name}`)!;
+      return Object.keys(timed[0].steps).map((step) => `| ${workload} | ${kind.name} | ${step} | ${cell(timed.map((t) => t.steps[step]))} | ${cell(timed.map((t) => t.count))} |`);
+    }),
+  );
   const table = [
     `### Pretenuring on and off, ${pages} pages (${(bytes / 1e6).toFixed(1)} MB) of \`${corpusArg.split('/').slice(-2).join('/')}\``,
     '',
-    `${machine()}. ${values.processes} fresh processes of each kind, in turn${pin ? ', pinned to one core' : ''}; in each, three passes that parse and walk each page, two that clean each page, one that counts words; the last pass of each kind counts. Seconds per pass, process by process.`,
+    `${machine()}. ${values.processes} fresh processes of each workload and kind of V8, in turn${pin ? ', pinned to one core' : ''}; in each, ${PASSES} passes in a tight loop (\`walk\`: parse and walk each page; \`clean\`: \`clean()\` each page), the last one timed, then one pass that only counts words. Seconds per pass, process by process.`,
     `Command: \`npm run bench:build && node build/bench/pretenuring.js ${corpusArg}${values.processes !== '4' ? ` --processes ${values.processes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
     '',
-    '| V8 | parse (fast parser) | walk (scanPage) | clean() (parse, walk, rules, text) | count words in place (allocates nothing) |',
+    '| workload | V8 | step | seconds per pass (range) | the same processes counting words in place (allocates nothing) |',
     '|---|---|---|---|---|',
-    ...kinds.map((kind, k) => {
-      const cell = (key: keyof Passes) => {
-        const xs = runs[k].map((r) => r[key]);
-        return `${list(xs)} (${range(xs)})`;
-      };
-      return `| ${kind.name} | ${cell('parse')} | ${cell('walk')} | ${cell('clean')} | ${cell('count')} |`;
-    }),
+    ...rows,
   ].join('\n');
   console.log(table);
   if (values.record) recordSection('pretenuring', table);
 }
 
-if (values.child) child();
-else parent();
+if (values.child !== undefined) {
+  if (!(WORKLOADS as readonly string[]).includes(values.child)) throw new Error(`--child takes ${WORKLOADS.join(' or ')}`);
+  child(values.child as Workload);
+} else {
+  parent();
+}
