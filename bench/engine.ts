@@ -33,7 +33,7 @@ import { fastHtmlToHast } from '../src/parse/fast-html.js';
 import { loadRules } from '../src/rules/ruleset.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
-import { middle, warmUpPages } from './passes.js';
+import { middle, parseThen, warmUpPages } from './passes.js';
 import { recordSection } from './record.js';
 
 const { values, positionals } = parseArgs({
@@ -80,18 +80,8 @@ function readTree(tree: Root): void {
 
 /** A pass of the floor: each page parsed, then only read (`readTree`); the parse and the read timed apart. */
 function floorPass(subset: string[]): { parse: number; read: number } {
-  const now = process.hrtime.bigint;
-  let parse = 0n;
-  let read = 0n;
-  for (const html of subset) {
-    const t0 = now();
-    const tree = fastHtmlToHast(html);
-    const t1 = now();
-    readTree(tree);
-    parse += t1 - t0;
-    read += now() - t1;
-  }
-  return { parse: Number(parse) / 1e6, read: Number(read) / 1e6 };
+  const { parse, then } = parseThen(subset, readTree);
+  return { parse, read: then };
 }
 
 /** Start time and duration of each collection, in `performance.now()` milliseconds. */

@@ -27,9 +27,9 @@ import { parseArgs } from 'node:util';
 import { clean, loadRules } from '../src/index.js';
 import { scanPage } from '../src/engine/page.js';
 import { TextMeasure } from '../src/engine/words.js';
-import { fastHtmlToHast } from '../src/parse/fast-html.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
+import { parseThen } from './passes.js';
 import { recordSection } from './record.js';
 
 const { values, positionals } = parseArgs({
@@ -64,17 +64,8 @@ function child(workload: Workload): void {
   let steps: Record<string, number> = {};
   for (let pass = 0; pass < PASSES; pass++) {
     if (workload === 'walk') {
-      let parse = 0n;
-      let walk = 0n;
-      for (const html of pages) {
-        const t0 = now();
-        const tree = fastHtmlToHast(html);
-        const t1 = now();
-        scanPage(tree);
-        parse += t1 - t0;
-        walk += now() - t1;
-      }
-      steps = { parse: seconds(parse), walk: seconds(walk) };
+      const { parse, then } = parseThen(pages, scanPage);
+      steps = { parse: parse / 1000, walk: then / 1000 };
     } else {
       const texts: string[] = [];
       const t0 = now();
