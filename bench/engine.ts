@@ -181,41 +181,26 @@ function byRulePass(): string[] {
   const spent = new Map<string, number>();
   const timedRules: LoadedRule[] = rules.map((rule) => {
     const original = rule.matcher;
+    const timed = <A extends unknown[], R>(work: (...args: A) => R) => (...args: A): R => {
+      const t0 = performance.now();
+      try {
+        return work(...args);
+      } finally {
+        spent.set(rule.id, (spent.get(rule.id) ?? 0) + performance.now() - t0);
+      }
+    };
     const matcher = Object.create(original) as typeof original;
-    const account = (from: number) => spent.set(rule.id, (spent.get(rule.id) ?? 0) + performance.now() - from);
-    if (original.level === 'block') {
-      (matcher as typeof original).decide = (context) => {
-        const t0 = performance.now();
-        try {
-          return original.decide(context);
-        } finally {
-          account(t0);
-        }
-      };
-    } else {
-      (matcher as typeof original).select = (page, context) => {
-        const t0 = performance.now();
-        try {
-          return original.select(page, context);
-        } finally {
-          account(t0);
-        }
-      };
-    }
+    if (original.level === 'block') (matcher as typeof original).decide = timed(original.decide.bind(original));
+    else (matcher as typeof original).select = timed(original.select.bind(original));
     return { ...rule, matcher };
   });
-  let parse = 0;
   let step = 0;
-  for (const html of pages) {
-    const t0 = performance.now();
-    const tree = fastHtmlToHast(html);
-    const t1 = performance.now();
+  const { parse } = parseThen(pages, (tree) => {
     const page = scanPage(tree);
-    const t2 = performance.now();
+    const t0 = performance.now();
     runWithSafetyNet(tree, timedRules, page);
-    parse += t1 - t0;
-    step += performance.now() - t2;
-  }
+    step += performance.now() - t0;
+  });
   const inRules = [...spent.values()].reduce((sum, ms) => sum + ms, 0);
   const pct = (ms: number) => `${((100 * ms) / parse).toFixed(1)}%`;
   return [

@@ -21,14 +21,13 @@
  * pass and their range. Run from the repository root.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clean, loadRules } from '../src/index.js';
 import { scanPage } from '../src/engine/page.js';
 import { TextMeasure } from '../src/engine/words.js';
 import { readDragnet } from './dragnet.js';
-import { machine } from './machine.js';
+import { CAN_PIN, machine, nodeOnOneCore } from './machine.js';
 import { parseThen } from './passes.js';
 import { recordSection } from './record.js';
 
@@ -81,7 +80,6 @@ function child(workload: Workload): void {
 }
 
 function parent(): void {
-  const pin = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset');
   const kinds = [
     { name: "V8's defaults", flags: [] as string[] },
     { name: `\`${NO_PRETENURING}\``, flags: [NO_PRETENURING] },
@@ -91,7 +89,8 @@ function parent(): void {
     for (const workload of WORKLOADS) {
       for (const kind of kinds) {
         const args = [...kind.flags, process.argv[1], corpusArg, '--child', workload, ...(values.limit ? ['--limit', values.limit] : [])];
-        const result = spawnSync(pin ? 'taskset' : process.execPath, pin ? ['-c', '0', process.execPath, ...args] : args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+        const [command, commandArgs] = nodeOnOneCore(args);
+        const result = spawnSync(command, commandArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
         if (result.status !== 0) throw new Error(`a ${workload} process with ${kind.name} exited with ${result.status}`);
         const timed = JSON.parse(result.stdout) as Timed;
         const key = `${workload} ${kind.name}`;
@@ -112,7 +111,7 @@ function parent(): void {
   const table = [
     `### Pretenuring on and off, ${pages} pages (${(bytes / 1e6).toFixed(1)} MB) of \`${corpusArg.split('/').slice(-2).join('/')}\``,
     '',
-    `${machine()}. ${values.processes} fresh processes of each workload and kind of V8, in turn${pin ? ', pinned to one core' : ''}; in each, ${PASSES} passes in a tight loop (\`walk\`: parse and walk each page; \`clean\`: \`clean()\` each page), the last one timed, then one pass that only counts words. Seconds per pass, process by process.`,
+    `${machine()}. ${values.processes} fresh processes of each workload and kind of V8, in turn${CAN_PIN ? ', pinned to one core' : ''}; in each, ${PASSES} passes in a tight loop (\`walk\`: parse and walk each page; \`clean\`: \`clean()\` each page), the last one timed, then one pass that only counts words. Seconds per pass, process by process.`,
     `Command: \`npm run bench:build && node build/bench/pretenuring.js ${corpusArg}${values.processes !== '4' ? ` --processes ${values.processes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
     '',
     '| workload | V8 | step | seconds per pass (range) | the same processes counting words in place (allocates nothing) |',

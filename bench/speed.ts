@@ -25,7 +25,6 @@
  * the reference scorer (../shared/tools/score.mjs, or --scorer PATH), macro-averaged over pages.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -36,7 +35,7 @@ import { fastHtmlToHast } from '../src/parse/fast-html.js';
 import { htmlToHast } from '../src/parse/html.js';
 import { readDragnet } from './dragnet.js';
 import { PEERS, winnow, type Extractor } from './extractors.js';
-import { machine } from './machine.js';
+import { CAN_PIN, machine, nodeOnOneCore } from './machine.js';
 import { middle, WARM_UP_SHARE, warmUpPages } from './passes.js';
 import { recordSection } from './record.js';
 import { loadScorer } from './scorer.js';
@@ -271,14 +270,13 @@ class Child {
  */
 async function parent(): Promise<void> {
   const names = tools().map((t) => t.name).filter((n) => !values.only || values.only.split(',').includes(n));
-  const pin = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset');
   const loadBefore = loadavg();
   const start = (name: string): Child => {
     const args = ['--expose-gc', join(here, 'speed.js'), corpus, '--child', name];
     if (values.limit) args.push('--limit', values.limit);
     if (values.scorer) args.push('--scorer', values.scorer);
-    const command = pin ? 'taskset' : process.execPath;
-    return new Child(name, spawn(command, pin ? ['-c', '0', process.execPath, ...args] : args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
+    const [command, commandArgs] = nodeOnOneCore(args);
+    return new Child(name, spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
   };
   // Per tool: the first round's figures (with its scores), then every round's pass and peak RSS.
   const measured = new Map<string, Measured>();
@@ -329,7 +327,7 @@ async function parent(): Promise<void> {
     return [{ ...m, medianMs: middle(m.passMs) }];
   });
   const loadAfter = loadavg();
-  const table = render(results, { pinned: pin, loadBefore, loadAfter });
+  const table = render(results, { pinned: CAN_PIN, loadBefore, loadAfter });
   console.log(table);
   if (values.record) recordSection('speed', table);
 }
