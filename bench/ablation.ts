@@ -9,10 +9,10 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runWithSafetyNet } from '../src/engine/relax.js';
-import { htmlToHast } from '../src/parse/html.js';
-import type { LoadedRule } from '../src/rules/parse.js';
-import { loadRules } from '../src/rules/ruleset.js';
+import { runWithSafetyNet } from '../src/kernel/engine/relax.js';
+import { htmlToHast } from '../src/kernel/parse/html.js';
+import type { LoadedRule } from '../src/kernel/rules/parse.js';
+import { loadRules } from '../src/kernel/rules/ruleset.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';

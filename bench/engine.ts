@@ -22,15 +22,15 @@
  * Run from the repository root.
  */
 import type { Element, Root } from 'hast';
-import type { LoadedRule } from '../src/rules/parse.js';
+import type { LoadedRule } from '../src/kernel/rules/parse.js';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runWithSafetyNet } from '../src/engine/relax.js';
-import { scanPage } from '../src/engine/page.js';
-import { TextMeasure } from '../src/engine/words.js';
-import { fastHtmlToHast } from '../src/parse/fast-html.js';
-import { loadRules } from '../src/rules/ruleset.js';
+import { runWithSafetyNet } from '../src/kernel/engine/relax.js';
+import { scanPage } from '../src/kernel/engine/page.js';
+import { TextMeasure } from '../src/kernel/text/words.js';
+import { fastHtmlToHast } from '../src/fast-html/tree-builder.js';
+import { loadRules } from '../src/kernel/rules/ruleset.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
 import { middle, parseThen, warmUpPages } from './passes.js';

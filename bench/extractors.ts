@@ -10,9 +10,9 @@ import { Defuddle } from 'defuddle/node';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { clean, loadRules, type RuleSet } from '../src/index.js';
-import { readBlocks } from '../src/engine/blocks.js';
-import { htmlToHast } from '../src/parse/html.js';
-import type { HtmlParser } from '../src/parse/index.js';
+import { readBlocks } from '../src/kernel/engine/blocks.js';
+import { htmlToHast } from '../src/kernel/parse/html.js';
+import type { HtmlParser } from '../src/kernel/parse/index.js';
 
 export interface Extractor {
   name: string;

@@ -16,10 +16,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { clean } from '../src/clean.js';
+import { clean } from '../src/kernel/clean.js';
 import { proposalComment, renderRuleFile } from '../src/learn/emit.js';
 import { learnFromPages, preparePages, withoutGold, type Proposal } from '../src/learn/learn.js';
-import { loadRules } from '../src/rules/ruleset.js';
+import { loadRules } from '../src/kernel/rules/ruleset.js';
 import { readDragnet, type Page } from './dragnet.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';

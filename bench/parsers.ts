@@ -11,9 +11,9 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clean, loadRules } from '../src/index.js';
-import { readBlocks } from '../src/engine/blocks.js';
-import { fastHtmlToHast, htmlToHast } from '../src/parse/index.js';
-import { treeShape } from '../src/parse/shape.js';
+import { readBlocks } from '../src/kernel/engine/blocks.js';
+import { fastHtmlToHast, htmlToHast } from '../src/kernel/parse/index.js';
+import { treeShape } from '../tests/shape.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
 

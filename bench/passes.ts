@@ -1,6 +1,6 @@
 /** What the timing benchmarks (speed.ts, engine.ts, compare.ts, pretenuring.ts) share about their passes. */
 import type { Root } from 'hast';
-import { fastHtmlToHast } from '../src/parse/fast-html.js';
+import { fastHtmlToHast } from '../src/fast-html/tree-builder.js';
 
 /** Share of the corpus the untimed warm-up pass runs over (enough for the JIT to settle). */
 export const WARM_UP_SHARE = 0.2;

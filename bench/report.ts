@@ -15,12 +15,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { clean } from '../src/clean.js';
-import { readDocuments } from '../src/corpus/documents.js';
+import { clean } from '../src/kernel/clean.js';
+import { readDocuments } from '../src/io/sources/documents.js';
 import { ReportBuilder } from '../src/report/builder.js';
-import { renderHtml } from '../src/report/html.js';
+import { renderHtml } from '../src/report/formats/html.js';
 import { reportJson } from '../src/report/write.js';
-import { loadRules } from '../src/rules/ruleset.js';
+import { loadRules } from '../src/kernel/rules/ruleset.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';
 

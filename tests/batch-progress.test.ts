@@ -1,6 +1,6 @@
 /** Progress on stderr: a bar redrawn in place on a terminal, that messages never tear. */
-import { Progress, duration } from '../src/batch/progress.js';
-import { Totals } from '../src/batch/totals.js';
+import { Progress, duration } from '../src/io/batch/progress.js';
+import { Totals } from '../src/io/batch/totals.js';
 
 function fakeStream() {
   const writes: string[] = [];

@@ -1,8 +1,8 @@
 /** The engine on HTML and text trees: blocks, each rule kind, ordering, attribution and accounting. */
 import { inspect } from 'node:util';
-import { clean } from '../src/clean.js';
-import { textToHast } from '../src/parse/text.js';
-import { readBlocks } from '../src/engine/blocks.js';
+import { clean } from '../src/kernel/clean.js';
+import { textToHast } from '../src/kernel/parse/text.js';
+import { readBlocks } from '../src/kernel/engine/blocks.js';
 import type { Element, Root } from 'hast';
 import { rulesFrom } from './helpers.js';
 

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clean } from '../src/clean.js';
+import { clean } from '../src/kernel/clean.js';
 import { evaluate, type EvalResult } from '../src/eval/evaluate.js';
 import { GoldFinder } from '../src/eval/gold.js';
 import { macroAverage, scoreText } from '../src/eval/score.js';

@@ -3,9 +3,9 @@
  * holds the article, the article's byline and date lines, prose the outlet prints with every
  * article, the headline, and a `drop: rest` marker that nothing is seen to follow.
  */
-import { clean } from '../src/clean.js';
+import { clean } from '../src/kernel/clean.js';
 import { learnOutlet, type Proposal } from '../src/learn/learn.js';
-import { loadRules } from '../src/rules/ruleset.js';
+import { loadRules } from '../src/kernel/rules/ruleset.js';
 import { writeTree } from './helpers.js';
 import { seededRandom } from '../src/report/examples.js';
 import { syntheticPages } from './synthetic-outlet.js';

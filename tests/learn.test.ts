@@ -2,11 +2,11 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { clean } from '../src/clean.js';
+import { clean } from '../src/kernel/clean.js';
 import type { LearnedRule, Proposal } from '../src/learn/learn.js';
 import { mergeProposal } from '../src/learn/merge.js';
-import { loadRules } from '../src/rules/ruleset.js';
-import { tokens } from '../src/engine/words.js';
+import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { tokens } from '../src/kernel/text/words.js';
 import { ROOT, RULES, run, tempDir, writeTree } from './helpers.js';
 import { syntheticPages, type SyntheticPage } from './synthetic-outlet.js';
 

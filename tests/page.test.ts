@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { clean } from '../src/clean.js';
-import { readBlocks, readPageBlocks, SKIP_TAGS, type Block } from '../src/engine/blocks.js';
-import { PagePaths, scanPage } from '../src/engine/page.js';
-import { countWords, TextMeasure, tokens } from '../src/engine/words.js';
-import { fastHtmlToHast, htmlToHast } from '../src/parse/index.js';
+import { clean } from '../src/kernel/clean.js';
+import { readBlocks, readPageBlocks, SKIP_TAGS, type Block } from '../src/kernel/engine/blocks.js';
+import { PagePaths, scanPage } from '../src/kernel/engine/page.js';
+import { countWords, TextMeasure, tokens } from '../src/kernel/text/words.js';
+import { fastHtmlToHast, htmlToHast } from '../src/kernel/parse/index.js';
 import { ROOT, rulesFrom } from './helpers.js';
 
 const SAMPLE = join(ROOT, 'tests', 'fixtures', 'dragnet-sample', 'html');

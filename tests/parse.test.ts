@@ -9,12 +9,12 @@ import { selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { clean } from '../src/clean.js';
-import { readBlocks } from '../src/engine/blocks.js';
-import { MAX_DEPTH, fastHtmlToHast, htmlToHast } from '../src/parse/index.js';
-import { treeShape } from '../src/parse/shape.js';
+import { clean } from '../src/kernel/clean.js';
+import { readBlocks } from '../src/kernel/engine/blocks.js';
+import { MAX_DEPTH, fastHtmlToHast, htmlToHast } from '../src/kernel/parse/index.js';
+import { treeShape } from './shape.js';
 import { ROOT, RULES, rulesFrom, run, writeTree } from './helpers.js';
-import { loadRules } from '../src/rules/ruleset.js';
+import { loadRules } from '../src/kernel/rules/ruleset.js';
 
 function maxDepth(tree: Root): number {
   let deepest = 0;

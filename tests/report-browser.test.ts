@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { clean, type CleanResult } from '../src/clean.js';
-import { readDocuments } from '../src/corpus/documents.js';
+import { clean, type CleanResult } from '../src/kernel/clean.js';
+import { readDocuments } from '../src/io/sources/documents.js';
 import { ReportBuilder } from '../src/report/builder.js';
-import { renderHtml } from '../src/report/html.js';
+import { renderHtml } from '../src/report/formats/html.js';
 import type { Report } from '../src/report/types.js';
 import { CORPUS, ROOT, projectRules, tempDir } from './helpers.js';
 

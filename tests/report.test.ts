@@ -1,11 +1,11 @@
 /** Removal reports: accounting invariants, the schema, warnings, bounds, and `winnow report`. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clean, type CleanResult } from '../src/clean.js';
+import { clean, type CleanResult } from '../src/kernel/clean.js';
 import { execute } from '../src/cli/main.js';
-import { readDocuments } from '../src/corpus/documents.js';
+import { readDocuments } from '../src/io/sources/documents.js';
 import { ReportBuilder } from '../src/report/builder.js';
-import { renderHtml } from '../src/report/html.js';
+import { renderHtml } from '../src/report/formats/html.js';
 import { reportProblems } from '../src/report/load.js';
 import { REPORT_SCHEMA } from '../src/report/schema.js';
 import type { Report } from '../src/report/types.js';

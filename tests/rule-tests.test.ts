@@ -4,8 +4,8 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { runRuleTests, uncoveredRules } from '../src/rules/tester.js';
-import { loadRuleTests } from '../src/rules/testfile.js';
+import { runRuleTests, uncoveredRules } from '../src/tester/run.js';
+import { loadRuleTests } from '../src/tester/testfile.js';
 import { CORPUS, projectRules, ROOT, RULES, run, tempDir, writeTree } from './helpers.js';
 
 /** A copy of the project's rules folder to break on purpose (with the corpus its tests read fixtures from). */

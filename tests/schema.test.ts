@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
-import { ruleFileSchema, ruleTestFileSchema } from '../src/rules/schema.js';
+import { ruleFileSchema, ruleTestFileSchema } from '../src/kernel/rules/schema.js';
 import { RULES, run } from './helpers.js';
 
 const committed = (name: string) => JSON.parse(readFileSync(join(RULES, name), 'utf8')) as unknown;

@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAll } from 'hast-util-select';
-import { compileSelectors, matchSelectors } from '../src/engine/selectors.js';
-import { countWords, tokens } from '../src/engine/words.js';
-import { fastHtmlToHast } from '../src/parse/index.js';
+import { compileSelectors, matchSelectors } from '../src/kernel/engine/selectors.js';
+import { countWords, tokens } from '../src/kernel/text/words.js';
+import { fastHtmlToHast } from '../src/kernel/parse/index.js';
 import { ROOT } from './helpers.js';
 
 const SAMPLE = join(ROOT, 'tests', 'fixtures', 'dragnet-sample', 'html');

@@ -2,8 +2,8 @@
  * The document as `explain` shows it: every block in order with what became of it, read from
  * the engine's own result (the run `clean` makes), never recomputed.
  */
-import type { EngineResult, Removal } from '../engine/run.js';
-import { collapseWhitespace } from '../engine/words.js';
+import type { EngineResult, Removal } from '../kernel/engine/run.js';
+import { collapseWhitespace } from '../kernel/text/words.js';
 
 /** A piece of a block's original text, and the rule that cut it (none: kept). */
 export interface Segment {

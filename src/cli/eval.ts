@@ -2,13 +2,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UnknownOutletError } from '../clean.js';
-import { listDocuments, readDocuments, type SourceDocument } from '../corpus/documents.js';
+import { UnknownOutletError } from '../kernel/clean.js';
+import { listDocuments, readDocuments, type SourceDocument } from '../io/sources/documents.js';
 import { evaluate, type EvalMode } from '../eval/evaluate.js';
 import { GoldFinder, hasGoldBeside } from '../eval/gold.js';
 import { renderEvalTable } from '../eval/table.js';
-import type { InputType } from '../parse/index.js';
-import { loadRules } from '../rules/ruleset.js';
+import type { InputType } from '../kernel/parse/index.js';
+import { loadRules } from '../kernel/rules/ruleset.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const EVAL_HELP = `Usage: winnow eval <input...> [--gold DIR] [options]

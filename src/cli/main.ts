@@ -3,8 +3,8 @@
  * so tests (and other programs) can run it in-process.
  */
 import { readFileSync } from 'node:fs';
-import { UnknownOutletError } from '../clean.js';
-import { RulesLoadError } from '../rules/errors.js';
+import { UnknownOutletError } from '../kernel/clean.js';
+import { RulesLoadError } from '../kernel/rules/errors.js';
 import { cleanCommand } from './clean.js';
 import { explainCommand } from './explain.js';
 import { EXIT, UsageError, type Io } from './io.js';

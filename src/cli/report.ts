@@ -1,9 +1,9 @@
 /** `winnow report`: read a removal report and show it as tables, JSON or one HTML page. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderHtml } from '../report/html.js';
+import { renderHtml } from '../report/formats/html.js';
 import { readReport } from '../report/load.js';
-import { renderTable } from '../report/table.js';
+import { renderTable } from '../report/formats/table.js';
 import { reportJson, reportTarget, writeFileAtomic } from '../report/write.js';
 import { colorEnabled } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';

@@ -1,13 +1,13 @@
 /** `winnow rules <check|test|print|schema>`: work with rule folders. */
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
-import { UnknownOutletError } from '../clean.js';
-import type { RuleFileError } from '../rules/errors.js';
-import type { Origin } from '../rules/parse.js';
-import { checkRules, DEFAULT_OUTLET, loadRules, ruleFilePaths } from '../rules/ruleset.js';
-import { ruleFileSchema, ruleTestFileSchema } from '../rules/schema.js';
-import { runRuleTests, uncoveredRules } from '../rules/tester.js';
-import { loadRuleTests } from '../rules/testfile.js';
+import { UnknownOutletError } from '../kernel/clean.js';
+import type { RuleFileError } from '../kernel/rules/errors.js';
+import type { Origin } from '../kernel/rules/parse.js';
+import { checkRules, DEFAULT_OUTLET, loadRules, ruleFilePaths } from '../kernel/rules/ruleset.js';
+import { ruleFileSchema, ruleTestFileSchema } from '../kernel/rules/schema.js';
+import { runRuleTests, uncoveredRules } from '../tester/run.js';
+import { loadRuleTests } from '../tester/testfile.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const RULES_HELP = `Usage: winnow rules <command> [options]

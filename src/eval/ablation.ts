@@ -3,8 +3,8 @@
  * copy of its file, so the resolution treats it exactly as a user switching it off would (an
  * outlet rule that replaced a default one does not bring the default back).
  */
-import type { RuleFile } from '../rules/parse.js';
-import { RuleSet } from '../rules/ruleset.js';
+import type { RuleFile } from '../kernel/rules/parse.js';
+import { RuleSet } from '../kernel/rules/ruleset.js';
 import { ruleKey } from '../report/document.js';
 
 export function withoutRule(ruleSet: RuleSet, key: string): RuleSet {

@@ -11,12 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { clean, type CleanResult } from '../clean.js';
-import type { SourceDocument } from '../corpus/documents.js';
-import { tokens } from '../engine/words.js';
-import type { InputType } from '../parse/index.js';
+import { clean, type CleanResult } from '../kernel/clean.js';
+import type { SourceDocument } from '../io/sources/documents.js';
+import { tokens } from '../kernel/text/words.js';
+import type { InputType } from '../kernel/parse/index.js';
 import { ruleKey } from '../report/document.js';
-import type { RuleSet } from '../rules/ruleset.js';
+import type { RuleSet } from '../kernel/rules/ruleset.js';
 import { withoutRule } from './ablation.js';
 import type { GoldFinder } from './gold.js';
 import { macroAverage, multiset, scoreText, type MacroScore, type Overlap, type PairScore } from './score.js';

@@ -8,8 +8,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { GOLD_FILE } from '../corpus/documents.js';
-import { walkFiles } from '../corpus/walk.js';
+import { GOLD_FILE } from '../io/sources/documents.js';
+import { walkFiles } from '../io/sources/walk.js';
 
 export const GOLD_SUFFIX = '.gold.txt';
 const GOLD_TEXT = '.txt';

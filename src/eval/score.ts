@@ -10,7 +10,7 @@
  *   gold is 1; F1 is 0 when precision and recall are both 0;
  * - macro: the mean of each document's precision, recall and F1, plus the F1 of the two means.
  */
-import { tokens } from '../engine/words.js';
+import { tokens } from '../kernel/text/words.js';
 
 /** Shingle length of the article-extraction-benchmark style metric. */
 export const SHINGLE_SIZE = 4;

@@ -1,5 +1,5 @@
 /** What the learner's generators propose, and what they all need to know of the pages. */
-import { tokens } from '../engine/words.js';
+import { tokens } from '../kernel/text/words.js';
 import type { LearnOptions } from './options.js';
 import type { LearnPage, PageBlock } from './page.js';
 

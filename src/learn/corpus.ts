@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { readDocuments } from '../corpus/documents.js';
-import { hostOf } from '../rules/outlet.js';
+import { readDocuments } from '../io/sources/documents.js';
+import { hostOf } from '../kernel/rules/outlet.js';
 import type { LearnDocument } from './page.js';
 
 export interface CorpusDocument extends LearnDocument {

@@ -5,10 +5,10 @@
  * hundreds of candidates cost one parse per page.
  */
 import type { Element, Root, Text } from 'hast';
-import { SKIP_TAGS } from '../engine/blocks.js';
-import { tokens } from '../engine/words.js';
-import type { BlockContext } from '../kinds/types.js';
-import type { LoadedRule } from '../rules/parse.js';
+import { SKIP_TAGS } from '../kernel/engine/blocks.js';
+import { tokens } from '../kernel/text/words.js';
+import type { BlockContext } from '../kernel/kinds/types.js';
+import type { LoadedRule } from '../kernel/rules/parse.js';
 import type { LearnPage } from './page.js';
 
 /** What a candidate removes from one page. */

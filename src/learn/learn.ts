@@ -10,10 +10,10 @@
  * 4. The kept rules run together through the engine, after the rules in force; a rule or list
  *    entry that no longer fires is dropped, and the engine's attribution is the evidence shown.
  */
-import { runRules } from '../engine/run.js';
-import { tokens } from '../engine/words.js';
-import { parseRuleFile, type LoadedRule } from '../rules/parse.js';
-import type { RuleSet } from '../rules/ruleset.js';
+import { runRules } from '../kernel/engine/run.js';
+import { tokens } from '../kernel/text/words.js';
+import { parseRuleFile, type LoadedRule } from '../kernel/rules/parse.js';
+import type { RuleSet } from '../kernel/rules/ruleset.js';
 import { stringify } from 'yaml';
 import { indexKeys, SOURCE_ORDER, type Candidate, type LearnContext, type Source } from './candidate.js';
 import { evaluate } from './evaluate.js';

@@ -6,10 +6,10 @@
  * fresh one. The result is checked by the rule loader before anyone writes it.
  */
 import { isSeq, parseDocument } from 'yaml';
-import { normalizeForMatch } from '../engine/words.js';
-import { MATCHER_KEYS } from '../kinds/index.js';
-import { RuleFileError } from '../rules/errors.js';
-import { parseRuleFile } from '../rules/parse.js';
+import { normalizeForMatch } from '../kernel/text/words.js';
+import { MATCHER_KEYS } from '../kernel/kinds/registry.js';
+import { RuleFileError } from '../kernel/rules/errors.js';
+import { parseRuleFile } from '../kernel/rules/parse.js';
 import { proposalComment, renderRuleFile, renderRuleItems } from './emit.js';
 import { fresh, type LearnedRule, type Proposal } from './learn.js';
 

@@ -9,7 +9,7 @@
  * A level's key is what recurs across pages; its pattern is built from one example, with every
  * varying part replaced by a class (never by a list of what was seen).
  */
-import { normalizeForMatch } from '../engine/words.js';
+import { normalizeForMatch } from '../kernel/text/words.js';
 
 /** Month names and their abbreviations, for dates written in words. */
 export const MONTHS = [

@@ -3,12 +3,12 @@
  * outlet's own) leave of it, and, with gold text, a ledger of which words a removal would cost.
  */
 import type { Element, Root, Text } from 'hast';
-import type { Block } from '../engine/blocks.js';
-import { SKIP_TAGS } from '../engine/blocks.js';
-import { runRules, type EngineResult } from '../engine/run.js';
-import { countWords, tokens } from '../engine/words.js';
-import { detectType, toHast, type InputType } from '../parse/index.js';
-import type { LoadedRule } from '../rules/parse.js';
+import type { Block } from '../kernel/engine/blocks.js';
+import { SKIP_TAGS } from '../kernel/engine/blocks.js';
+import { runRules, type EngineResult } from '../kernel/engine/run.js';
+import { countWords, tokens } from '../kernel/text/words.js';
+import { detectType, toHast, type InputType } from '../kernel/parse/index.js';
+import type { LoadedRule } from '../kernel/rules/parse.js';
 import { exactKey, nameKey, shapeKey } from './normalise.js';
 
 /** A document to learn from. */

@@ -11,10 +11,10 @@
  * never fired show up with zero counts and a warning.
  */
 import { isAbsolute, relative } from 'node:path';
-import type { CleanResult } from '../clean.js';
-import { kindByName } from '../kinds/index.js';
-import type { LoadedRule } from '../rules/parse.js';
-import type { RuleSet } from '../rules/ruleset.js';
+import type { CleanResult } from '../kernel/clean.js';
+import { kindByName } from '../kernel/kinds/registry.js';
+import type { LoadedRule } from '../kernel/rules/parse.js';
+import type { RuleSet } from '../kernel/rules/ruleset.js';
 import { PreferringList } from './bounded.js';
 import { documentDetail, documentId, documentRow, ruleKey, share } from './document.js';
 import { ExampleReservoir, seededRandom } from './examples.js';

@@ -1,6 +1,6 @@
 /** One cleaned document as the report sees it: its row, and its blocks with the removed spans. */
-import type { CleanResult } from '../clean.js';
-import type { Removal } from '../engine/run.js';
+import type { CleanResult } from '../kernel/clean.js';
+import type { Removal } from '../kernel/engine/run.js';
 import type { DetailSegment, ReportDetail, ReportDocument } from './types.js';
 
 /** The key a rule is reported under: the outlet of its file, then its id (`lbc/read-more`). */

@@ -7,7 +7,7 @@
  * vouched for, nor one that is followed by nothing on most pages (nothing shows what may follow
  * it); with gold, its precision decides.
  */
-import { tokens } from '../../engine/words.js';
+import { tokens } from '../../kernel/text/words.js';
 import type { Candidate, LearnContext } from '../candidate.js';
 import { recurs } from '../candidate.js';
 import { patternFor } from '../normalise.js';

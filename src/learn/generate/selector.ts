@@ -5,8 +5,8 @@
  * signature is tried and its precision decides (comment threads, author boxes).
  */
 import type { Element, Root, Text } from 'hast';
-import { SKIP_TAGS } from '../../engine/blocks.js';
-import { countWords, tokens } from '../../engine/words.js';
+import { SKIP_TAGS } from '../../kernel/engine/blocks.js';
+import { countWords, tokens } from '../../kernel/text/words.js';
 import type { Candidate, LearnContext } from '../candidate.js';
 import { recurs } from '../candidate.js';
 

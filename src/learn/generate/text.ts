@@ -5,7 +5,7 @@
  * Entries are found level by level (exact, then shape, then names), each level taking only the
  * blocks the finer levels left, and grouped into one rule per region of the page.
  */
-import { tokens } from '../../engine/words.js';
+import { tokens } from '../../kernel/text/words.js';
 import { removalCost, type Candidate, type KeyStats, type LearnContext } from '../candidate.js';
 import { hasLiteralWord, patternFor, slug, type Level } from '../normalise.js';
 import type { PageBlock } from '../page.js';

@@ -2,9 +2,9 @@
  * What the main thread and the cleaning workers say to each other. Everything here is
  * structured-cloneable; document bytes are transferred, not copied, when they can be.
  */
-import type { RawDocument } from '../corpus/items.js';
-import type { RecordFields } from '../corpus/fields.js';
-import type { HtmlParser, InputType } from '../parse/index.js';
+import type { RawDocument } from '../sources/items.js';
+import type { RecordFields } from '../sources/fields.js';
+import type { HtmlParser, InputType } from '../../kernel/parse/index.js';
 
 /** The output a worker renders each document for. */
 export type OutputKind =

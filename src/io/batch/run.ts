@@ -6,10 +6,10 @@
  * Memory stays bounded whatever the corpus size: at most two documents per worker are in the pool, and
  * at most a window of finished results waits for an earlier, slower one.
  */
-import type { CleanResult } from '../clean.js';
-import type { InputFile } from '../corpus/inputs.js';
-import type { CorpusItem } from '../corpus/items.js';
-import { readCorpus, type CorpusOptions } from '../corpus/reader.js';
+import type { CleanResult } from '../../kernel/clean.js';
+import type { InputFile } from '../sources/inputs.js';
+import type { CorpusItem } from '../sources/items.js';
+import { readCorpus, type CorpusOptions } from '../sources/reader.js';
 import type { TaskResult, WorkerSetup } from './messages.js';
 import { InOrder } from './ordered.js';
 import { JournaledOutput, StdoutOutput, type Output, type OutputTarget } from './outputs.js';

@@ -2,7 +2,7 @@
  * A cleaned document -> what is written for it: the body of its own file (or stdout), or its
  * line in a JSONL output. Rendering happens in the workers; the main thread only writes.
  */
-import type { CleanResult } from '../clean.js';
+import type { CleanResult } from '../../kernel/clean.js';
 import type { Format, OutputKind } from './messages.js';
 
 const EXTENSION: Record<Format, string> = { text: '.txt', html: '.html', json: '.json' };

@@ -9,7 +9,7 @@
 import type { Element, Parent, Root, Text } from 'hast';
 import type { Position } from 'unist';
 import { BLOCK, BREAK, CLOSE, ENDS_IN_WORD, EVENT_BITS, IN_LINK, NON_SPACE, OPEN, scanPage, SPLITS_PAIR, STARTS_IN_WORD, TEXT, type Page } from './page.js';
-import { collapseWhitespace, countWords } from './words.js';
+import { collapseWhitespace, countWords } from '../text/words.js';
 
 export { BLOCK_TAGS, SKIP_TAGS } from './page.js';
 

@@ -6,10 +6,10 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { relative } from 'node:path';
-import { clean, type CleanResult } from '../clean.js';
-import { prepareDocument, UnreadableDocument } from '../corpus/prepare.js';
-import { loadRules } from '../rules/ruleset.js';
-import type { RuleSet } from '../rules/ruleset.js';
+import { clean, type CleanResult } from '../../kernel/clean.js';
+import { prepareDocument, UnreadableDocument } from '../sources/prepare.js';
+import { loadRules } from '../../kernel/rules/ruleset.js';
+import type { RuleSet } from '../../kernel/rules/ruleset.js';
 import type { Task, TaskResult, WorkerMessage, WorkerSetup } from './messages.js';
 import { outputFileName, render } from './render.js';
 

@@ -11,7 +11,7 @@
  * sentence ("Crews were called at 5pm.") is prose, however short, and is kept.
  */
 import type { RuleKind } from './types.js';
-import { countWords } from '../engine/words.js';
+import { countWords } from '../text/words.js';
 
 /** The end of a sentence: a full stop, question or exclamation mark, perhaps inside quotes or brackets. */
 const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;

@@ -1,7 +1,7 @@
 /** The report as aligned terminal tables: rules, outlets, warnings (and documents on request). */
 import picocolors from 'picocolors';
-import { percent } from './builder.js';
-import type { Report } from './types.js';
+import { percent } from '../builder.js';
+import type { Report } from '../types.js';
 
 export interface TableOptions {
   /** ANSI colour (default false; the CLI turns it on for a terminal unless NO_COLOR is set). */

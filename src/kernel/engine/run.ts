@@ -12,7 +12,7 @@ import type { LoadedRule } from '../rules/parse.js';
 import { readPageBlocks, UNCLAIMED, type Block, type BlockView } from './blocks.js';
 import { PagePaths, positionsOf, scanPage, type Page } from './page.js';
 import { compileSelectors, matchSelectors, type SelectorPlan } from './selectors.js';
-import { collapseWhitespace, countWords } from './words.js';
+import { collapseWhitespace, countWords } from '../text/words.js';
 
 /**
  * One removal, attributed to the rule that made it. Its text, size and place are worked out when

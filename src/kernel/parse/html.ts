@@ -10,7 +10,7 @@ import type { Root } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { VFile } from 'vfile';
-import { MAX_DEPTH } from './depth.js';
+import { MAX_DEPTH } from '../../fast-html/depth.js';
 
 type P5Parent = DefaultTreeAdapterMap['parentNode'];
 type P5Child = DefaultTreeAdapterMap['childNode'];

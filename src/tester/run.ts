@@ -5,11 +5,11 @@
  * rule took, is reported with the test's file:line. No command-line code: the CLI and the test
  * suite both call `runRuleTests`.
  */
-import { cleanWithTrace } from '../clean.js';
-import type { Block } from '../engine/blocks.js';
-import type { EngineResult, Removal } from '../engine/run.js';
-import type { LoadedRule, Origin } from './parse.js';
-import { DEFAULT_OUTLET, type ResolvedRules, type RuleSet } from './ruleset.js';
+import { cleanWithTrace } from '../kernel/clean.js';
+import type { Block } from '../kernel/engine/blocks.js';
+import type { EngineResult, Removal } from '../kernel/engine/run.js';
+import type { LoadedRule, Origin } from '../kernel/rules/parse.js';
+import { DEFAULT_OUTLET, type ResolvedRules, type RuleSet } from '../kernel/rules/ruleset.js';
 import type { RuleTestCase, RuleTestFile, Snippet } from './testfile.js';
 
 /** Longest snippet quoted in full in a failure message. */

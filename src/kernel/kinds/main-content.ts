@@ -23,8 +23,8 @@
  */
 import type { Element, Root } from 'hast';
 import { anyWord, sameNames, type Page } from '../engine/page.js';
-import { collapseWhitespace, tokens } from '../engine/words.js';
-import { WordTest } from './class-words.js';
+import { collapseWhitespace, tokens } from '../text/words.js';
+import { WordTest } from '../text/class-words.js';
 import { anyPattern, compilePatterns, stringOrList } from './shared.js';
 import type { ElementContext, RuleKind } from './types.js';
 

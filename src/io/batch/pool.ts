@@ -42,7 +42,7 @@ const WORKER_RECYCLE_HEAP_MB = 96;
 /** The compiled worker beside this module; tests run the TypeScript sources, and use the built one in dist/. */
 function workerFile(): URL {
   const beside = new URL('./worker.js', import.meta.url);
-  return existsSync(beside) ? beside : new URL('../../dist/batch/worker.js', import.meta.url);
+  return existsSync(beside) ? beside : new URL('../../../dist/io/batch/worker.js', import.meta.url);
 }
 
 /** Raised when a worker cannot start: nothing can be cleaned. */

@@ -3,10 +3,10 @@
  * works from a file. Tables are rendered here (so the page reads without script); the script adds
  * sorting, filters by outlet and rule, and the panel naming the rule of a removed span.
  */
-import { percent } from './builder.js';
+import { percent } from '../builder.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_CSS } from './html-style.js';
-import type { Report, ReportDetail, ReportDocument, ReportRule } from './types.js';
+import type { Report, ReportDetail, ReportDocument, ReportRule } from '../types.js';
 
 /** Golden-angle steps give neighbouring rules clearly different hues. */
 const HUE_STEP = 137.508;

@@ -18,8 +18,8 @@
  */
 import type { Element, Root, Text } from 'hast';
 import type { Position } from 'unist';
-import { collapseWhitespace, TextMeasure } from './words.js';
-import { beginPage, wordId, type WordTest } from '../kinds/class-words.js';
+import { collapseWhitespace, TextMeasure } from '../text/words.js';
+import { beginPage, wordId, type WordTest } from '../text/class-words.js';
 
 /** Elements whose content starts and ends a block (CSS `display: block`-like in browsers). */
 export const BLOCK_TAGS = new Set([

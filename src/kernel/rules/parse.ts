@@ -4,7 +4,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { KINDS, MATCHER_KEYS } from '../kinds/index.js';
+import { KINDS, MATCHER_KEYS } from '../kinds/registry.js';
 import { compileWithin, type ScopeTest, type Within } from '../kinds/scope.js';
 import type { Matcher, RuleKind } from '../kinds/types.js';
 import { OptionError } from '../kinds/types.js';

@@ -3,8 +3,8 @@
  * parsed and its fields read. Runs in the workers. Problems that make a document unusable
  * throw `UnreadableDocument` (the reason goes into errors.jsonl); lesser ones are warnings.
  */
-import type { CleanInput } from '../clean.js';
-import type { InputType } from '../parse/index.js';
+import type { CleanInput } from '../../kernel/clean.js';
+import type { InputType } from '../../kernel/parse/index.js';
 import { decodeDocument, UnreadableDocument } from './decode.js';
 import { CONTENT_FIELDS, type RecordFields } from './fields.js';
 import type { RawDocument } from './items.js';

@@ -2,7 +2,7 @@
  * The rule-file language, as JSON Schema built from the kinds' own option schemas: one source of
  * truth for validation here and for editors (`winnow rules schema`).
  */
-import { KINDS } from '../kinds/index.js';
+import { KINDS } from '../kinds/registry.js';
 import { withinSchema } from '../kinds/scope.js';
 import type { JsonSchema, RuleKind } from '../kinds/types.js';
 

@@ -1,5 +1,5 @@
 /** `drop: rest`: a marker block (by text or pattern) and everything after it, e.g. a "More news" rail. */
-import { normalizeForMatch } from '../engine/words.js';
+import { normalizeForMatch } from '../text/words.js';
 import { firstMatch } from './pattern.js';
 import { compilePatterns, ignoreCaseSchema, regexFlags, stringOrList } from './shared.js';
 import { textSet } from './text.js';

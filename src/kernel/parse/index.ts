@@ -1,11 +1,11 @@
 import type { Root } from 'hast';
-import { fastHtmlToHast } from './fast-html.js';
+import { fastHtmlToHast } from '../../fast-html/tree-builder.js';
 import { htmlToHast } from './html.js';
 import { textToHast } from './text.js';
 
-export { fastHtmlToHast, type FastHtmlOptions } from './fast-html.js';
+export { fastHtmlToHast, type FastHtmlOptions } from '../../fast-html/tree-builder.js';
 export { htmlToHast } from './html.js';
-export { MAX_DEPTH } from './depth.js';
+export { MAX_DEPTH } from '../../fast-html/depth.js';
 export { textToHast } from './text.js';
 
 /** What kind of markup a document is written in. */

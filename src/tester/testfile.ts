@@ -19,12 +19,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { detectType, type InputType } from '../parse/index.js';
-import { collapseWhitespace } from '../engine/words.js';
-import { RuleFileError } from './errors.js';
-import { suggest, type Origin } from './parse.js';
-import { DEFAULT_OUTLET } from './ruleset.js';
-import { ruleTestFileSchema, TEST_CASE_PROPERTIES, TEST_FILE_PROPERTIES } from './schema.js';
+import { detectType, type InputType } from '../kernel/parse/index.js';
+import { collapseWhitespace } from '../kernel/text/words.js';
+import { RuleFileError } from '../kernel/rules/errors.js';
+import { suggest, type Origin } from '../kernel/rules/parse.js';
+import { DEFAULT_OUTLET } from '../kernel/rules/ruleset.js';
+import { ruleTestFileSchema, TEST_CASE_PROPERTIES, TEST_FILE_PROPERTIES } from '../kernel/rules/schema.js';
 
 /** `<name>.test.yaml` (or `.yml`): a test file, never a rule file. */
 export const TEST_FILE = /\.test\.ya?ml$/;

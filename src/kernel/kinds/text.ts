@@ -1,5 +1,5 @@
 /** `text`: remove blocks whose whole text is one of the given strings (whitespace and case normalised). */
-import { normalizeForMatch } from '../engine/words.js';
+import { normalizeForMatch } from '../text/words.js';
 import { asList, stringOrList } from './shared.js';
 import type { RuleKind } from './types.js';
 

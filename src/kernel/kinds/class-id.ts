@@ -19,7 +19,7 @@
  */
 import type { Element } from 'hast';
 import { anyWord, type Page } from '../engine/page.js';
-import { WordTest } from './class-words.js';
+import { WordTest } from '../text/class-words.js';
 import { anyPattern, compilePatterns, stringOrList } from './shared.js';
 import { maxShareSchema } from './tags.js';
 import type { ElementContext, RuleKind } from './types.js';
