@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { runWithSafetyNet } from '../src/kernel/engine/relax.js';
 import { htmlToHast } from '../src/kernel/parse/html.js';
 import type { LoadedRule } from '../src/kernel/rules/parse.js';
-import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { loadRules } from '../src/io/rules.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';

@@ -30,7 +30,7 @@ import { runWithSafetyNet } from '../src/kernel/engine/relax.js';
 import { scanPage } from '../src/kernel/engine/page.js';
 import { TextMeasure } from '../src/kernel/text/words.js';
 import { fastHtmlToHast } from '../src/fast-html/tree-builder.js';
-import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { loadRules } from '../src/io/rules.js';
 import { readDragnet } from './dragnet.js';
 import { machine } from './machine.js';
 import { middle, parseThen, warmUpPages } from './passes.js';

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { clean } from '../src/kernel/clean.js';
 import { proposalComment, renderRuleFile } from '../src/learn/emit.js';
 import { learnFromPages, preparePages, withoutGold, type Proposal } from '../src/learn/learn.js';
-import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { loadRules } from '../src/io/rules.js';
 import { readDragnet, type Page } from './dragnet.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';

@@ -20,7 +20,7 @@ import { readDocuments } from '../src/io/sources/documents.js';
 import { ReportBuilder } from '../src/report/builder.js';
 import { renderHtml } from '../src/report/formats/html.js';
 import { reportJson } from '../src/report/write.js';
-import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { loadRules } from '../src/io/rules.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';
 

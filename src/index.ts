@@ -1,6 +1,7 @@
 export { clean, cleanWithTrace, UnknownOutletError, type CleanInput, type CleanOptions, type CleanResult, type CleanStats } from './kernel/clean.js';
 export { default as rehypeWinnow, type WinnowPluginOptions, type WinnowFileData } from './kernel/plugin.js';
-export { loadRules, checkRules, RuleSet, type ResolvedRules } from './kernel/rules/ruleset.js';
+export { RuleSet, type ResolvedRules } from './kernel/rules/ruleset.js';
+export { loadRules, checkRules } from './io/rules.js';
 export { RuleFileError, RulesLoadError } from './kernel/rules/errors.js';
 export { resolveOutlet } from './kernel/rules/outlet.js';
 export { runRules, type Removal, type EngineResult } from './kernel/engine/run.js';

@@ -321,7 +321,7 @@ describe('outlets and the default rules', () => {
 
   test('an outlet switches a default rule off by id', async () => {
     const dir = files('outlet: forum\nmatch:\n  hosts: [forum.example]\ndisable: [comments]\nrules: []\n');
-    const rules = (await import('../src/kernel/rules/ruleset.js')).loadRules(dir);
+    const rules = (await import('../src/io/rules.js')).loadRules(dir);
     const withDefaults = clean({ content: html, type: 'html' }, { rules });
     expect(withDefaults.text).not.toContain('the forum thread');
     const forOutlet = clean({ content: html, type: 'html', url: 'https://forum.example/t/1' }, { rules });
@@ -332,7 +332,7 @@ describe('outlets and the default rules', () => {
 
   test('an outlet replaces a default rule by id with its own settings', async () => {
     const dir = files('outlet: forum\nmatch:\n  hosts: [forum.example]\nrules:\n  - id: main-content\n    main-content: true\n    min-words: 100000\n');
-    const rules = (await import('../src/kernel/rules/ruleset.js')).loadRules(dir);
+    const rules = (await import('../src/io/rules.js')).loadRules(dir);
     const html = page(`<div id="top"><p>A city newsroom since 1901.</p></div>${article()}`);
     expect(rulesOf(clean({ content: html, type: 'html' }, { rules }), 'A city newsroom')).toEqual(['main-content']);
     const r = clean({ content: html, type: 'html', url: 'https://forum.example/t/1' }, { rules });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execute } from '../src/cli/main.js';
-import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { loadRules } from '../src/io/rules.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES = join(ROOT, 'rules');

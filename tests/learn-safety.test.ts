@@ -5,7 +5,7 @@
  */
 import { clean } from '../src/kernel/clean.js';
 import { learnOutlet, type Proposal } from '../src/learn/learn.js';
-import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { loadRules } from '../src/io/rules.js';
 import { writeTree } from './helpers.js';
 import { seededRandom } from '../src/report/examples.js';
 import { syntheticPages } from './synthetic-outlet.js';

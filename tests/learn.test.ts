@@ -5,7 +5,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { clean } from '../src/kernel/clean.js';
 import type { LearnedRule, Proposal } from '../src/learn/learn.js';
 import { mergeProposal } from '../src/learn/merge.js';
-import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { loadRules } from '../src/io/rules.js';
 import { tokens } from '../src/kernel/text/words.js';
 import { ROOT, RULES, run, tempDir, writeTree } from './helpers.js';
 import { syntheticPages, type SyntheticPage } from './synthetic-outlet.js';

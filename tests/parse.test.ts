@@ -14,7 +14,7 @@ import { readBlocks } from '../src/kernel/engine/blocks.js';
 import { MAX_DEPTH, fastHtmlToHast, htmlToHast } from '../src/kernel/parse/index.js';
 import { treeShape } from './shape.js';
 import { ROOT, RULES, rulesFrom, run, writeTree } from './helpers.js';
-import { loadRules } from '../src/kernel/rules/ruleset.js';
+import { loadRules } from '../src/io/rules.js';
 
 function maxDepth(tree: Root): number {
   let deepest = 0;

@@ -1,5 +1,5 @@
 /** Every class of rule-file error is reported once, at file:line:col, with what to write instead. */
-import { checkRules } from '../src/kernel/rules/ruleset.js';
+import { checkRules } from '../src/io/rules.js';
 import { run, writeTree } from './helpers.js';
 
 function problems(files: Record<string, string>) {

@@ -1,6 +1,6 @@
 /** `winnow clean`: clean documents with the rules, to stdout, a mirrored folder or a JSONL(.gz) file. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,8 @@ import { HTML_PARSERS, type HtmlParser, type InputType } from '../kernel/parse/i
 import { ReportBuilder } from '../report/builder.js';
 import { DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WORDS_KEPT, DEFAULT_RULE_DOMINANCE_SHARE, type ReportOptions } from '../report/options.js';
 import { reportTarget, writeReport } from '../report/write.js';
-import { loadRules, type RuleSet } from '../kernel/rules/ruleset.js';
+import { type RuleSet } from '../kernel/rules/ruleset.js';
+import { loadRules } from '../io/rules.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const CLEAN_HELP = `Usage: winnow clean <input...> [options]
@@ -158,7 +159,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   }
 
   const setup = {
-    rulesDir: ruleSet.dir,
+    rules: { dir: ruleSet.dir, sources: [...ruleSet.sources] },
     cwd: io.cwd,
     output: target.kind === 'jsonl' ? ('jsonl' as const) : ('document' as const),
     format,
@@ -172,7 +173,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
   const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd, ...thresholds });
   const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
-  const job = digest({ inputs: positionals.map((p) => (p === '-' ? p : resolve(io.cwd, p))), target, setup: { ...setup, cwd: undefined }, inputFormat, maxBytes, rules: rulesDigest(ruleSet) });
+  const job = digest({ inputs: positionals.map((p) => (p === '-' ? p : resolve(io.cwd, p))), target, setup: { ...setup, rules: undefined, cwd: undefined }, inputFormat, maxBytes, rules: rulesDigest(ruleSet) });
 
   const started = process.hrtime.bigint();
   let summary: BatchSummary;
@@ -284,7 +285,7 @@ function digest(value: unknown): string {
 /** The rule files' contents decide the output, so they are part of the job a journal resumes. */
 function rulesDigest(ruleSet: RuleSet): string {
   const hash = createHash('sha256');
-  for (const file of ruleSet.files()) hash.update(file.path).update('\0').update(readFileSync(file.path)).update('\0');
+  for (const { path, text } of ruleSet.sources) hash.update(path).update('\0').update(text).update('\0');
   return hash.digest('hex');
 }
 

@@ -8,7 +8,7 @@ import { evaluate, type EvalMode } from '../eval/evaluate.js';
 import { GoldFinder, hasGoldBeside } from '../eval/gold.js';
 import { renderEvalTable } from '../eval/table.js';
 import type { InputType } from '../kernel/parse/index.js';
-import { loadRules } from '../kernel/rules/ruleset.js';
+import { loadRules } from '../io/rules.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const EVAL_HELP = `Usage: winnow eval <input...> [--gold DIR] [options]

@@ -1,7 +1,9 @@
 /** The streams a command writes to; tests pass their own to capture output. */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { BUNDLED_RULES } from '../io/rules.js';
+
+export { BUNDLED_RULES };
 
 export interface Io {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
@@ -29,8 +31,6 @@ export const EXIT = {
 /** Raised for bad command lines; `execute` prints it and returns `EXIT.usage`. */
 export class UsageError extends Error {}
 
-/** The rules folder shipped with the package, used when the working folder has none. */
-export const BUNDLED_RULES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
 
 /** `--rules DIR`, else ./rules, else the bundled rules. */
 export function rulesDir(option: string | undefined, cwd: string): string {

@@ -9,7 +9,8 @@ import { proposalComment, renderRuleFile } from '../learn/emit.js';
 import { learnOutletWithContext, type Proposal } from '../learn/learn.js';
 import { mergeProposal, MergeError } from '../learn/merge.js';
 import { DEFAULT_LEARN_OPTIONS, resolveOptions, type LearnOptions } from '../learn/options.js';
-import { DEFAULT_OUTLET, loadRules, type RuleSet } from '../kernel/rules/ruleset.js';
+import { DEFAULT_OUTLET, type RuleSet } from '../kernel/rules/ruleset.js';
+import { loadRules } from '../io/rules.js';
 import { writeAtomic } from './clean.js';
 import { BUNDLED_RULES, EXIT, UsageError, rulesDir, type Io } from './io.js';
 

@@ -4,7 +4,8 @@ import { relative } from 'node:path';
 import { UnknownOutletError } from '../kernel/clean.js';
 import type { RuleFileError } from '../kernel/rules/errors.js';
 import type { Origin } from '../kernel/rules/parse.js';
-import { checkRules, DEFAULT_OUTLET, loadRules, ruleFilePaths } from '../kernel/rules/ruleset.js';
+import { DEFAULT_OUTLET } from '../kernel/rules/ruleset.js';
+import { checkRules, loadRules, ruleFilePaths } from '../io/rules.js';
 import { ruleFileSchema, ruleTestFileSchema } from '../kernel/rules/schema.js';
 import { runRuleTests, uncoveredRules } from '../tester/run.js';
 import { loadRuleTests } from '../tester/testfile.js';
@@ -118,7 +119,7 @@ function print(argv: string[], io: Io): number {
     return [
       String(i + 1),
       rule.id,
-      rule.kind.meta.name,
+      rule.kindName,
       at(show, rule.origin),
       rule.outlet,
       replaced ? `replaces ${at(show, replaced.origin)}` : '',
@@ -130,7 +131,7 @@ function print(argv: string[], io: Io): number {
   else {
     const offRows = resolved.disabled.map(({ rule, by }) => [
       rule.id,
-      rule.kind.meta.name,
+      rule.kindName,
       at(show, rule.origin),
       rule.outlet,
       by === 'enabled: false' ? 'by enabled: false' : `by disable: at ${at(show, by)}`,

@@ -1,13 +1,14 @@
 /**
  * What one candidate rule would remove from each page, on top of the rules in force, and what
- * that would cost against gold. The candidate is decided the way the engine decides it (its
- * compiled matcher, after every rule in force), but on the page's prepared block view, so that
+ * that would cost against gold. The candidate is decided by the engine's own claim step and
+ * decision loop, after every rule in force, on the page's prepared walk and blocks, so that
  * hundreds of candidates cost one parse per page.
  */
-import type { Element, Root, Text } from 'hast';
+import type { Element, Text } from 'hast';
 import { SKIP_TAGS } from '../kernel/engine/blocks.js';
+import { decideBlocks, isBlockRule } from '../kernel/engine/decide.js';
+import { claimElements, UNCLAIMED } from '../kernel/engine/run.js';
 import { tokens } from '../kernel/text/words.js';
-import type { BlockContext } from '../kernel/kinds/types.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
 import type { LearnPage } from './page.js';
 
@@ -36,8 +37,10 @@ export interface Effect {
 
 export function evaluate(rule: LoadedRule, pages: readonly LearnPage[]): Effect {
   const effects: PageEffect[] = [];
+  // One list for every page: the engine compiles an element rule's CSS once per list.
+  const alone = [rule];
   pages.forEach((page, index) => {
-    const removed = rule.matcher.level === 'element' ? elementRemovals(rule, page) : blockRemovals(rule, page);
+    const removed = rule.matcher.level === 'element' ? elementRemovals(alone, page) : blockRemovals(rule, page);
     const counts = removed.map((r) => tokens(r.text).length);
     const words = counts.reduce((n, c) => n + c, 0);
     if (words === 0) return;
@@ -59,57 +62,30 @@ interface Removed {
   text: string;
 }
 
-/** Texts of the blocks a block rule would remove, after the rules in force. */
+/** Texts of the blocks a block rule would remove, decided by the engine's loop after the rules in force. */
 function blockRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
-  if (rule.matcher.level !== 'block') return [];
-  const { blocks } = page.base.view;
-  const current = [...page.base.kept];
+  if (!isBlockRule(rule)) return [];
+  const { blocks, page: scanned } = page.base.view;
   const out: Removed[] = [];
-  const remove = (i: number) => {
-    const text = current[i];
-    if (text === undefined) return;
-    out.push({ block: i, text });
-    current[i] = undefined;
-  };
-  let memo: { value: unknown } | undefined;
-  const context: BlockContext = {
-    page: page.base.view.page,
-    blocks,
-    block: blocks[0],
-    text: '',
-    isRemoved: (i) => current[i] === undefined,
-    memo: <T>(make: () => T): T => (memo ??= { value: make() }).value as T,
-  };
-  for (let i = 0; i < blocks.length; i++) {
-    const text = current[i];
-    if (text === undefined) continue;
-    if (rule.scope && !rule.scope(i, blocks.length)) continue;
-    context.block = blocks[i];
-    context.text = text;
-    const decision = rule.matcher.decide(context);
-    if (decision === null) continue;
-    if (decision.drop === 'rest') {
-      for (let j = i; j < blocks.length; j++) remove(j);
-      break;
-    }
-    if (decision.drop === 'block') {
-      remove(i);
-      for (const j of decision.also ?? []) remove(j);
-    } else {
-      out.push({ block: i, text: decision.ranges.map(([s, e]) => text.slice(s, e)).join(' ') });
-    }
-  }
+  decideBlocks(scanned, blocks, [...page.base.kept], [rule], {
+    removed: (_rule, block, text) => out.push({ block, text }),
+    cut: (_rule, block, before, _after, ranges) => out.push({ block, text: ranges.map(([s, e]) => before.slice(s, e)).join(' ') }),
+  });
   return out;
 }
 
-/** Texts a selector rule would remove: the text inside the elements it matches, in blocks still kept. */
-function elementRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
-  if (rule.matcher.level !== 'element') return [];
+/**
+ * Texts an element rule would remove: the engine's claim step, after the claims of the rules in
+ * force, names the elements; their text in blocks still kept is what goes.
+ */
+function elementRemovals(alone: readonly LoadedRule[], page: LearnPage): Removed[] {
+  const { page: scanned } = page.base.view;
+  const claims = page.base.claims.slice();
+  claimElements(scanned, alone, claims);
   const inside = new Set<Text>();
-  const { page: scanned, claimed } = page.base.view;
-  const claimedElements = new Set<Element | Root>(claimed.map((c) => c.element));
-  const isClaimed = (at: number) => claimedElements.has(scanned.nodes[at]);
-  for (const at of rule.matcher.select(scanned, { isClaimed })) collectTexts(scanned.nodes[at] as Element, inside);
+  for (let at = 1; at < claims.length; at++) {
+    if (claims[at] !== UNCLAIMED && page.base.claims[at] === UNCLAIMED) collectTexts(scanned.nodes[at] as Element, inside);
+  }
   const out: Removed[] = [];
   for (const pb of page.blocks) {
     if (pb.kept === undefined) continue;

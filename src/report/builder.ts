@@ -12,7 +12,7 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import type { CleanResult } from '../kernel/clean.js';
-import { kindByName } from '../kernel/kinds/registry.js';
+import { KINDS } from '../kernel/kinds/registry.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
 import type { RuleSet } from '../kernel/rules/ruleset.js';
 import { PreferringList } from './bounded.js';
@@ -243,7 +243,7 @@ export class ReportBuilder {
   }
 
   private register(rule: LoadedRule): RuleAccumulator {
-    const acc = this.rule(rule.outlet, rule.id, rule.kind.meta.name);
+    const acc = this.rule(rule.outlet, rule.id, rule.kindName);
     acc.description ??= rule.description;
     acc.origin ??= { file: this.path(rule.origin.file), line: rule.origin.line, column: rule.origin.column };
     return acc;
@@ -255,7 +255,7 @@ export class ReportBuilder {
     if (!acc) {
       acc = {
         key, outlet, id, kind,
-        surroundings: kindByName(kind)?.meta.surroundings === true,
+        surroundings: KINDS.get(kind)?.meta.surroundings === true,
         appliedIn: new Set(),
         counts: zeroCounts(),
         byOutlet: new Map(),

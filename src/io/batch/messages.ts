@@ -2,6 +2,7 @@
  * What the main thread and the cleaning workers say to each other. Everything here is
  * structured-cloneable; document bytes are transferred, not copied, when they can be.
  */
+import type { RuleSource } from '../../kernel/rules/ruleset.js';
 import type { RawDocument } from '../sources/items.js';
 import type { RecordFields } from '../sources/fields.js';
 import type { HtmlParser, InputType } from '../../kernel/parse/index.js';
@@ -15,9 +16,12 @@ export type OutputKind =
 
 export type Format = 'text' | 'html' | 'json';
 
-/** Set once per worker (workerData): the rules are loaded and compiled once, from `rulesDir`. */
+/**
+ * Set once per worker (workerData). The rules come as the texts the main thread read and checked
+ * (and hashed into the run's job), so every worker compiles exactly those, once.
+ */
 export interface WorkerSetup {
-  rulesDir: string;
+  rules: { dir: string; sources: RuleSource[] };
   /** Paths in results (rule files) are shown relative to this folder. */
   cwd: string;
   output: OutputKind;

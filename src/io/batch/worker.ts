@@ -1,5 +1,5 @@
 /**
- * A cleaning worker: loads and compiles the rules once, then cleans the documents it is sent, one
+ * A cleaning worker: compiles the rules it is given once, then cleans the documents it is sent, one
  * at a time, and sends back the rendered output. Every problem with a document comes back as a
  * failed result; only rules that fail to load stop the worker (and the run).
  */
@@ -8,8 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { relative } from 'node:path';
 import { clean, type CleanResult } from '../../kernel/clean.js';
 import { prepareDocument, UnreadableDocument } from '../sources/prepare.js';
-import { loadRules } from '../../kernel/rules/ruleset.js';
-import type { RuleSet } from '../../kernel/rules/ruleset.js';
+import { compileRuleSet, type RuleSet } from '../../kernel/rules/ruleset.js';
 import type { Task, TaskResult, WorkerMessage, WorkerSetup } from './messages.js';
 import { outputFileName, render } from './render.js';
 
@@ -17,13 +16,10 @@ const setup = workerData as WorkerSetup;
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
-let rules: RuleSet | undefined;
-try {
-  rules = loadRules(setup.rulesDir);
-  send({ type: 'ready' });
-} catch (error) {
-  send({ type: 'fatal', message: (error as Error).message });
-}
+const compiled = compileRuleSet(setup.rules.dir, setup.rules.sources);
+const rules: RuleSet | undefined = compiled.ruleSet;
+if (rules) send({ type: 'ready' });
+else send({ type: 'fatal', message: compiled.errors.map((e) => e.message).join('\n') });
 
 port.on('message', (task: Task) => {
   if (rules) send({ type: 'result', result: cleanTask(task, rules), heapBytes: getHeapStatistics().total_heap_size });

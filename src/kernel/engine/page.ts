@@ -19,7 +19,8 @@
 import type { Element, Root, Text } from 'hast';
 import type { Position } from 'unist';
 import { collapseWhitespace, TextMeasure } from '../text/words.js';
-import { beginPage, wordId, type WordTest } from '../text/class-words.js';
+import type { PageView } from '../kinds/types.js';
+import { beginPage, wordId } from '../text/class-words.js';
 
 /** Elements whose content starts and ends a block (CSS `display: block`-like in browsers). */
 export const BLOCK_TAGS = new Set([
@@ -69,7 +70,8 @@ export const ENDS_IN_WORD = 8;
 /** ...or it may make one character with the text next to it (a split surrogate pair). */
 export const SPLITS_PAIR = 16;
 
-export interface Page {
+/** The engine's walk of a page: the columns kinds see (`PageView`), and what the block reader needs besides. */
+export interface Page extends PageView {
   tree: Root;
   /** Elements in document order; entry 0 is the root. */
   nodes: Array<Element | Root>;
@@ -319,30 +321,8 @@ export function scanPage(tree: Root): Page {
   return page;
 }
 
-/** Whether any class name or the id of node `i` passes `test`. */
-export function anyWord(page: Page, i: number, test: WordTest): boolean {
-  const { wordStart, wordIds } = page;
-  for (let k = wordStart[i], stop = wordStart[i + 1]; k < stop; k++) if (test.matches(wordIds[k])) return true;
-  return false;
-}
 
-/** Whether nodes `a` and `b` have the same class names and id, in the same order (and some). */
-export function sameNames(page: Page, a: number, b: number): boolean {
-  const { wordStart, wordIds } = page;
-  const length = wordStart[a + 1] - wordStart[a];
-  if (length === 0 || length !== wordStart[b + 1] - wordStart[b]) return false;
-  for (let k = 0; k < length; k++) if (wordIds[wordStart[a] + k] !== wordIds[wordStart[b] + k]) return false;
-  return true;
-}
 
-/** Positions of `elements` in `page` (elements the walk left out are left out). */
-export function positionsOf(page: Page, elements: Iterable<Element>): number[] {
-  const wanted = new Set(elements);
-  const out: number[] = [];
-  if (wanted.size === 0) return out;
-  for (let i = 1; i < page.nodes.length; i++) if (wanted.has(page.nodes[i] as Element)) out.push(i);
-  return out;
-}
 
 /**
  * CSS paths of positions ("html:nth-child(1) > body:nth-child(2) > p:nth-child(5)"), each

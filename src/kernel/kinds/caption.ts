@@ -26,7 +26,6 @@ export const caption: RuleKind<Options> = {
       required: ['caption'],
     },
   },
-  claims: (rule) => 'caption' in rule,
   compile(options) {
     const regexes = compilePatterns('caption', options.caption, regexFlags(options['ignore-case']));
     const withAltText = options['alt-text'] ?? true;

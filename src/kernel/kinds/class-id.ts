@@ -18,7 +18,8 @@
  * share bar or sidebar.
  */
 import type { Element } from 'hast';
-import { anyWord, type Page } from '../engine/page.js';
+import type { PageView } from './types.js';
+import { anyWord } from './view.js';
 import { WordTest } from '../text/class-words.js';
 import { anyPattern, compilePatterns, stringOrList } from './shared.js';
 import { maxShareSchema } from './tags.js';
@@ -54,7 +55,6 @@ export const classId: RuleKind<Options> = {
       required: ['class-id'],
     },
   },
-  claims: (rule) => 'class-id' in rule,
   compile(options) {
     const wanted = compilePatterns('class-id', options['class-id'], 'u');
     const unless = options.unless === undefined ? [] : compilePatterns('unless', options.unless, 'u');
@@ -66,7 +66,7 @@ export const classId: RuleKind<Options> = {
     const isUnless = new WordTest((word, id) => !isTaxonomy.matches(id) && anyUnless(word));
     return {
       level: 'element',
-      select(page: Page, context: ElementContext): number[] {
+      select(page: PageView, context: ElementContext): number[] {
         const { nodes, end, words, linkWords } = page;
         const limit = maxShare * (words[0] - linkWords[0]);
         const out: number[] = [];

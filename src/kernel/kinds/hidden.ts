@@ -4,7 +4,7 @@
  * copies and templates this way; their text is in the HTML but no reader sees it.
  */
 import type { Element } from 'hast';
-import type { Page } from '../engine/page.js';
+import type { PageView } from './types.js';
 import type { RuleKind } from './types.js';
 
 interface Options {
@@ -29,12 +29,11 @@ export const hidden: RuleKind<Options> = {
       required: ['hidden'],
     },
   },
-  claims: (rule) => 'hidden' in rule,
   compile(options) {
     const aria = options['aria-hidden'] ?? true;
     return {
       level: 'element',
-      select({ nodes, end }: Page): number[] {
+      select({ nodes, end }: PageView): number[] {
         const out: number[] = [];
         for (let i = 1; i < nodes.length; i++) {
           if (isHidden(nodes[i] as Element, aria)) {

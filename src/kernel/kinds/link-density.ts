@@ -12,7 +12,7 @@
  * Blocks removed by earlier rules are skipped when counting a run, since they are no longer
  * between the others in the output.
  */
-import type { Block } from '../engine/blocks.js';
+import type { BlockInfo } from './types.js';
 import type { BlockContext, RuleKind } from './types.js';
 
 interface Options {
@@ -37,7 +37,6 @@ export const linkDensity: RuleKind<Options> = {
       required: ['link-density'],
     },
   },
-  claims: (rule) => 'link-density' in rule,
   compile(options) {
     const threshold = options['link-density'];
     const minRun = options['min-run'] ?? DEFAULT_MIN_RUN;
@@ -73,6 +72,6 @@ function decide({ blocks, isRemoved }: BlockContext, threshold: number, minRun: 
 }
 
 /** Link words / words of a block (0 for a block without words), counted text node by text node. */
-export function densityOf(block: Block): number {
+export function densityOf(block: BlockInfo): number {
   return block.nodeWords === 0 ? 0 : block.linkWords / block.nodeWords;
 }

@@ -22,11 +22,11 @@
  * a copy of the article already, and its groups of lines are not page columns.
  */
 import type { Element, Root } from 'hast';
-import { anyWord, sameNames, type Page } from '../engine/page.js';
+import { anyWord, sameNames } from './view.js';
 import { collapseWhitespace, tokens } from '../text/words.js';
 import { WordTest } from '../text/class-words.js';
 import { anyPattern, compilePatterns, stringOrList } from './shared.js';
-import type { ElementContext, RuleKind } from './types.js';
+import type { ElementContext, PageView, RuleKind } from './types.js';
 
 interface Options {
   'main-content': true;
@@ -93,7 +93,6 @@ export const mainContent: RuleKind<Options> = {
       required: ['main-content'],
     },
   },
-  claims: (rule) => 'main-content' in rule,
   compile(options) {
     const positive = options.positive === undefined ? [] : compilePatterns('positive', options.positive, 'u');
     const negative = options.negative === undefined ? [] : compilePatterns('negative', options.negative, 'u');
@@ -117,7 +116,7 @@ interface Settings {
 }
 
 /** The element (position) chosen as the article, and its chosen siblings, or undefined. */
-function findMainContent(index: Page, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
+function findMainContent(index: PageView, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
   const { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas } = index;
   const n = nodes.length;
   // Words and link words under each element, leaving out what earlier rules claimed.
@@ -218,7 +217,7 @@ function findMainContent(index: Page, context: ElementContext, settings: Setting
   return { kept, top };
 }
 
-function onlyChild(index: Page, alive: Uint8Array, at: number): boolean {
+function onlyChild(index: PageView, alive: Uint8Array, at: number): boolean {
   const p = index.parent[at];
   let count = 0;
   for (let c = p + 1; c < index.end[p]; c = index.end[c]) if (alive[c] && ++count > 1) return false;
@@ -226,11 +225,11 @@ function onlyChild(index: Page, alive: Uint8Array, at: number): boolean {
 }
 
 /** The weight of an element's class names and id: `positive` adds, `negative` takes away. */
-function classWeight(index: Page, at: number, settings: Settings): number {
+function classWeight(index: PageView, at: number, settings: Settings): number {
   return ((anyWord(index, at, settings.positive) ? 1 : 0) - (anyWord(index, at, settings.negative) ? 1 : 0)) * CLASS_WEIGHT;
 }
 
-function selectOutside(index: Page, context: ElementContext, settings: Settings): number[] {
+function selectOutside(index: PageView, context: ElementContext, settings: Settings): number[] {
   const { tree } = index;
   if (!hasBody(tree)) return [];
   const found = findMainContent(index, context, settings);
@@ -279,7 +278,7 @@ function hasBody(tree: Root): boolean {
   return html?.children.some((c) => c.type === 'element' && c.tagName === 'body') ?? false;
 }
 
-function isInside(index: Page, i: number, container: number): boolean {
+function isInside(index: PageView, i: number, container: number): boolean {
   return i >= container && i < index.end[container];
 }
 
@@ -287,8 +286,8 @@ function isInside(index: Page, i: number, container: number): boolean {
  * The headline: the h1 (else h2) whose words best match the page's `<title>` (at least half of
  * its words appear there); without a title, the first h1 before the article.
  */
-function findHeadline(index: Page, context: ElementContext, top: number): number | undefined {
-  const title = titleWords(index.tree);
+function findHeadline(index: PageView, context: ElementContext, top: number): number | undefined {
+  const title = titleWords(index.title);
   let best: number | undefined;
   let bestShare = 0;
   for (let i = 1; i < index.nodes.length; i++) {
@@ -314,12 +313,9 @@ function findHeadline(index: Page, context: ElementContext, top: number): number
   return best;
 }
 
-function titleWords(tree: Root): Set<string> | undefined {
-  const html = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'html');
-  const head = html?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'head');
-  const title = head?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'title');
-  if (!title) return undefined;
-  const words = tokens(textOf(title)).map((w) => w.toLowerCase());
+/** The lower-cased words of the page's `<title>`, if it has any. */
+function titleWords(title: string | undefined): Set<string> | undefined {
+  const words = title === undefined ? [] : tokens(title).map((w) => w.toLowerCase());
   return words.length ? new Set(words) : undefined;
 }
 

@@ -20,7 +20,6 @@ export const pattern: RuleKind<Options> = {
       required: ['pattern'],
     },
   },
-  claims: (rule) => 'pattern' in rule && rule.drop !== 'rest',
   compile(options) {
     const regexes = compilePatterns('pattern', options.pattern, regexFlags(options['ignore-case']));
     return {

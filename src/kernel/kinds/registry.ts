@@ -1,6 +1,10 @@
 /**
- * The closed set of rule kinds. A rule's keys pick exactly one (see each kind's `claims`); the
- * order here is the order in which they are tried, most specific first.
+ * The closed set of rule kinds, keyed by the key that picks each one in a rule file: a rule
+ * carries exactly one of these keys (`pattern: ...` makes a `pattern` rule). The order here is the
+ * order of the docs and of the editor schema; it decides nothing else.
+ *
+ * `drop: rest` is no kind: it is an effect any block kind can carry (the block a rule matches,
+ * and every block after it), applied by the engine.
  */
 import { caption } from './caption.js';
 import { classId } from './class-id.js';
@@ -8,7 +12,6 @@ import { hidden } from './hidden.js';
 import { linkDensity } from './link-density.js';
 import { mainContent } from './main-content.js';
 import { pattern } from './pattern.js';
-import { rest } from './rest.js';
 import { selector } from './selector.js';
 import { shortBetween } from './short-between.js';
 import { strip } from './strip.js';
@@ -16,14 +19,13 @@ import { tags } from './tags.js';
 import { text } from './text.js';
 import type { RuleKind } from './types.js';
 
-export const KINDS: readonly RuleKind<any>[] = [rest, caption, strip, selector, tags, hidden, classId, mainContent, linkDensity, shortBetween, text, pattern];
+const ALL: ReadonlyArray<RuleKind<any>> = [selector, text, pattern, caption, strip, tags, hidden, classId, mainContent, linkDensity, shortBetween];
 
-/** Keys that pick a kind: a rule must have exactly one of them. */
-export const MATCHER_KEYS = ['selector', 'text', 'pattern', 'caption', 'strip', 'tags', 'hidden', 'class-id', 'main-content', 'link-density', 'short-between'] as const;
+/** Matcher key -> kind. */
+export const KINDS: ReadonlyMap<string, RuleKind<any>> = new Map(ALL.map((kind) => [kind.meta.name, kind]));
 
-export function kindByName(name: string): RuleKind<any> | undefined {
-  return KINDS.find((k) => k.meta.name === name);
-}
+/** The keys that pick a kind: a rule has exactly one of them. */
+export const MATCHER_KEYS: readonly string[] = [...KINDS.keys()];
 
 export type { BlockContext, Decision, Matcher, RuleKind } from './types.js';
 export { OptionError } from './types.js';

@@ -1,6 +1,7 @@
 /** `selector`: remove every element a CSS selector matches, with all the text inside it. */
 import { selectAll } from 'hast-util-select';
-import { positionsOf, type Page } from '../engine/page.js';
+import { positionsOf } from './view.js';
+import type { PageView } from './types.js';
 import type { RuleKind } from './types.js';
 import { OptionError } from './types.js';
 
@@ -20,7 +21,6 @@ export const selector: RuleKind<Options> = {
       required: ['selector'],
     },
   },
-  claims: (rule) => 'selector' in rule,
   compile({ selector: css }) {
     try {
       // Parse once now so that a bad selector is a rule-file error, not a per-document failure.
@@ -32,6 +32,6 @@ export const selector: RuleKind<Options> = {
         'write a CSS selector such as `aside`, `.related`, `[data-component="more-news"]` or `div > .promo`',
       );
     }
-    return { level: 'element', css, select: (page: Page): number[] => positionsOf(page, selectAll(css, page.tree)) };
+    return { level: 'element', css, select: (page: PageView): number[] => positionsOf(page, selectAll(css, page.tree)) };
   },
 };

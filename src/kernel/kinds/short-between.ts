@@ -32,7 +32,6 @@ export const shortBetween: RuleKind<Options> = {
       required: ['short-between'],
     },
   },
-  claims: (rule) => 'short-between' in rule,
   compile(options) {
     const most = options['short-between'];
     return {

@@ -20,7 +20,6 @@ export const strip: RuleKind<Options> = {
       required: ['strip'],
     },
   },
-  claims: (rule) => 'strip' in rule,
   compile(options) {
     const regexes = compilePatterns('strip', options.strip, regexFlags(options['ignore-case'], 'g'));
     return {

@@ -9,7 +9,7 @@
  *     max-share: 0.5
  */
 import type { Element } from 'hast';
-import type { Page } from '../engine/page.js';
+import type { PageView } from './types.js';
 import type { RuleKind } from './types.js';
 
 interface Options {
@@ -37,13 +37,12 @@ export const tags: RuleKind<Options> = {
       required: ['tags'],
     },
   },
-  claims: (rule) => 'tags' in rule,
   compile(options) {
     const names = new Set(options.tags);
     const maxShare = options['max-share'] ?? 1;
     return {
       level: 'element',
-      select({ nodes, end, words, linkWords }: Page): number[] {
+      select({ nodes, end, words, linkWords }: PageView): number[] {
         const limit = maxShare * (words[0] - linkWords[0]);
         const out: number[] = [];
         for (let i = 1; i < nodes.length; i++) {

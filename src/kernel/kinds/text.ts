@@ -17,7 +17,6 @@ export const text: RuleKind<Options> = {
       required: ['text'],
     },
   },
-  claims: (rule) => 'text' in rule && rule.drop !== 'rest',
   compile(options) {
     const wanted = textSet(options.text);
     return {

@@ -1,11 +1,12 @@
 /**
  * The contract between the engine and a rule kind.
  *
- * A kind decides; the engine removes and accounts. A kind never touches the tree: block kinds
- * return a `Decision` for one block, element kinds name the elements they match.
+ * A kind decides; the engine removes and accounts. A kind never touches the tree and never sees
+ * the engine's internals: element kinds read a `PageView` (the engine's one walk of the page, as
+ * flat read-only columns) and name the elements they match; block kinds return a `Decision` for
+ * one block, seen as a `BlockInfo`. The engine's own page and blocks satisfy these views.
  */
-import type { Block } from '../engine/blocks.js';
-import type { Page } from '../engine/page.js';
+import type { Element, Parent, Root } from 'hast';
 
 /** JSON Schema for a kind's own keys (an object schema's `properties` and `required`). */
 export interface KindSchema {
@@ -16,13 +17,16 @@ export interface KindSchema {
 export type JsonSchema = Record<string, unknown>;
 
 export interface KindMeta {
-  /** Name of the kind as it appears in reports ("pattern", "caption", ...). */
+  /**
+   * Name of the kind, as it appears in reports, and the key that picks it in a rule file
+   * (`pattern: ...` makes a `pattern` rule).
+   */
   name: string;
   /** One line for docs and the editor schema. */
   description: string;
   /** Whether the kind decides on whole elements or on text blocks. */
   level: 'element' | 'block';
-  /** The kind's own keys. */
+  /** The kind's own keys (its `name` among them). */
   schema: KindSchema;
   /**
    * The kind removes what surrounds the article (`main-content`): taking most of a web page's
@@ -30,6 +34,8 @@ export interface KindMeta {
    * still shows a page it emptied. Default: false.
    */
   surroundings?: boolean;
+  /** A rule of this kind, as the docs show it (YAML, without the `- ` of a list item). */
+  example?: string;
 }
 
 /** Raised by `compile` for a bad option; `key` names the offending key so the loader can place it. */
@@ -43,22 +49,66 @@ export class OptionError extends Error {
   }
 }
 
+/**
+ * The page as a kind sees it: every element a reader could see, in document order, in flat
+ * columns indexed by position (entry 0 is the root). Read-only: a kind must not write to them.
+ */
+export interface PageView {
+  readonly tree: Root;
+  /** Elements in document order; entry 0 is the root. */
+  readonly nodes: ReadonlyArray<Element | Root>;
+  /** Parent position of each node (-1 for the root). */
+  readonly parent: Int32Array;
+  /** One past the last position inside each node's subtree. */
+  readonly end: Int32Array;
+  /** Position of the block-level node that owns each node's text (itself, if it is block-level). */
+  readonly owner: Int32Array;
+  /** Words, link words and commas of the text each block-level node owns directly. */
+  readonly ownWords: Int32Array;
+  readonly ownLinkWords: Int32Array;
+  readonly ownCommas: Int32Array;
+  /** Words and link words of each node's whole subtree. */
+  readonly words: Int32Array;
+  readonly linkWords: Int32Array;
+  /**
+   * Class names and id of each node as interned word ids (text/class-words.ts): node i's are
+   * `wordIds[wordStart[i]]` up to (not including) `wordIds[wordStart[i + 1]]`.
+   */
+  readonly wordStart: Int32Array;
+  readonly wordIds: Int32Array;
+  /** The text of the page's `<title>`, whitespace collapsed, if it has one. */
+  readonly title?: string;
+}
+
+/** One block (a run of text a reader sees as one paragraph) as a kind sees it. */
+export interface BlockInfo {
+  /** Position in reading order, from 0. */
+  readonly index: number;
+  /** The block's original text, whitespace collapsed. */
+  readonly text: string;
+  /** Words of `text`. */
+  readonly words: number;
+  /** Words of the block's text nodes each counted on its own, and of those inside links (`a` with `href`). */
+  readonly nodeWords: number;
+  readonly linkWords: number;
+  /** The parent of the block's container: blocks of containers with the same parent form one group. */
+  readonly group: Parent | undefined;
+}
+
 /** What a block kind asks the engine to do with a block. */
 export type Decision =
   /** Remove the block; `also` lists further block indices to remove with it (caption's alt text). */
   | { drop: 'block'; detail?: string; also?: number[] }
-  /** Remove the block and every block after it. */
-  | { drop: 'rest'; detail?: string }
   /** Remove the given [start, end) character ranges of the block's current text. */
   | { drop: 'inline'; detail?: string; ranges: Array<[number, number]> };
 
 export interface BlockContext {
-  /** The document's page (its tree and the engine's walk of it), read-only. */
-  page: Page;
+  /** The page, read-only. */
+  page: PageView;
   /** Every block of the document, in order. */
-  blocks: readonly Block[];
+  blocks: readonly BlockInfo[];
   /** The block being decided on. */
-  block: Block;
+  block: BlockInfo;
   /** The block's current text (after earlier inline strips). */
   text: string;
   /** Whether a block has been removed already. */
@@ -84,11 +134,11 @@ export interface ElementContext {
 export interface ElementMatcher {
   level: 'element';
   /**
-   * The page positions (`Page.nodes`) of every element the rule matches, in document order. It
-   * may leave out the elements earlier rules claimed and everything inside them: the outermost
+   * The page positions (`PageView.nodes`) of every element the rule matches, in document order.
+   * It may leave out the elements earlier rules claimed and everything inside them: the outermost
    * claim takes a subtree whole, so a claim there would change nothing.
    */
-  select(page: Page, context: ElementContext): number[];
+  select(page: PageView, context: ElementContext): number[];
   /**
    * The CSS selector list (hast-util-select semantics) that selects exactly what `select` does,
    * when there is one: the engine then matches all such rules in one walk instead of calling
@@ -101,8 +151,6 @@ export type Matcher = BlockMatcher | ElementMatcher;
 
 export interface RuleKind<Options = Record<string, unknown>> {
   meta: KindMeta;
-  /** Does a rule with these keys belong to this kind? (Keys are the rule's own, already validated.) */
-  claims(rule: Record<string, unknown>): boolean;
   /** Build the matcher once per rule set; throw `OptionError` for a bad option. */
   compile(options: Options): Matcher;
 }

@@ -23,6 +23,10 @@ export interface LoadedRule {
   /** The outlet whose file holds the rule (`default` for rules/default.yaml). */
   outlet: string;
   kind: RuleKind<any>;
+  /** What a block the rule matches takes with it: `block` (itself) or `rest` (itself and every block after it). */
+  drop: 'block' | 'rest';
+  /** The kind as removals and reports name it: the kind's name, or `rest` for a `drop: rest` rule. */
+  kindName: string;
   description?: string;
   /** Metadata name to store removed text under. */
   extract?: string;
@@ -45,7 +49,7 @@ export interface RuleFile {
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const ruleValidators = new Map<RuleKind<any>, ValidateFunction>(KINDS.map((k) => [k, ajv.compile(ruleSchema(k))]));
+const ruleValidators = new Map<RuleKind<any>, ValidateFunction>([...KINDS.values()].map((k) => [k, ajv.compile(ruleSchema(k))]));
 const validateHosts = ajv.compile(HOSTS_SCHEMA);
 
 export interface ParseOptions {
@@ -180,11 +184,11 @@ function compileRule(node: YamlNode, index: number, outlet: string, at: At, orig
     at(keyNode(node, matchers[1]), `Unexpected \`${matchers[1]}\` in ${label}, which already has \`${matchers[0]}\``, 'a rule has exactly one matcher; split it into two rules');
     return undefined;
   }
-  if (raw.drop === 'rest' && !(matchers[0] === 'text' || matchers[0] === 'pattern')) {
-    at(keyNode(node, "drop"), `Unexpected \`drop: rest\` with \`${matchers[0]}\` in ${label}`, 'a `drop: rest` rule finds its marker block with `text` or `pattern`');
+  const kind = KINDS.get(matchers[0])!;
+  if (raw.drop === 'rest' && kind.meta.level !== 'block') {
+    at(keyNode(node, 'drop'), `Unexpected \`drop: rest\` with \`${matchers[0]}\` in ${label}`, `\`${matchers[0]}\` removes the elements it matches; a \`drop: rest\` rule finds its marker block with a block kind such as \`text\` or \`pattern\``);
     return undefined;
   }
-  const kind = KINDS.find((k) => k.claims(raw))!;
   const validate = ruleValidators.get(kind)!;
   if (!validate(raw)) {
     for (const error of dedupe(validate.errors ?? [])) {
@@ -206,6 +210,8 @@ function compileRule(node: YamlNode, index: number, outlet: string, at: At, orig
     id: raw.id as string,
     outlet,
     kind,
+    drop: raw.drop === 'rest' ? 'rest' : 'block',
+    kindName: raw.drop === 'rest' ? 'rest' : kind.meta.name,
     description: raw.description as string | undefined,
     extract: raw.extract as string | undefined,
     enabled: raw.enabled !== false,

@@ -1,17 +1,23 @@
 /**
- * A folder of rule files (`default.yaml`, `outlets/<outlet>.yaml`) and which of them apply to a
- * document: the defaults first, then the outlet's; an outlet rule with a default rule's id
- * replaces it in place, `disable:` and `enabled: false` switch rules off.
+ * A set of rule files (`default.yaml`, `outlets/<outlet>.yaml`) compiled from their texts, and
+ * which of them apply to a document: the defaults first, then the outlet's; an outlet rule with a
+ * default rule's id replaces it in place, `disable:` and `enabled: false` switch rules off.
+ *
+ * No file system here: io/rules.ts reads a rules folder into `RuleSource`s, and a worker thread
+ * compiles the very texts the main thread read, checked and hashed.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { RuleFileError, RulesLoadError } from './errors.js';
+import { RuleFileError } from './errors.js';
 import { parseRuleFile, type LoadedRule, type Origin, type RuleFile } from './parse.js';
 
 export const DEFAULT_OUTLET = 'default';
-const RULE_FILE = /\.ya?ml$/;
-/** Files beside rule files that hold rule tests, not rules. */
-const TEST_FILE = /\.test\.ya?ml$/;
+/** A rule file's name: `default.yaml` or `<outlet>.yaml` (`.yml` too). */
+export const RULE_FILE = /\.ya?ml$/;
+
+/** One rule file as read: its path (as messages show it) and its text. */
+export interface RuleSource {
+  path: string;
+  text: string;
+}
 
 /** A rule switched off for an outlet, and by what. */
 export interface DisabledRule {
@@ -33,9 +39,12 @@ export class RuleSet {
   private readonly resolved = new Map<string, ResolvedRules>();
 
   constructor(
+    /** The rules folder the files came from (a label: nothing is read from it). */
     readonly dir: string,
     readonly defaults: RuleFile | undefined,
     readonly outlets: ReadonlyMap<string, RuleFile>,
+    /** The texts the files were compiled from, defaults first: what a worker compiles again, and what a run's digest covers. */
+    readonly sources: readonly RuleSource[] = [],
   ) {}
 
   /** Every loaded file, defaults first. */
@@ -100,34 +109,24 @@ function resolve(defaults: RuleFile | undefined, outlet: RuleFile | undefined): 
   };
 }
 
-/** Every rule-file path under `dir`: default.yaml, then outlets/*.yaml in name order. */
-export function ruleFilePaths(dir: string): string[] {
-  const paths: string[] = [];
-  for (const name of ['default.yaml', 'default.yml']) {
-    if (existsSync(join(dir, name))) paths.push(join(dir, name));
-  }
-  const outlets = join(dir, 'outlets');
-  if (existsSync(outlets) && statSync(outlets).isDirectory()) {
-    for (const name of readdirSync(outlets).sort()) {
-      if (RULE_FILE.test(name) && !TEST_FILE.test(name)) paths.push(join(outlets, name));
-    }
-  }
-  return paths;
+/** `a/b/default.yml` -> `default.yml`, for both separators. */
+function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
-/** Load, validate and compile every rule file; all problems of all files come back together. */
-export function checkRules(dir: string): { ruleSet?: RuleSet; errors: RuleFileError[] } {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { errors: [new RuleFileError(dir, 1, 1, 'Rules folder not found', 'pass --rules DIR with a folder holding default.yaml and outlets/<outlet>.yaml')] };
-  }
+/**
+ * Compile rule files from their texts: `default.yaml` (or `.yml`) holds the defaults, any other
+ * `<outlet>.yaml` an outlet's rules. All problems of all files come back together.
+ */
+export function compileRuleSet(dir: string, sources: readonly RuleSource[]): { ruleSet?: RuleSet; errors: RuleFileError[] } {
   const errors: RuleFileError[] = [];
   let defaults: RuleFile | undefined;
   const outlets = new Map<string, RuleFile>();
   const hostOwner = new Map<string, string>();
-  for (const path of ruleFilePaths(dir)) {
-    const isDefault = basename(path).startsWith('default.');
-    const expectOutlet = isDefault ? DEFAULT_OUTLET : basename(path).replace(RULE_FILE, '');
-    const result = parseRuleFile(readFileSync(path, 'utf8'), path, { expectOutlet });
+  for (const { path, text } of sources) {
+    const name = fileName(path).replace(RULE_FILE, '');
+    const isDefault = name === DEFAULT_OUTLET;
+    const result = parseRuleFile(text, path, { expectOutlet: name });
     errors.push(...result.errors);
     const file = result.file;
     if (!file) continue;
@@ -149,12 +148,5 @@ export function checkRules(dir: string): { ruleSet?: RuleSet; errors: RuleFileEr
     }
   }
   if (errors.length > 0) return { errors };
-  return { ruleSet: new RuleSet(dir, defaults, outlets), errors };
-}
-
-/** Load a rules folder; throws `RulesLoadError` listing every problem when any file is broken. */
-export function loadRules(dir: string): RuleSet {
-  const { ruleSet, errors } = checkRules(dir);
-  if (!ruleSet) throw new RulesLoadError(errors);
-  return ruleSet;
+  return { ruleSet: new RuleSet(dir, defaults, outlets, sources), errors };
 }

@@ -43,7 +43,7 @@ export const COMMON_RULE_PROPERTIES: Record<string, JsonSchema> = {
 
 /** Every key any rule may carry, for "unexpected key" messages and suggestions. */
 export const ALL_RULE_KEYS: string[] = [
-  ...new Set([...Object.keys(COMMON_RULE_PROPERTIES), ...KINDS.flatMap((k) => Object.keys(k.meta.schema.properties))]),
+  ...new Set([...Object.keys(COMMON_RULE_PROPERTIES), ...[...KINDS.values()].flatMap((k) => Object.keys(k.meta.schema.properties))]),
 ];
 
 /** The full schema of one rule of `kind`: common keys plus the kind's, nothing else. */
@@ -95,7 +95,7 @@ export function ruleFileSchema(): JsonSchema {
     type: 'object',
     properties: {
       ...FILE_PROPERTIES,
-      rules: { ...FILE_PROPERTIES.rules, items: { anyOf: KINDS.map((k) => ruleSchema(k)) } },
+      rules: { ...FILE_PROPERTIES.rules, items: { anyOf: [...KINDS.values()].map((k) => ruleSchema(k)) } },
     },
     required: ['outlet', 'rules'],
     additionalProperties: false,

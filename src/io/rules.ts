@@ -1,0 +1,46 @@
+/**
+ * Rules from disk: a rules folder (`default.yaml`, `outlets/<outlet>.yaml`) read into rule
+ * sources and compiled by the kernel (kernel/rules/ruleset.ts).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuleFileError, RulesLoadError } from '../kernel/rules/errors.js';
+import { compileRuleSet, RULE_FILE, type RuleSet, type RuleSource } from '../kernel/rules/ruleset.js';
+
+/** Files beside rule files that hold rule tests, not rules. */
+export const TEST_FILE = /\.test\.ya?ml$/;
+
+/** The rules folder shipped with the package. */
+export const BUNDLED_RULES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
+
+/** Every rule-file path under `dir`: default.yaml, then outlets/*.yaml in name order. */
+export function ruleFilePaths(dir: string): string[] {
+  const paths: string[] = [];
+  for (const name of ['default.yaml', 'default.yml']) {
+    if (existsSync(join(dir, name))) paths.push(join(dir, name));
+  }
+  const outlets = join(dir, 'outlets');
+  if (existsSync(outlets) && statSync(outlets).isDirectory()) {
+    for (const name of readdirSync(outlets).sort()) {
+      if (RULE_FILE.test(name) && !TEST_FILE.test(name)) paths.push(join(outlets, name));
+    }
+  }
+  return paths;
+}
+
+/** Read, validate and compile every rule file of `dir`; all problems of all files come back together. */
+export function checkRules(dir: string): { ruleSet?: RuleSet; errors: RuleFileError[] } {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return { errors: [new RuleFileError(dir, 1, 1, 'Rules folder not found', 'pass --rules DIR with a folder holding default.yaml and outlets/<outlet>.yaml')] };
+  }
+  const sources: RuleSource[] = ruleFilePaths(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+  return compileRuleSet(dir, sources);
+}
+
+/** Load a rules folder (default: the bundled rules); throws `RulesLoadError` listing every problem when any file is broken. */
+export function loadRules(dir: string = BUNDLED_RULES): RuleSet {
+  const { ruleSet, errors } = checkRules(dir);
+  if (!ruleSet) throw new RulesLoadError(errors);
+  return ruleSet;
+}

@@ -1,0 +1,29 @@
+/** Reading a `PageView`: class names and ids, and elements' positions. */
+import type { Element } from 'hast';
+import type { WordTest } from '../text/class-words.js';
+import type { PageView } from './types.js';
+
+/** Whether any class name or the id of node `i` passes `test`. */
+export function anyWord(page: PageView, i: number, test: WordTest): boolean {
+  const { wordStart, wordIds } = page;
+  for (let k = wordStart[i], stop = wordStart[i + 1]; k < stop; k++) if (test.matches(wordIds[k])) return true;
+  return false;
+}
+
+/** Whether nodes `a` and `b` have the same class names and id, in the same order (and some). */
+export function sameNames(page: PageView, a: number, b: number): boolean {
+  const { wordStart, wordIds } = page;
+  const length = wordStart[a + 1] - wordStart[a];
+  if (length === 0 || length !== wordStart[b + 1] - wordStart[b]) return false;
+  for (let k = 0; k < length; k++) if (wordIds[wordStart[a] + k] !== wordIds[wordStart[b] + k]) return false;
+  return true;
+}
+
+/** Positions of `elements` in `page` (elements the walk left out are left out). */
+export function positionsOf(page: PageView, elements: Iterable<Element>): number[] {
+  const wanted = new Set(elements);
+  const out: number[] = [];
+  if (wanted.size === 0) return out;
+  for (let i = 1; i < page.nodes.length; i++) if (wanted.has(page.nodes[i] as Element)) out.push(i);
+  return out;
+}
