@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clean } from '../src/kernel/clean.js';
-import { readDocuments } from '../src/io/sources/documents.js';
+import { readDocuments } from '../src/io/sources/corpus.js';
 import { ReportBuilder } from '../src/report/builder.js';
 import { renderHtml } from '../src/report/formats/html.js';
 import { reportJson } from '../src/report/write.js';
@@ -52,12 +52,12 @@ let documents = 0;
 const started = process.hrtime.bigint();
 for (let round = 1; documents < wanted; round++) {
   let read = 0;
-  for (const doc of readDocuments(inputs)) {
+  for await (const doc of readDocuments(inputs, { cwd: process.cwd() })) {
     if (documents >= wanted) break;
     read++;
-    if (doc.content === undefined) continue;
-    const id = round === 1 ? doc.relativePath : `${doc.relativePath}#${round}`;
-    builder.add(clean({ content: doc.content, path: doc.path, url: doc.url, id }, { rules }));
+    if (doc.input === undefined) continue;
+    const id = round === 1 ? doc.id : `${doc.id}#${round}`;
+    builder.add(clean({ ...doc.input, id }, { rules }));
     documents++;
   }
   if (read === 0) throw new Error(`no documents under ${inputs.join(' and ')}`);

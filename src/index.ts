@@ -24,4 +24,4 @@ export { renderHtml } from './report/formats/html.js';
 export { REPORT_SCHEMA_VERSION, type Report, type ReportRule, type ReportDocument, type ReportWarning } from './report/types.js';
 export { evaluate, falseRemovals, type EvalOptions, type EvalResult, type EvalRule } from './eval/evaluate.js';
 export { scoreText, macroAverage, shingles, type PairScore, type MacroScore } from './eval/score.js';
-export { GoldFinder } from './eval/gold.js';
+export { GoldFinder } from './io/sources/gold.js';

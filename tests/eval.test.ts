@@ -1,24 +1,33 @@
 /**
- * `winnow eval`: scores agree with the reference scorer (shared/tools/score.mjs) to 1e-9 on the
- * seeds and on a sample of Dragnet pages; gold lookup; per-rule false removals and ablation.
+ * `winnow eval`: scores agree with the reference scorer (shared/tools/score.mjs) to 1e-9, against
+ * its figures recorded in tests/fixtures/reference-scores (bench/reference-scores.ts records and
+ * rechecks them); clean mode scores exactly what `winnow clean` writes; gold lookup; per-rule
+ * false removals and ablation.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clean } from '../src/kernel/clean.js';
 import { evaluate, type EvalResult } from '../src/eval/evaluate.js';
-import { GoldFinder } from '../src/eval/gold.js';
+import { GoldFinder } from '../src/io/sources/gold.js';
 import { macroAverage, scoreText } from '../src/eval/score.js';
 import { CORPUS, ROOT, rulesFrom, run, tempDir, writeTree } from './helpers.js';
 
-const SCORE = join(ROOT, '..', 'shared', 'tools', 'score.mjs');
 const SAMPLE = join(ROOT, 'tests', 'fixtures', 'dragnet-sample');
+const RECORDED = join(ROOT, 'tests', 'fixtures', 'reference-scores');
+const PREDICTIONS = join(RECORDED, 'predictions');
 const TOLERANCE = 1e-9;
 
 interface Overlap { precision: number; recall: number; f1: number }
 interface ReferencePair { words: Overlap; shingles: Overlap }
+interface ReferenceCorpus extends ReferencePair { docs: number; missing: number; words: Overlap & { f1OfMeans: number }; shingles: Overlap & { f1OfMeans: number }; perDoc: Array<ReferencePair & { name: string }> }
+interface Recorded {
+  pairs: Array<ReferencePair & { pair: [string, string] }>;
+  seeds: Record<string, ReferencePair>;
+  dragnet: ReferenceCorpus;
+  partial: ReferenceCorpus;
+}
 
-const reference = (args: string[]) => JSON.parse(execFileSync(process.execPath, [SCORE, ...args, '--json'], { encoding: 'utf8' }));
+const recorded: Recorded = JSON.parse(readFileSync(join(RECORDED, 'reference.json'), 'utf8'));
 
 function expectClose(actual: Overlap, expected: Overlap) {
   for (const k of ['precision', 'recall', 'f1'] as const) expect(Math.abs(actual[k] - expected[k])).toBeLessThanOrEqual(TOLERANCE);
@@ -30,80 +39,74 @@ async function evalJson(args: string[]): Promise<EvalResult> {
   return JSON.parse(stdout);
 }
 
-test('the reference scorer is there to compare against', () => {
-  expect(existsSync(SCORE)).toBe(true);
-});
-
-describe('agreement with shared/tools/score.mjs', () => {
+describe('agreement with shared/tools/score.mjs (its recorded figures)', () => {
   test('edge cases: empty texts, fewer than four words, repeated words, case and punctuation', () => {
-    const pairs: Array<[string, string]> = [
-      ['', ''], ['', 'gold only'], ['pred only', ''], ['one', 'one'], ['a b c', 'a b c d'], ['a a a b', 'a b b'],
-      ['The the THE', 'the'], ['x_y 3.14 naïve café', 'x_y 3 14 naive café'], ['w1 w2 w3 w4 w5 w6', 'w2 w3 w4 w5 w1'],
-    ];
-    const script = `import { scorePair } from ${JSON.stringify(SCORE)}; console.log(JSON.stringify(${JSON.stringify(pairs)}.map(([p, g]) => scorePair(p, g))));`;
-    const expected: ReferencePair[] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
-    pairs.forEach(([p, g], i) => {
+    expect(recorded.pairs).toHaveLength(9);
+    for (const { pair: [p, g], words, shingles } of recorded.pairs) {
       const ours = scoreText(p, g);
-      expect(ours).toEqual(expected[i]);
-    });
+      expect(ours).toEqual({ words, shingles });
+    }
   });
 
-  test('seeds: each cleaned seed scores as score.mjs scores it, and the corpus scores F1 1.000', async () => {
-    const out = tempDir();
-    expect((await run(['clean', 'corpus/', '--out', out, '--quiet'])).code).toBe(0);
+  test('seeds: each cleaned seed scores as score.mjs scored it, and the corpus scores F1 1.000', async () => {
     const result = await evalJson(['corpus/']);
     expect(result.mode).toBe('clean');
     expect(result.documents).toHaveLength(2);
     for (const doc of result.documents) {
-      const name = doc.id.replace(/^corpus\//, '');
-      const expected: ReferencePair = reference([join(out, name), join(CORPUS, name.replace(/\.txt$/, '.gold.txt'))]);
+      const expected = recorded.seeds[doc.id.replace(/^corpus\//, '').replace(/\.txt$/, '')];
       expectClose(doc.words, expected.words);
       expectClose(doc.shingles, expected.shingles);
     }
     expect(result.macro.words.f1).toBe(1);
     expect(result.macro.shingles.f1).toBe(1);
+    const scored = await evalJson([join(PREDICTIONS, 'seeds'), '--gold', 'corpus/']);
+    for (const doc of scored.documents) expectClose(doc.words, recorded.seeds[doc.id.replace(/^.*seeds\//, '').replace(/\.txt$/, '')].words);
     const text = await run(['eval', 'corpus/']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^words\s+1\.000\s+1\.000\s+1\.000\s+1\.000$/m);
     expect(text.stdout).toMatch(/^shingles\s+1\.000\s+1\.000\s+1\.000\s+1\.000$/m);
   });
 
-  test('Dragnet sample: per document and macro, cleaned in memory and scored from a cleaned folder', async () => {
-    const cleaned = tempDir();
-    expect((await run(['clean', join(SAMPLE, 'html'), '--out', cleaned, '--quiet'])).code).toBe(0);
-    const expected = reference(['--dir', cleaned, join(SAMPLE, 'gold')]);
+  test('Dragnet sample: per document and macro, scored from a cleaned folder', async () => {
+    const expected = recorded.dragnet;
     expect(expected.docs).toBe(20);
     expect(expected.missing).toBe(0);
+    const result = await evalJson([join(PREDICTIONS, 'dragnet'), '--gold', join(SAMPLE, 'gold')]);
+    expect(result.mode).toBe('score');
+    expect(result.documents).toHaveLength(20);
+    for (const doc of expected.perDoc) {
+      const ours = result.documents.find((d) => d.gold.endsWith(join('gold', doc.name)))!;
+      expectClose(ours.words, doc.words);
+      expectClose(ours.shingles, doc.shingles);
+    }
+    for (const metric of ['words', 'shingles'] as const) {
+      expectClose(result.macro[metric], expected[metric]);
+      expect(Math.abs(result.macro[metric].f1OfMeans - expected[metric].f1OfMeans)).toBeLessThanOrEqual(TOLERANCE);
+    }
+  });
 
+  test('clean mode scores exactly what winnow clean writes', async () => {
+    const cleaned = tempDir();
+    expect((await run(['clean', join(SAMPLE, 'html'), '--out', cleaned, '--quiet'])).code).toBe(0);
     const inMemory = await evalJson([join(SAMPLE, 'html'), '--gold', join(SAMPLE, 'gold'), '--no-ablation']);
     const fromFolder = await evalJson([cleaned, '--gold', join(SAMPLE, 'gold')]);
     expect(inMemory.mode).toBe('clean');
     expect(fromFolder.mode).toBe('score');
-    for (const result of [inMemory, fromFolder]) {
-      expect(result.documents).toHaveLength(20);
-      for (const doc of expected.perDoc as Array<ReferencePair & { name: string }>) {
-        const ours = result.documents.find((d) => d.gold.endsWith(join('gold', doc.name)))!;
-        expectClose(ours.words, doc.words);
-        expectClose(ours.shingles, doc.shingles);
-      }
-      for (const metric of ['words', 'shingles'] as const) {
-        expectClose(result.macro[metric], expected[metric]);
-        expect(Math.abs(result.macro[metric].f1OfMeans - expected[metric].f1OfMeans)).toBeLessThanOrEqual(TOLERANCE);
-      }
+    expect(inMemory.documents).toHaveLength(20);
+    for (const doc of fromFolder.documents) {
+      const ours = inMemory.documents.find((d) => d.gold === doc.gold)!;
+      expect(ours.words).toEqual(doc.words);
+      expect(ours.shingles).toEqual(doc.shingles);
     }
+    expect(inMemory.macro).toEqual(fromFolder.macro);
   });
 
   test('a gold text without its cleaned file counts as an empty prediction, as score.mjs counts it', async () => {
-    const cleaned = tempDir();
-    expect((await run(['clean', join(SAMPLE, 'html'), '--out', cleaned, '--quiet'])).code).toBe(0);
-    const partial = writeTree({
-      'R33.txt': readFileSync(join(cleaned, 'R33.txt'), 'utf8'),
-      'T37.txt': readFileSync(join(cleaned, 'T37.txt'), 'utf8'),
-    });
-    const expected = reference(['--dir', partial, join(SAMPLE, 'gold')]);
-    const ours = await evalJson([partial, '--gold', join(SAMPLE, 'gold')]);
+    const expected = recorded.partial;
+    const ours = await evalJson([join(PREDICTIONS, 'partial'), '--gold', join(SAMPLE, 'gold')]);
     expect(ours.documents).toHaveLength(20);
     expect(ours.documents.filter((d) => d.missingPrediction)).toHaveLength(18);
+    expect(expected.missing).toBe(18);
     expectClose(ours.macro.words, expected.words);
     expectClose(ours.macro.shingles, expected.shingles);
   });
@@ -162,7 +165,7 @@ rules:
   function evaluated() {
     const dir = writeTree({ 'doc.txt': doc, 'doc.gold.txt': gold });
     return evaluate(
-      [{ id: 'doc.txt', path: join(dir, 'doc.txt'), relativePath: 'doc.txt', content: doc }],
+      [{ id: 'doc.txt', source: 'doc.txt', path: join(dir, 'doc.txt'), relativePath: 'doc.txt', input: { content: doc, path: 'doc.txt' }, warnings: [] }],
       { mode: 'clean', gold: new GoldFinder(), ruleSet: rules },
     );
   }

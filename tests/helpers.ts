@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execute } from '../src/cli/main.js';
 import { loadRules } from '../src/io/rules.js';
+import { readDocuments, type SourceDocument } from '../src/io/sources/corpus.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RULES = join(ROOT, 'rules');
@@ -62,3 +63,10 @@ export function rulesFrom(files: Record<string, string>) {
 
 /** The project's own rules. */
 export const projectRules = () => loadRules(RULES);
+
+/** Every document under `root`, read and decoded as winnow reads it, with ids relative to `root`. */
+export async function documentsUnder(root: string): Promise<SourceDocument[]> {
+  const out: SourceDocument[] = [];
+  for await (const doc of readDocuments([root], { cwd: root })) out.push(doc);
+  return out;
+}

@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { clean, type CleanResult } from '../src/kernel/clean.js';
-import { readDocuments } from '../src/io/sources/documents.js';
 import { ReportBuilder } from '../src/report/builder.js';
 import { renderHtml } from '../src/report/formats/html.js';
 import type { Report } from '../src/report/types.js';
-import { CORPUS, ROOT, projectRules, tempDir } from './helpers.js';
+import { CORPUS, ROOT, documentsUnder, projectRules, tempDir } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -25,11 +24,11 @@ if (!available && process.env.CI) throw new Error(`${CHROMIUM} not found: CI mus
 if (!available) console.warn(`report-browser.test.ts skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const describeWithBrowser = available ? describe : describe.skip;
 
-function thousandDocumentReport(): Report {
+async function thousandDocumentReport(): Promise<Report> {
   const rules = projectRules();
   const sources: CleanResult[] = [];
-  for (const doc of readDocuments([CORPUS, join(ROOT, 'tests', 'fixtures', 'dragnet-sample', 'html')])) {
-    sources.push(clean({ content: doc.content!, path: doc.path, url: doc.url, id: doc.relativePath }, { rules }));
+  for (const root of [CORPUS, join(ROOT, 'tests', 'fixtures', 'dragnet-sample', 'html')]) {
+    for (const doc of await documentsUnder(root)) sources.push(clean({ ...doc.input!, id: doc.id }, { rules }));
   }
   expect(sources).toHaveLength(22);
   // The default rules take most of a whole web page by design (main-content), which would flag
@@ -50,7 +49,7 @@ describeWithBrowser('HTML report in chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    report = thousandDocumentReport();
+    report = await thousandDocumentReport();
     const dir = tempDir('winnow-html-');
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtml(report));

@@ -3,13 +3,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clean, type CleanResult } from '../src/kernel/clean.js';
 import { execute } from '../src/cli/main.js';
-import { readDocuments } from '../src/io/sources/documents.js';
 import { ReportBuilder } from '../src/report/builder.js';
 import { renderHtml } from '../src/report/formats/html.js';
 import { reportProblems } from '../src/report/load.js';
 import { REPORT_SCHEMA } from '../src/report/schema.js';
 import type { Report } from '../src/report/types.js';
-import { CORPUS, ROOT, projectRules, rulesFrom, run, tempDir } from './helpers.js';
+import { CORPUS, ROOT, documentsUnder, projectRules, rulesFrom, run, tempDir } from './helpers.js';
 
 /** Clean the bundled corpus through the CLI with --report and read the report back. */
 async function corpusReport(): Promise<{ report: Report; path: string; dir: string }> {
@@ -20,9 +19,9 @@ async function corpusReport(): Promise<{ report: Report; path: string; dir: stri
   return { report: JSON.parse(readFileSync(path, 'utf8')), path, dir };
 }
 
-function cleanCorpus(): CleanResult[] {
+async function cleanCorpus(): Promise<CleanResult[]> {
   const rules = projectRules();
-  return [...readDocuments([CORPUS])].map((doc) => clean({ content: doc.content!, path: doc.path, id: doc.relativePath }, { rules }));
+  return (await documentsUnder(CORPUS)).map((doc) => clean({ ...doc.input!, id: doc.id }, { rules }));
 }
 
 describe('report accounting', () => {
@@ -74,8 +73,8 @@ describe('report accounting', () => {
     expect(report.totals.rules).toBe(24);
   });
 
-  test('document detail rebuilds every block: kept text and each removed span with its rule', () => {
-    const [lbc, telegraph] = cleanCorpus();
+  test('document detail rebuilds every block: kept text and each removed span with its rule', async () => {
+    const [lbc, telegraph] = await cleanCorpus();
     const builder = new ReportBuilder({ ruleSet: projectRules() });
     builder.add(lbc);
     builder.add(telegraph);

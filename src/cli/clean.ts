@@ -6,9 +6,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDynamicPattern } from 'tinyglobby';
 import { UnknownOutletError, type CleanResult } from '../kernel/clean.js';
-import { expandInputs, inputKind, type InputFile } from '../io/sources/inputs.js';
+import { expandInputs, STDIN, type InputFile } from '../io/sources/inputs.js';
 import { DEFAULT_FIELDS } from '../io/sources/fields.js';
-import type { InputFormat } from '../io/sources/reader.js';
+import { INPUT_FORMATS, type InputFormat } from '../io/sources/corpus.js';
+import { AUTO, formatNamed, formatOfFile } from '../io/sources/formats/registry.js';
 import type { Format } from '../io/batch/messages.js';
 import { errorsPath, outputTarget, ResumeError, type OutputTarget } from '../io/batch/outputs.js';
 import { WorkerStartError } from '../io/batch/pool.js';
@@ -19,7 +20,7 @@ import { DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WORDS_KEPT, DEFAULT_RULE_DOMINAN
 import { reportTarget, writeReport } from '../report/write.js';
 import { type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
-import { EXIT, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 
 export const CLEAN_HELP = `Usage: winnow clean <input...> [options]
 
@@ -88,7 +89,6 @@ function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: strin
 }
 
 const FORMATS = ['text', 'html', 'json'] as const;
-const INPUT_FORMATS = ['auto', 'document', 'jsonl', 'warc'] as const;
 /** Default per-document time limit: far above any real page (tens of milliseconds), low enough not to stall a batch. */
 const DEFAULT_TIMEOUT_SECONDS = 30;
 /** Default size cap: larger than any real article page, small enough for a worker's memory. */
@@ -217,12 +217,11 @@ export function parseSize(text: string): number {
 function holdsSeveral(inputs: string[], cwd: string, inputFormat: InputFormat): boolean {
   if (inputs.length > 1) return true;
   const input = inputs[0];
-  if (input === '-') return inputFormat === 'jsonl' || inputFormat === 'warc';
+  if (input === STDIN) return formatNamed(inputFormat)?.many === true;
   const path = resolve(cwd, input);
   if (!existsSync(path)) return isDynamicPattern(input);
   if (statSync(path).isDirectory()) return true;
-  const kind = inputFormat === 'auto' ? inputKind(path) : inputFormat;
-  return kind !== 'document';
+  return (inputFormat === AUTO ? formatOfFile(path) : formatNamed(inputFormat))?.many === true;
 }
 
 /** Refuse an output that is an input, lies inside an input folder, or holds an input. */
@@ -267,15 +266,6 @@ function realish(path: string): string {
     head = dirname(head);
   }
   return join(realpathSync(head), ...tail);
-}
-
-/** Stdin as bytes: streamed from the process, or the text a test passes in. */
-function stdinOf(io: Io): AsyncIterable<Uint8Array> {
-  if (io.stdinBytes) return io.stdinBytes();
-  const text = io.readStdin();
-  return (async function* () {
-    yield Buffer.from(text, 'utf8');
-  })();
 }
 
 function digest(value: unknown): string {

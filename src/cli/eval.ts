@@ -3,11 +3,12 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UnknownOutletError } from '../kernel/clean.js';
-import { listDocuments, readDocuments, type SourceDocument } from '../io/sources/documents.js';
+import { readDocuments, type SourceDocument } from '../io/sources/corpus.js';
+import { expandInputs } from '../io/sources/inputs.js';
 import { evaluate, type EvalMode } from '../eval/evaluate.js';
-import { GoldFinder, hasGoldBeside } from '../eval/gold.js';
+import { GoldFinder, hasGoldBeside } from '../io/sources/gold.js';
 import { renderEvalTable } from '../eval/table.js';
-import type { InputType } from '../kernel/parse/index.js';
+import { HTML_FILE, type InputType } from '../kernel/parse/index.js';
 import { loadRules } from '../io/rules.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
@@ -72,14 +73,13 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`--gold ${values.gold} is not a folder; pass the folder that holds the gold texts`);
   }
 
-  const mode: EvalMode = values.mode === 'auto' ? guessMode(inputs) : (values.mode as EvalMode);
+  const mode: EvalMode = values.mode === 'auto' ? guessMode(inputs, io.cwd) : (values.mode as EvalMode);
   const ruleSet = mode === 'clean' ? loadRules(rulesDir(values.rules, io.cwd)) : undefined;
   if (ruleSet && values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, [...ruleSet.outlets.keys()]);
 
-  const shown = function* (): Generator<SourceDocument> {
-    for (const doc of readDocuments(inputs)) yield { ...doc, id: doc.path === undefined ? doc.id : relative(io.cwd, doc.path) };
-  };
-  const result = evaluate(shown(), {
+  const documents: SourceDocument[] = [];
+  for await (const doc of readDocuments(inputs, { cwd: io.cwd })) documents.push(doc);
+  const result = evaluate(documents, {
     mode,
     gold: new GoldFinder(goldDir),
     ruleSet,
@@ -106,9 +106,9 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
 }
 
 /** Raw inputs are HTML, or sit in a corpus with their gold beside them; anything else is cleaned text. */
-function guessMode(inputs: string[]): EvalMode {
-  for (const { path } of listDocuments(inputs)) {
-    if (/\.x?html?$/i.test(path) || hasGoldBeside(path)) return 'clean';
+function guessMode(inputs: string[], cwd: string): EvalMode {
+  for (const { path } of expandInputs(inputs, cwd)) {
+    if (HTML_FILE.test(path) || hasGoldBeside(path)) return 'clean';
   }
   return 'score';
 }

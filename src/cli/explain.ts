@@ -7,7 +7,7 @@ import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cleanWithTrace, UnknownOutletError, type CleanResult } from '../kernel/clean.js';
-import { readDocuments } from '../io/sources/documents.js';
+import { readDocuments } from '../io/sources/corpus.js';
 import type { EngineResult, Removal } from '../kernel/engine/run.js';
 import type { InputType } from '../kernel/parse/index.js';
 import { RulesLoadError } from '../kernel/rules/errors.js';
@@ -16,7 +16,7 @@ import { loadRules } from '../io/rules.js';
 import { TEST_FILE } from '../tester/testfile.js';
 import { annotateBlocks, type AnnotatedBlock } from './annotate.js';
 import { colorsFor, type Colors } from './color.js';
-import { EXIT, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 import { table } from './rules.js';
 
 export const EXPLAIN_HELP = `Usage: winnow explain <file|-> [options]
@@ -46,6 +46,8 @@ const RULE_YAML = /\.ya?ml$/;
 
 interface ExplainOptions {
   input: string;
+  /** The input as given on the command line, for messages. */
+  shown: string;
   rulesDir: string;
   url?: string;
   outlet?: string;
@@ -78,6 +80,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
   if (values.watch && input === '-') throw new UsageError('--watch needs a file: standard input cannot be read again');
   const options: ExplainOptions = {
     input,
+    shown: positionals[0],
     rulesDir: rulesDir(values.rules, io.cwd),
     url: values.url,
     outlet: values.outlet,
@@ -88,18 +91,32 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
   return watchAndExplain(options, io);
 }
 
-/** One run: load the rules, read and clean the document, print it. */
-function explainOnce(options: ExplainOptions, io: Io): number {
+/** One run: load the rules, read and clean the document (read and decoded as `clean` reads it), print it. */
+async function explainOnce(options: ExplainOptions, io: Io): Promise<number> {
   const ruleSet = loadRules(options.rulesDir);
   if (options.outlet !== undefined && !ruleSet.hasOutlet(options.outlet)) throw new UnknownOutletError(options.outlet, [...ruleSet.outlets.keys()]);
-  const [doc] = [...readDocuments([options.input], io.readStdin)];
-  const shown = doc.path === undefined ? '-' : relative(io.cwd, doc.path);
-  if (doc.error !== undefined || doc.content === undefined) {
+  const documents = readDocuments([options.input], { cwd: io.cwd, stdin: () => stdinOf(io) });
+  const first = await documents.next();
+  if (first.done) throw new UsageError(`${options.shown} holds no document to explain`);
+  if (!(await documents.next()).done) {
+    await documents.return(undefined);
+    throw new UsageError(`${options.shown} holds several documents (a JSONL or WARC file); explain shows one: clean them with winnow clean --report, or save one to a file`);
+  }
+  const doc = first.value;
+  const shown = doc.source;
+  if (doc.error !== undefined || doc.input === undefined) {
     io.stderr.write(`winnow: ${shown === '-' ? 'stdin' : shown}: ${doc.error ?? 'unreadable'}\n`);
     return EXIT.failed;
   }
+  for (const warning of doc.warnings) io.stderr.write(`winnow: ${shown === '-' ? 'stdin' : shown}: warning: ${warning}\n`);
   const { result, engine } = cleanWithTrace(
-    { content: doc.content, path: doc.path && shown, id: shown, url: options.url ?? doc.url, outlet: options.outlet ?? doc.outlet, type: options.type },
+    {
+      ...doc.input,
+      id: shown,
+      ...(options.url !== undefined ? { url: options.url } : {}),
+      ...(options.outlet !== undefined ? { outlet: options.outlet } : {}),
+      ...(options.type !== undefined ? { type: options.type } : {}),
+    },
     { rules: ruleSet },
   );
   const resolved = ruleSet.forOutlet(result.outlet === DEFAULT_OUTLET ? undefined : result.outlet);
@@ -206,13 +223,13 @@ function alignNumbers(rows: string[][]) {
  * Run, then run again whenever a rule file under the rules folder (or the document) changes.
  * Broken rules while editing are reported and the watch goes on. Ends when `io.signal` aborts.
  */
-function watchAndExplain(options: ExplainOptions, io: Io): Promise<number> {
+async function watchAndExplain(options: ExplainOptions, io: Io): Promise<number> {
   const tty = io.stdout.isTTY === true;
-  const runOnce = (changed: string[]) => {
+  const runOnce = async (changed: string[]) => {
     if (tty) io.stdout.write(CLEAR_SCREEN);
     else if (changed.length > 0) io.stdout.write(`\n--- changed: ${changed.map((p) => relative(io.cwd, p) || p).join(', ')}; explaining again ---\n\n`);
     try {
-      explainOnce(options, io);
+      await explainOnce(options, io);
     } catch (error) {
       if (error instanceof RulesLoadError) {
         for (const e of error.errors) io.stderr.write(`${relative(io.cwd, e.file) || e.file}:${e.line}:${e.column}: ${e.reason}${e.hint ? `\n  ${e.hint}` : ''}\n`);
@@ -233,7 +250,7 @@ function watchAndExplain(options: ExplainOptions, io: Io): Promise<number> {
     timer = setTimeout(() => {
       const paths = [...changed].sort();
       changed.clear();
-      runOnce(paths);
+      void runOnce(paths);
     }, WATCH_DEBOUNCE_MS);
   };
   const watchFolder = (dir: string, wanted: (name: string) => boolean) => {
@@ -249,7 +266,7 @@ function watchAndExplain(options: ExplainOptions, io: Io): Promise<number> {
   watchFolder(join(options.rulesDir, 'outlets'), isRuleFile);
   watchFolder(dirname(options.input), (name) => name === basename(options.input));
 
-  runOnce([]);
+  await runOnce([]);
   io.stderr.write(`winnow: watching ${relative(io.cwd, options.rulesDir) || '.'} and ${relative(io.cwd, options.input)} for changes (Ctrl-C to stop)\n`);
   return new Promise((done) => {
     const stop = () => {

@@ -38,3 +38,12 @@ export function rulesDir(option: string | undefined, cwd: string): string {
   const local = join(cwd, 'rules');
   return existsSync(local) ? local : BUNDLED_RULES;
 }
+
+/** Stdin as bytes: streamed from the process, or the text a test passes in. */
+export function stdinOf(io: Io): AsyncIterable<Uint8Array> {
+  if (io.stdinBytes) return io.stdinBytes();
+  const text = io.readStdin();
+  return (async function* () {
+    yield Buffer.from(text, 'utf8');
+  })();
+}

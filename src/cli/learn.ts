@@ -12,7 +12,7 @@ import { DEFAULT_LEARN_OPTIONS, resolveOptions, type LearnOptions } from '../lea
 import { DEFAULT_OUTLET, type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
 import { writeAtomic } from './clean.js';
-import { BUNDLED_RULES, EXIT, UsageError, rulesDir, type Io } from './io.js';
+import { BUNDLED_RULES, EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 
 const d = DEFAULT_LEARN_OPTIONS;
 export const LEARN_HELP = `Usage: winnow learn <input...> --outlet NAME [options]
@@ -103,7 +103,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
 
   const inputs = positionals.map((p) => resolve(io.cwd, p));
   const display = (path: string) => relative(io.cwd, path) || path;
-  const { documents, failed } = readLearnDocuments(inputs, { goldDir, display });
+  const { documents, failed } = await readLearnDocuments(inputs, { cwd: io.cwd, ...(goldDir !== undefined ? { goldDir } : {}), stdin: () => stdinOf(io) });
   for (const f of failed) io.stderr.write(`winnow: ${f.id}: ${f.error}\n`);
   if (goldDir !== undefined) {
     const missing = documents.filter((doc) => doc.gold === undefined).length;

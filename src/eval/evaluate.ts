@@ -12,13 +12,13 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { clean, type CleanResult } from '../kernel/clean.js';
-import type { SourceDocument } from '../io/sources/documents.js';
+import type { SourceDocument } from '../io/sources/corpus.js';
 import { tokens } from '../kernel/text/words.js';
 import type { InputType } from '../kernel/parse/index.js';
 import { ruleKey } from '../report/document.js';
 import type { RuleSet } from '../kernel/rules/ruleset.js';
 import { withoutRule } from './ablation.js';
-import type { GoldFinder } from './gold.js';
+import type { GoldFinder } from '../io/sources/gold.js';
 import { macroAverage, multiset, scoreText, type MacroScore, type Overlap, type PairScore } from './score.js';
 
 export type EvalMode = 'clean' | 'score';
@@ -104,7 +104,8 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
 
   for (const doc of documents) {
     const id = doc.id;
-    if (doc.error !== undefined || doc.content === undefined) {
+    const input = doc.input;
+    if (doc.error !== undefined || input === undefined) {
       failed.push({ id, error: doc.error ?? 'unreadable' });
       continue;
     }
@@ -122,13 +123,13 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
     }
     seenGold.add(goldPath);
     if (mode === 'score') {
-      scored.push({ id, gold: show(goldPath), ...scoreText(doc.content, goldText), wordsGold: tokens(goldText).length });
+      scored.push({ id, gold: show(goldPath), ...scoreText(input.content, goldText), wordsGold: tokens(goldText).length });
       continue;
     }
 
     const run = (rules: RuleSet): CleanResult =>
       clean(
-        { content: doc.content!, path: doc.path, id, url: options.url ?? doc.url, outlet: options.outlet ?? doc.outlet, type: options.type },
+        { ...input, id, ...(options.url !== undefined ? { url: options.url } : {}), ...(options.outlet !== undefined ? { outlet: options.outlet } : {}), ...(options.type !== undefined ? { type: options.type } : {}) },
         { rules },
       );
     let result: CleanResult;

@@ -1,10 +1,11 @@
 /**
- * Pages to learn from: documents from files, folders and manifests (as `winnow clean` reads
- * them), each with its gold text when a gold folder is given, and its host.
+ * Pages to learn from: every document the inputs hold, read and decoded as `winnow clean` reads
+ * them, each with its gold text when a gold folder is given (found as `winnow eval` finds it),
+ * and its host.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
-import { readDocuments } from '../io/sources/documents.js';
+import { readFileSync } from 'node:fs';
+import { readDocuments } from '../io/sources/corpus.js';
+import { GoldFinder } from '../io/sources/gold.js';
 import { hostOf } from '../kernel/rules/outlet.js';
 import type { LearnDocument } from './page.js';
 
@@ -19,40 +20,32 @@ export interface ReadResult {
   failed: Array<{ id: string; error: string }>;
 }
 
-/**
- * Read every input. With `goldDir`, the gold of `NAME.html` or `NAME.txt` is the first of
- * `NAME.gold.txt` and `NAME.txt` in `goldDir` (at the page's relative path, then at the top)
- * that exists; `.gold.txt` first, so the gold folder may be the corpus folder itself.
- */
-export function readLearnDocuments(inputs: string[], options: { goldDir?: string; readStdin?: () => string; display?: (path: string) => string } = {}): ReadResult {
+export interface ReadLearnOptions {
+  cwd: string;
+  /** Gold texts (see io/sources/gold.ts); none when absent. */
+  goldDir?: string;
+  stdin?: () => AsyncIterable<Uint8Array>;
+}
+
+/** Read every input; a document that cannot be read is reported and the others are used. */
+export async function readLearnDocuments(inputs: string[], options: ReadLearnOptions): Promise<ReadResult> {
   const documents: CorpusDocument[] = [];
   const failed: ReadResult['failed'] = [];
-  for (const doc of readDocuments(inputs, options.readStdin)) {
-    const id = doc.path === undefined ? '-' : options.display?.(doc.path) ?? doc.path;
-    if (doc.error !== undefined || doc.content === undefined) {
-      failed.push({ id, error: doc.error ?? 'unreadable' });
+  const gold = options.goldDir === undefined ? undefined : new GoldFinder(options.goldDir);
+  for await (const doc of readDocuments(inputs, { cwd: options.cwd, ...(options.stdin ? { stdin: options.stdin } : {}) })) {
+    if (doc.error !== undefined || doc.input === undefined) {
+      failed.push({ id: doc.id, error: doc.error ?? 'unreadable' });
       continue;
     }
-    const out: CorpusDocument = { id, content: doc.content, path: doc.path, url: doc.url };
-    const host = hostOf(doc.url)?.toLowerCase().replace(/^www\./, '');
+    const { input } = doc;
+    const out: CorpusDocument = { id: doc.id, content: input.content, ...(input.type ? { type: input.type } : {}), ...(input.path !== undefined ? { path: input.path } : {}), ...(input.url !== undefined ? { url: input.url } : {}) };
+    const host = hostOf(input.url)?.toLowerCase().replace(/^www\./, '');
     if (host) out.host = host;
-    if (options.goldDir !== undefined) {
-      const gold = goldFor(options.goldDir, doc.relativePath, doc.path);
-      if (gold !== undefined) out.gold = gold;
-    }
+    const goldPath = gold?.find(doc.path, doc.relativePath);
+    if (goldPath !== undefined) out.gold = readFileSync(goldPath, 'utf8');
     documents.push(out);
   }
   return { documents, failed };
-}
-
-function goldFor(goldDir: string, relativePath: string, own: string | undefined): string | undefined {
-  const stem = relativePath.slice(0, relativePath.length - extname(relativePath).length);
-  const name = basename(stem);
-  for (const candidate of [`${stem}.gold.txt`, `${name}.gold.txt`, `${stem}.txt`, `${name}.txt`]) {
-    const path = join(goldDir, candidate);
-    if (existsSync(path) && (own === undefined || resolve(path) !== resolve(own))) return readFileSync(path, 'utf8');
-  }
-  return undefined;
 }
 
 /** Documents grouped by host (documents without a URL are left out), largest group first. */

@@ -9,7 +9,7 @@
 import type { CleanResult } from '../../kernel/clean.js';
 import type { InputFile } from '../sources/inputs.js';
 import type { CorpusItem } from '../sources/items.js';
-import { readCorpus, type CorpusOptions } from '../sources/reader.js';
+import { readCorpus, type CorpusOptions } from '../sources/corpus.js';
 import type { TaskResult, WorkerSetup } from './messages.js';
 import { InOrder } from './ordered.js';
 import { JournaledOutput, StdoutOutput, type Output, type OutputTarget } from './outputs.js';

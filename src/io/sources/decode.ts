@@ -3,13 +3,13 @@
  * transport's charset (the HTTP Content-Type of a WARC response), then `<meta charset>` or
  * `<meta http-equiv="Content-Type">` in the first 1024 bytes (HTML only), else UTF-8.
  *
- * The sniffing is html-encoding-sniffer's (the WHATWG algorithm, as jsdom uses it) and the
+ * The sniffing is encoding-sniffer's (the WHATWG algorithm, as cheerio uses it) and the
  * decoding a WHATWG TextDecoder, so every label a page may declare ("latin1", "sjis", ...)
  * means what it means in a browser. Bytes that are invalid in the chosen encoding decode to
  * U+FFFD and produce a warning; binary data and empty documents are refused.
  */
 import { getBOMEncoding, labelToName, TextDecoder as WhatwgTextDecoder } from '@exodus/bytes/encoding.js';
-import sniffHtmlEncoding from 'html-encoding-sniffer';
+import { getEncoding as sniffHtmlEncoding } from 'encoding-sniffer';
 
 /** Used when nothing declares an encoding: what nearly every page written today is in. */
 const FALLBACK_ENCODING = 'UTF-8';

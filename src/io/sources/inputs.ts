@@ -1,19 +1,21 @@
 /**
- * What the command-line inputs name: single documents, JSONL(.gz) files of records, WARC(.gz)
- * files of records, or stdin. Folders are walked recursively and globs expanded, both in a
- * stable (sorted) order, so that two runs see the documents in the same order.
+ * What the command-line inputs name: files, folders (walked), globs (expanded), or `-` for stdin.
+ * Folders and globs come out in a stable (sorted) order, so that two runs see the documents in
+ * the same order. Which format a file is read in is the format registry's business
+ * (formats/registry.ts); a folder walk reads the files some format claims.
  */
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { GOLD_FILE } from './documents.js';
-
-/** How an input file is read. */
-export type InputKind = 'document' | 'jsonl' | 'warc';
+import { formatOfFile, type SourceFormat } from './formats/registry.js';
+import { FORMATS } from './formats/registry.js';
+import { GOLD_FILE } from './gold.js';
+import { MANIFEST_FILE } from './manifest.js';
 
 /** One input file (or stdin), in reading order. */
 export interface InputFile {
-  kind: InputKind;
+  /** The format its name says (`--input-format` may say otherwise). */
+  format: SourceFormat;
   /** Absolute path, or `-` for stdin. */
   path: string;
   /** The path as shown in ids, sources and messages: relative to the working folder. */
@@ -26,25 +28,8 @@ export interface InputFile {
   error?: string;
 }
 
-/** Files of records, by name; `.ndjson` is another name for JSON lines. */
-const JSONL_FILE = /\.(jsonl|ndjson)(\.gz)?$/i;
-const WARC_FILE = /\.warc(\.gz)?$/i;
-/** Documents a folder walk picks up, besides JSONL and WARC files. */
-const DOCUMENT_FILE = /\.(x?html?|txt|text)$/i;
-/** Corpus metadata beside the documents, never a corpus itself. */
-const MANIFEST_FILE = /^manifest\.jsonl$/i;
-
-/** The kind of a file named on the command line (anything else is one document). */
-export function inputKind(path: string): InputKind {
-  if (JSONL_FILE.test(path)) return 'jsonl';
-  if (WARC_FILE.test(path)) return 'warc';
-  return 'document';
-}
-
-/** `pages.jsonl.gz` -> `pages`: the folder its records are mirrored into. */
-export function stripCorpusExtension(name: string): string {
-  return name.replace(JSONL_FILE, '').replace(WARC_FILE, '');
-}
+/** The input named `-`. */
+export const STDIN = '-';
 
 /**
  * Expand the inputs: `-` is stdin; an existing folder is walked; a pattern with glob characters
@@ -53,8 +38,8 @@ export function stripCorpusExtension(name: string): string {
  */
 export function* expandInputs(inputs: string[], cwd: string): Generator<InputFile> {
   for (const input of inputs) {
-    if (input === '-') {
-      yield { kind: 'document', path: '-', shown: '-', relativePath: 'stdin', size: 0 };
+    if (input === STDIN) {
+      yield { format: formatOfFile(''), path: STDIN, shown: STDIN, relativePath: 'stdin', size: 0 };
       continue;
     }
     const path = resolve(cwd, input);
@@ -65,7 +50,9 @@ export function* expandInputs(inputs: string[], cwd: string): Generator<InputFil
       continue;
     }
     if (existsSync(path) && statSync(path).isDirectory()) {
-      yield* walk(path, path, cwd);
+      for (const found of walkFolder(path, isCorpusFile)) {
+        yield found.error === undefined ? fileInput(found.path, relative(path, found.path), cwd) : { ...fileInput(found.path, relative(path, found.path), cwd), error: found.error };
+      }
       continue;
     }
     yield fileInput(path, basename(path), cwd);
@@ -79,28 +66,43 @@ function fileInput(path: string, relativePath: string, cwd: string): InputFile {
   } catch {
     // A missing or unreadable file is reported when it is read.
   }
-  return { kind: inputKind(path), path, shown: relative(cwd, path) || path, relativePath, size };
+  return { format: formatOfFile(path), path, shown: relative(cwd, path) || path, relativePath, size };
+}
+
+/** Files a folder walk reads: those some format claims; never gold texts or manifests. */
+function isCorpusFile(name: string): boolean {
+  if (GOLD_FILE.test(name) || name.toLowerCase() === MANIFEST_FILE) return false;
+  return FORMATS.some((format) => format.files.test(name));
 }
 
 /**
- * Depth-first, each folder's entries sorted by name: a stable order without listing the whole tree
- * first. Symbolic links to files are followed; links to folders are not (they could loop).
+ * Every file under `root` whose name `accept` takes: depth-first, each folder's entries in name
+ * order (a subfolder where its name falls), so the order is stable without listing the whole tree
+ * first, and without recursion whatever the depth. Symbolic links to files are followed; links to
+ * folders are not (they could loop). A folder that cannot be listed comes out as its path with
+ * the error.
  */
-function* walk(dir: string, root: string, cwd: string): Generator<InputFile> {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch (error) {
-    yield { ...fileInput(dir, relative(root, dir), cwd), error: `cannot read the folder: ${(error as Error).message}` };
-    return;
-  }
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      yield* walk(full, root, cwd);
-    } else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(full))) && isCorpusFile(entry.name)) {
-      yield fileInput(full, relative(root, full), cwd);
+export function* walkFolder(root: string, accept: (name: string) => boolean): Generator<{ path: string; error?: string }> {
+  const stack: Array<{ dir: string; entries: Dirent[]; next: number }> = [];
+  const open = function* (dir: string): Generator<{ path: string; error: string }> {
+    try {
+      const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      stack.push({ dir, entries, next: 0 });
+    } catch (error) {
+      yield { path: dir, error: `cannot read the folder: ${(error as Error).message}` };
     }
+  };
+  yield* open(root);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const entry = top.entries[top.next++];
+    const full = join(top.dir, entry.name);
+    if (entry.isDirectory()) yield* open(full);
+    else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(full))) && accept(entry.name)) yield { path: full };
   }
 }
 
@@ -110,10 +112,4 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Files a folder walk reads: documents, JSONL and WARC files; never gold texts or manifests. */
-function isCorpusFile(name: string): boolean {
-  if (GOLD_FILE.test(name) || MANIFEST_FILE.test(name)) return false;
-  return DOCUMENT_FILE.test(name) || JSONL_FILE.test(name) || WARC_FILE.test(name);
 }

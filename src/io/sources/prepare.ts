@@ -4,13 +4,11 @@
  * throw `UnreadableDocument` (the reason goes into errors.jsonl); lesser ones are warnings.
  */
 import type { CleanInput } from '../../kernel/clean.js';
-import type { InputType } from '../../kernel/parse/index.js';
+import { HTML_FILE, TEXT_FILE, type InputType } from '../../kernel/parse/index.js';
 import { decodeDocument, UnreadableDocument } from './decode.js';
 import { CONTENT_FIELDS, type RecordFields } from './fields.js';
 import type { RawDocument } from './items.js';
 
-const HTML_PATH = /\.x?html?$/i;
-const TEXT_PATH = /\.(txt|text|md)$/i;
 
 export interface PreparedDocument {
   input: CleanInput;
@@ -24,7 +22,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function prepareDocument(raw: RawDocument, fields: RecordFields): PreparedDocument {
   if (raw.format === 'jsonl') return fromRecord(raw, fields);
-  const markup = raw.markup ?? (raw.path && TEXT_PATH.test(raw.path) ? 'text' : raw.path && HTML_PATH.test(raw.path) ? 'html' : 'unknown');
+  const markup = raw.markup ?? (raw.path && TEXT_FILE.test(raw.path) ? 'text' : raw.path && HTML_FILE.test(raw.path) ? 'html' : 'unknown');
   const decoded = decodeDocument(raw.bytes, { markup, transportCharset: raw.charset });
   return {
     id: raw.id ?? raw.source,

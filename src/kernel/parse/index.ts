@@ -25,11 +25,16 @@ export const DEFAULT_HTML_PARSER: HtmlParser = 'fast';
 /** Looks like HTML when the first non-space character opens a tag, doctype or comment. */
 const LOOKS_LIKE_HTML = /^\s*(?:<!doctype|<html|<head|<body|<!--|<[a-z][\w-]*[\s>/])/i;
 
+/** File names of HTML documents... */
+export const HTML_FILE = /\.x?html?$/i;
+/** ...and of plain-text ones. */
+export const TEXT_FILE = /\.(txt|text|md)$/i;
+
 /** Guess the type of a document from its file name, else from its first characters. */
 export function detectType(content: string, path?: string): InputType {
   if (path) {
-    if (/\.x?html?$/i.test(path)) return 'html';
-    if (/\.(txt|text|md)$/i.test(path)) return 'text';
+    if (HTML_FILE.test(path)) return 'html';
+    if (TEXT_FILE.test(path)) return 'text';
   }
   return LOOKS_LIKE_HTML.test(content) ? 'html' : 'text';
 }

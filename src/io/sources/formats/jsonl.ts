@@ -4,25 +4,23 @@
  * and the unreadable tail of a truncated .gz file, become error records; every line read before
  * the damage is kept.
  */
-import type { CorpusItem } from './items.js';
+import type { CorpusItem } from '../items.js';
 import { isBlank, LineSplitter } from './lines.js';
+import { maybeGunzip } from './streams.js';
+import type { FormatSource, SourceFormat } from './registry.js';
 
-export interface JsonlSource {
-  /** The file as shown in sources (`pages.jsonl.gz`). */
-  shown: string;
-  /** Output folder its documents mirror into (`pages`). */
-  outputBase: string;
-  /** Decompressed bytes of the file. */
-  chunks: AsyncIterable<Uint8Array>;
-  maxBytes: number;
-  /** A document already finished by an earlier run: counted without copying its line. */
-  isDone: () => boolean;
-}
+export const jsonl: SourceFormat = {
+  name: 'jsonl',
+  description: 'JSON lines, one record per line (plain or gzipped); `.ndjson` is another name',
+  files: /\.(jsonl|ndjson)(\.gz)?$/i,
+  many: true,
+  read: readJsonl,
+};
 
-export async function* readJsonl(source: JsonlSource): AsyncGenerator<CorpusItem> {
+async function* readJsonl(source: FormatSource): AsyncGenerator<CorpusItem> {
   const splitter = new LineSplitter(source.maxBytes);
   try {
-    for await (const line of splitter.split(source.chunks)) {
+    for await (const line of splitter.split(await maybeGunzip(source.chunks()))) {
       const where = `${source.shown}:${line.number}`;
       if (line.bytes === undefined) {
         yield { kind: 'failed', id: where, source: where, reason: `over the size cap: the line has ${line.length} bytes, more than ${source.maxBytes} (--max-bytes)` };
@@ -33,10 +31,11 @@ export async function* readJsonl(source: JsonlSource): AsyncGenerator<CorpusItem
         yield { kind: 'resumed' };
         continue;
       }
-      yield { kind: 'document', doc: { format: 'jsonl', source: where, outputName: `${source.outputBase}/${line.number}`, bytes: line.bytes } };
+      yield { kind: 'document', doc: { format: 'jsonl', source: where, outputName: `${source.outputName}/${line.number}`, bytes: line.bytes } };
     }
   } catch (error) {
     const where = `${source.shown}:${splitter.lines + 1}`;
     yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt data, reading stopped after line ${splitter.lines}: ${(error as Error).message}` };
   }
 }
+

@@ -9,7 +9,8 @@
  * becomes an error record naming the byte offset where reading stopped.
  */
 import { LimitReader, WARCParser, type WARCRecord } from 'warcio';
-import type { CorpusItem } from './items.js';
+import type { CorpusItem } from '../items.js';
+import type { FormatSource, SourceFormat } from './registry.js';
 
 /** Record types that carry a captured document. */
 const DOCUMENT_RECORDS = new Set(['response', 'resource']);
@@ -19,22 +20,28 @@ const TEXT_TYPE = /^\s*text\/plain\b/i;
 /** `charset=...` in a Content-Type value, quoted or not. */
 const CHARSET_PARAM = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
-export interface WarcSource {
-  /** The file as shown in sources (`crawl.warc.gz`). */
-  shown: string;
-  /** Output folder its documents mirror into (`crawl`). */
-  outputBase: string;
-  /** Bytes of the file as read (compressed, for .warc.gz): offsets refer to them. */
-  chunks: AsyncIterable<Uint8Array>;
-  /** Total bytes fed to the parser so far (read after parsing ends, to find unread damage). */
-  bytesFed: () => number;
-  maxBytes: number;
-  /** A document already finished by an earlier run: counted without reading its payload. */
-  isDone: () => boolean;
-}
+const WARC_MAGIC = 'WARC/';
 
-export async function* readWarc(source: WarcSource): AsyncGenerator<CorpusItem> {
-  const parser = new WARCParser(source.chunks);
+export const warc: SourceFormat = {
+  name: 'warc',
+  description: 'WARC files of captured pages (plain or gzipped): every HTML or text response is a document',
+  files: /\.warc(\.gz)?$/i,
+  many: true,
+  sniff: (head) => new TextDecoder().decode(head.subarray(0, WARC_MAGIC.length)) === WARC_MAGIC,
+  read: readWarc,
+};
+
+async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
+  // Bytes fed to the parser, against its offset when it stops: damage it could not read as records.
+  let fed = 0;
+  const parser = new WARCParser(
+    (async function* () {
+      for await (const chunk of source.chunks()) {
+        fed += chunk.length;
+        yield chunk;
+      }
+    })(),
+  );
   let recordNumber = 0;
   try {
     for await (const record of parser) {
@@ -68,7 +75,7 @@ export async function* readWarc(source: WarcSource): AsyncGenerator<CorpusItem> 
           format: 'bytes',
           source: where,
           id,
-          outputName: `${source.outputBase}/${recordNumber}`,
+          outputName: `${source.outputName}/${recordNumber}`,
           ...(record.warcTargetURI ? { url: record.warcTargetURI } : {}),
           ...(markup ? { markup } : {}),
           ...(charsetOf(contentType) ? { charset: charsetOf(contentType) } : {}),
@@ -80,7 +87,7 @@ export async function* readWarc(source: WarcSource): AsyncGenerator<CorpusItem> 
     yield { kind: 'failed', id: `${source.shown}@${parser.offset}`, source: `${source.shown}@${parser.offset}`, reason: `corrupt WARC data, reading stopped here: ${(error as Error).message}` };
     return;
   }
-  const unread = source.bytesFed() - parser.offset;
+  const unread = fed - parser.offset;
   if (unread > 0) {
     const where = `${source.shown}@${parser.offset}`;
     yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt WARC data: the last ${unread} bytes could not be read as records` };
