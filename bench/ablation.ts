@@ -7,7 +7,7 @@
  * Each page is parsed once and every variant runs on the same tree (the engine does not change
  * the tree), so the run costs one parse per page plus one engine pass per variant.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runWithSafetyNet } from '../src/kernel/engine/relax.js';
 import { htmlToHast } from '../src/kernel/parse/html.js';

@@ -7,7 +7,7 @@
  * 4-word-shingle precision, recall, F1, macro-averaged over pages. Also counts pages that came
  * out empty while their gold is not, and how many pages Winnow's safety net relaxed (by step).
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDragnet } from './dragnet.js';
 import { PEERS, winnow, type Extractor } from './extractors.js';

@@ -22,6 +22,7 @@ export { ReportFileError } from './report/errors.js';
 export { renderTable } from './report/formats/table.js';
 export { renderHtml } from './report/formats/html.js';
 export { REPORT_SCHEMA_VERSION, type Report, type ReportRule, type ReportDocument, type ReportWarning } from './report/types.js';
-export { evaluate, falseRemovals, type EvalOptions, type EvalResult, type EvalRule } from './eval/evaluate.js';
+export { evaluate, type EvalOptions, type EvalResult, type EvalRule } from './eval/evaluate.js';
+export { falseRemovals } from './eval/gold-words.js';
 export { scoreText, macroAverage, shingles, type PairScore, type MacroScore } from './eval/score.js';
 export { GoldFinder } from './io/sources/gold.js';

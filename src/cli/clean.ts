@@ -1,6 +1,6 @@
 /** `winnow clean`: clean documents with the rules, to stdout, a mirrored folder or a JSONL(.gz) file. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -302,13 +302,4 @@ function summaryLine(summary: BatchSummary, seconds: number, target: OutputTarge
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-let temporaryCounter = 0;
-/** Write via a temporary file in the same folder, then rename: a reader never sees half a file (used by `winnow learn`). */
-export function writeAtomic(path: string, body: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${temporaryCounter++}.tmp`;
-  writeFileSync(temporary, body);
-  renameSync(temporary, path);
 }

@@ -17,7 +17,7 @@ import { TEST_FILE } from '../tester/testfile.js';
 import { annotateBlocks, type AnnotatedBlock } from './annotate.js';
 import { colorsFor, type Colors } from './color.js';
 import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
-import { table } from './rules.js';
+import { alignRows } from '../io/table.js';
 
 export const EXPLAIN_HELP = `Usage: winnow explain <file|-> [options]
 
@@ -201,7 +201,7 @@ function summary(result: CleanResult, resolved: ResolvedRules, only: string | un
     words += ruleWords;
     rows.push([rule.id, rule.outlet, String(mine.length), String(ruleWords), `${show(rule.origin.file)}:${rule.origin.line}`]);
   }
-  const [header, ...body] = table(['rule', 'outlet', 'blocks', 'words', 'origin'], rows.map(alignNumbers(rows)));
+  const [header, ...body] = alignRows(['rule', 'outlet', { title: 'blocks', align: 'right' }, { title: 'words', align: 'right' }, 'origin'], rows);
   const { wordsIn, blocksIn } = result.stats;
   const share = wordsIn ? ((100 * words) / wordsIn).toFixed(1) : '0.0';
   return [
@@ -211,12 +211,6 @@ function summary(result: CleanResult, resolved: ResolvedRules, only: string | un
     `${only === undefined ? 'removed' : `\`${only}\` removed`}: ${blocks} of ${blocksIn} blocks${cuts ? ` and part of ${cuts}` : ''}, ${words} of ${wordsIn} words (${share}%)` +
       (only === undefined ? `; ${result.stats.wordsOut} words kept` : ''),
   ];
-}
-
-/** Right-align the number columns (blocks, words) of summary rows. */
-function alignNumbers(rows: string[][]) {
-  const widths = [2, 3].map((col) => Math.max(col === 2 ? 'blocks'.length : 'words'.length, ...rows.map((r) => r[col].length)));
-  return (row: string[]) => row.map((cell, col) => (col === 2 || col === 3 ? cell.padStart(widths[col - 2]) : cell));
 }
 
 /**

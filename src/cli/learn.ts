@@ -11,7 +11,7 @@ import { mergeProposal, MergeError } from '../learn/merge.js';
 import { DEFAULT_LEARN_OPTIONS, resolveOptions, type LearnOptions } from '../learn/options.js';
 import { DEFAULT_OUTLET, type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
-import { writeAtomic } from './clean.js';
+import { writeAtomic } from '../io/atomic.js';
 import { BUNDLED_RULES, EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 
 const d = DEFAULT_LEARN_OPTIONS;

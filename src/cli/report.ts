@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { renderHtml } from '../report/formats/html.js';
 import { readReport } from '../report/load.js';
 import { renderTable } from '../report/formats/table.js';
-import { reportJson, reportTarget, writeFileAtomic } from '../report/write.js';
+import { writeAtomic } from '../io/atomic.js';
+import { reportJson, reportTarget } from '../report/write.js';
 import { colorEnabled } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 
@@ -45,7 +46,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const htmlPath = values.html === undefined ? undefined : reportTarget(io.cwd, values.html, '--html');
 
   const report = readReport(resolve(io.cwd, positionals[0]));
-  if (htmlPath !== undefined) writeFileAtomic(htmlPath, renderHtml(report));
+  if (htmlPath !== undefined) writeAtomic(htmlPath, renderHtml(report));
   if (format === 'json') io.stdout.write(reportJson(report, true));
   else io.stdout.write(renderTable(report, { color: colorEnabled(io.stdout, io.env ?? process.env), documents: values.documents }));
   return EXIT.ok;

@@ -9,6 +9,7 @@ import { checkRules, loadRules, ruleFilePaths } from '../io/rules.js';
 import { ruleFileSchema, ruleTestFileSchema } from '../kernel/rules/schema.js';
 import { runRuleTests, uncoveredRules } from '../tester/run.js';
 import { loadRuleTests } from '../tester/testfile.js';
+import { alignRows } from '../io/table.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const RULES_HELP = `Usage: winnow rules <command> [options]
@@ -125,7 +126,7 @@ function print(argv: string[], io: Io): number {
       replaced ? `replaces ${at(show, replaced.origin)}` : '',
     ];
   });
-  lines.push(...table(['#', 'rule', 'kind', 'origin', 'outlet', ''], rows).map((l) => `  ${l}`));
+  lines.push(...alignRows(['#', 'rule', 'kind', 'origin', 'outlet', ''], rows).map((l) => `  ${l}`));
   lines.push('', `switched off (${resolved.disabled.length}):`);
   if (resolved.disabled.length === 0) lines.push('  none');
   else {
@@ -136,7 +137,7 @@ function print(argv: string[], io: Io): number {
       rule.outlet,
       by === 'enabled: false' ? 'by enabled: false' : `by disable: at ${at(show, by)}`,
     ]);
-    lines.push(...table(['rule', 'kind', 'origin', 'outlet', ''], offRows).map((l) => `  ${l}`));
+    lines.push(...alignRows(['rule', 'kind', 'origin', 'outlet', ''], offRows).map((l) => `  ${l}`));
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
@@ -156,13 +157,6 @@ function writeProblem(io: Io, error: RuleFileError): void {
 /** "rules/outlets/lbc.yaml:24:5". */
 function at(show: (path: string) => string, origin: Origin): string {
   return `${show(origin.file)}:${origin.line}:${origin.column}`;
-}
-
-/** Left-aligned columns, two spaces apart; trailing blanks trimmed. */
-export function table(header: string[], rows: string[][]): string[] {
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
-  return all.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
 }
 
 function plural(n: number): string {

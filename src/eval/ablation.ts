@@ -5,7 +5,7 @@
  */
 import type { RuleFile } from '../kernel/rules/parse.js';
 import { RuleSet } from '../kernel/rules/ruleset.js';
-import { ruleKey } from '../report/document.js';
+import { ruleKey } from '../kernel/engine/removal.js';
 
 export function withoutRule(ruleSet: RuleSet, key: string): RuleSet {
   const off = (file: RuleFile): RuleFile => ({

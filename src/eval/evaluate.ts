@@ -15,11 +15,12 @@ import { clean, type CleanResult } from '../kernel/clean.js';
 import type { SourceDocument } from '../io/sources/corpus.js';
 import { tokens } from '../kernel/text/words.js';
 import type { InputType } from '../kernel/parse/index.js';
-import { ruleKey } from '../report/document.js';
+import { ruleKey } from '../kernel/engine/removal.js';
 import type { RuleSet } from '../kernel/rules/ruleset.js';
 import { withoutRule } from './ablation.js';
+import { falseRemovals } from './gold-words.js';
 import type { GoldFinder } from '../io/sources/gold.js';
-import { macroAverage, multiset, scoreText, type MacroScore, type Overlap, type PairScore } from './score.js';
+import { macroAverage, scoreText, type MacroScore, type Overlap, type PairScore } from './score.js';
 
 export type EvalMode = 'clean' | 'score';
 
@@ -209,32 +210,6 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
   return { mode, macro, documents: scored, rules, noGold, failed };
 }
 
-/**
- * Words each rule removed that belong in the gold: the gold's words are first matched against the
- * kept text (as the scorer matches them); what is left of the gold is then matched, in document
- * order, against each removal's words. A gold word is blamed on at most one removal.
- */
-export function falseRemovals(result: CleanResult, goldText: string): Map<string, number> {
-  const left = multiset(tokens(goldText));
-  for (const [word, count] of multiset(tokens(result.text))) {
-    const g = left.get(word);
-    if (g !== undefined) left.set(word, Math.max(0, g - count));
-  }
-  const byRule = new Map<string, number>();
-  for (const removal of result.removals) {
-    let wrong = 0;
-    for (const word of tokens(removal.text)) {
-      const g = left.get(word) ?? 0;
-      if (g > 0) {
-        left.set(word, g - 1);
-        wrong++;
-      }
-    }
-    const key = ruleKey(removal);
-    byRule.set(key, (byRule.get(key) ?? 0) + Math.min(wrong, removal.words));
-  }
-  return byRule;
-}
 
 function originOf(ruleSet: RuleSet | undefined, tally: RuleTally, show: (p: string) => string): { origin?: string } {
   if (!ruleSet) return {};

@@ -1,6 +1,6 @@
 /** An evaluation as aligned terminal tables: macro scores, documents, rules. */
 import type { EvalResult } from './evaluate.js';
-import { alignRows } from '../report/formats/table.js';
+import { alignRows } from '../io/table.js';
 
 export interface EvalTableOptions {
   /** List every document; otherwise all of up to `DOCUMENTS_SHOWN`, else the worst of them. */

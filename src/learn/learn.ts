@@ -25,7 +25,8 @@ import { textCandidates } from './generate/text.js';
 import { shorten } from './normalise.js';
 import { unsafe, type Span } from './safety.js';
 import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
-import { GoldLedger, preparePage, type LearnDocument, type LearnPage } from './page.js';
+import { GoldLedger } from '../eval/gold-words.js';
+import { preparePage, type LearnDocument, type LearnPage } from './page.js';
 
 export type { LearnPage } from './page.js';
 

@@ -6,9 +6,10 @@ import type { Element, Root, Text } from 'hast';
 import type { Block } from '../kernel/engine/blocks.js';
 import { SKIP_TAGS } from '../kernel/engine/blocks.js';
 import { runRules, type EngineResult } from '../kernel/engine/run.js';
-import { countWords, tokens } from '../kernel/text/words.js';
+import { countWords } from '../kernel/text/words.js';
 import { detectType, toHast, type InputType } from '../kernel/parse/index.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
+import { GoldLedger } from '../eval/gold-words.js';
 import { exactKey, nameKey, shapeKey } from './normalise.js';
 
 /** A document to learn from. */
@@ -115,43 +116,4 @@ export function labelOf(element: Element): string | undefined {
   const classes = element.properties?.className;
   if (Array.isArray(classes) && classes.length > 0) return `.${String(classes[0])}`;
   return undefined;
-}
-
-/**
- * Which words a removal costs, in the scorer's terms: gold words are matched as a multiset
- * against the kept words, so removing a word costs only when fewer copies of it would remain
- * than the gold holds.
- */
-export class GoldLedger {
-  private readonly kept = new Map<string, number>();
-  private readonly gold = new Map<string, number>();
-
-  constructor(keptTexts: readonly string[], gold: string) {
-    for (const text of keptTexts) for (const t of tokens(text)) this.kept.set(t, (this.kept.get(t) ?? 0) + 1);
-    for (const t of tokens(gold)) this.gold.set(t, (this.gold.get(t) ?? 0) + 1);
-  }
-
-  /** Gold words that removing `removed` (word tokens) would lose. */
-  cost(removed: readonly string[]): number {
-    const bag = new Map<string, number>();
-    for (const t of removed) bag.set(t, (bag.get(t) ?? 0) + 1);
-    let lost = 0;
-    for (const [t, n] of bag) {
-      const g = this.gold.get(t) ?? 0;
-      if (g === 0) continue;
-      const k = this.kept.get(t) ?? 0;
-      lost += Math.min(k, g) - Math.min(Math.max(0, k - n), g);
-    }
-    return lost;
-  }
-
-  /** Remove `removed` from the kept words (to account for rules one after another). */
-  take(removed: readonly string[]): number {
-    const lost = this.cost(removed);
-    for (const t of removed) {
-      const k = this.kept.get(t) ?? 0;
-      if (k > 0) this.kept.set(t, k - 1);
-    }
-    return lost;
-  }
 }

@@ -1,12 +1,7 @@
 /** One cleaned document as the report sees it: its row, and its blocks with the removed spans. */
 import type { CleanResult } from '../kernel/clean.js';
-import type { Removal } from '../kernel/engine/run.js';
+import { ruleKey, type Removal } from '../kernel/engine/removal.js';
 import type { DetailSegment, ReportDetail, ReportDocument } from './types.js';
-
-/** The key a rule is reported under: the outlet of its file, then its id (`lbc/read-more`). */
-export function ruleKey(rule: { outlet: string; id?: string; rule?: string }): string {
-  return `${rule.outlet}/${rule.id ?? rule.rule}`;
-}
 
 /** The name a document is reported under. */
 export function documentId(result: CleanResult, ordinal: number): string {

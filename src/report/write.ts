@@ -1,6 +1,7 @@
 /** Writing a report file: atomically (temporary file, then rename), so a reader never sees half. */
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeAtomic } from '../io/atomic.js';
 import { ReportFileError } from './errors.js';
 import type { Report } from './types.js';
 
@@ -13,13 +14,6 @@ export function reportTarget(cwd: string, option: string, flag: string): string 
   return path;
 }
 
-export function writeFileAtomic(path: string, body: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, body);
-  renameSync(tmp, path);
-}
-
 /**
  * The report as JSON. Files are written on one line: indentation doubles the size of a report's
  * document texts (tens of thousands of short blocks); `winnow report FILE --format json` pretty-prints.
@@ -29,5 +23,5 @@ export function reportJson(report: Report, pretty = false): string {
 }
 
 export function writeReport(path: string, report: Report): void {
-  writeFileAtomic(path, reportJson(report));
+  writeAtomic(path, reportJson(report));
 }

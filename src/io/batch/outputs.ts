@@ -10,11 +10,12 @@
  * member: concatenated members are one valid gzip file), so that a resumed run can cut them
  * back to the last checkpoint and carry on.
  */
-import { closeSync, createReadStream, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { writeAtomic } from '../atomic.js';
 import { Journal, type Checkpoint } from './journal.js';
 import type { Totals } from './totals.js';
 
@@ -220,10 +221,8 @@ export class JournaledOutput implements Output {
       mkdirSync(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
-    // A temporary file in the state folder (same file system), then a rename: never a half-written document.
-    const temporary = join(this.state, 'document.tmp');
-    writeFileSync(temporary, body);
-    renameSync(temporary, target);
+    // Its temporary file goes in the state folder (same file system), never among the outputs.
+    writeAtomic(target, body, { temporaryDir: this.state, folderExists: true });
   }
 
   error(record: ErrorRecord): void {

@@ -1,6 +1,7 @@
 /** The report as aligned terminal tables: rules, outlets, warnings (and documents on request). */
 import picocolors from 'picocolors';
 import { percent } from '../builder.js';
+import { alignRows, type Column } from '../../io/table.js';
 import type { Report } from '../types.js';
 
 export interface TableOptions {
@@ -10,21 +11,7 @@ export interface TableOptions {
   documents?: boolean;
 }
 
-type Align = 'left' | 'right';
-interface Column {
-  title: string;
-  align: Align;
-}
-
 const number = (n: number) => n.toLocaleString('en');
-
-/** Columns padded to their widest cell; `style` may colour a whole row. */
-export function alignRows(columns: Column[], rows: string[][], paint: (row: number, line: string) => string = (_, l) => l, head: (l: string) => string = (l) => l): string[] {
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (columns[i].align === 'right' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
-  return [head(line(columns.map((c) => c.title))), ...rows.map((r, i) => paint(i, line(r)))];
-}
 
 export function renderTable(report: Report, options: TableOptions = {}): string {
   const { bold, dim, yellow } = picocolors.createColors(options.color ?? false);
