@@ -151,8 +151,9 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
 
   const target = outputTarget(values.out === undefined ? undefined : resolve(io.cwd, values.out));
   const files = () => expandInputs(positionals, io.cwd);
+  const several = holdsSeveral(positionals, io.cwd, inputFormat);
   if (target.kind === 'stdout') {
-    if (format !== 'json' && holdsSeveral(positionals, io.cwd, inputFormat)) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
+    if (format !== 'json' && several) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
     if (values.resume) throw new UsageError('--resume needs --out: a run to stdout cannot be resumed');
   } else {
     guardOutput(target, positionals, io.cwd);
@@ -184,6 +185,8 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
         corpus: { maxBytes, inputFormat, stdin: () => stdinOf(io) },
         setup,
         jobs,
+        // One document to stdout is cleaned here: a worker would cost more than the work.
+        inProcess: target.kind === 'stdout' && !several,
         timeoutMs: timeout * 1000,
         target,
         resume: values.resume,

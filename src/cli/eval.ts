@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UnknownOutletError } from '../kernel/clean.js';
+import { UnknownOutletError } from '../kernel/rules/errors.js';
 import { readDocuments, type SourceDocument } from '../io/sources/corpus.js';
 import { expandInputs } from '../io/sources/inputs.js';
 import { evaluate, type EvalMode } from '../eval/evaluate.js';

@@ -1,7 +1,7 @@
 /** The streams a command writes to; tests pass their own to capture output. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BUNDLED_RULES } from '../io/rules.js';
+import { BUNDLED_RULES } from '../io/bundled-rules.js';
 
 export { BUNDLED_RULES };
 

@@ -1,18 +1,12 @@
 /**
  * The `winnow` command line. `execute(argv)` returns the exit code and never calls process.exit,
- * so tests (and other programs) can run it in-process.
+ * so tests (and other programs) can run it in-process. Each command's module is loaded only when
+ * it runs: `winnow --help` loads none of them.
  */
 import { readFileSync } from 'node:fs';
-import { UnknownOutletError } from '../kernel/clean.js';
-import { RulesLoadError } from '../kernel/rules/errors.js';
-import { cleanCommand } from './clean.js';
-import { explainCommand } from './explain.js';
-import { EXIT, UsageError, type Io } from './io.js';
-import { learnCommand } from './learn.js';
-import { rulesCommand } from './rules.js';
-import { evalCommand } from './eval.js';
-import { reportCommand } from './report.js';
+import { RulesLoadError, UnknownOutletError } from '../kernel/rules/errors.js';
 import { ReportFileError } from '../report/errors.js';
+import { EXIT, UsageError, type Io } from './io.js';
 
 export const HELP = `Usage: winnow <command> [options]
 
@@ -33,13 +27,14 @@ Exit codes: 0 success, 1 some documents or checks failed, 2 usage or rule-file e
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  clean: cleanCommand,
-  explain: explainCommand,
-  learn: learnCommand,
-  rules: rulesCommand,
-  report: reportCommand,
-  eval: evalCommand,
+/** Each command, loaded when it runs. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  clean: async () => (await import('./clean.js')).cleanCommand,
+  explain: async () => (await import('./explain.js')).explainCommand,
+  learn: async () => (await import('./learn.js')).learnCommand,
+  rules: async () => (await import('./rules.js')).rulesCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  eval: async () => (await import('./eval.js')).evalCommand,
 };
 
 export const processIo = (): Io => ({
@@ -56,10 +51,10 @@ export async function execute(argv: string[], io: Io = processIo()): Promise<num
     io.stdout.write(`${HELP}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const load = COMMANDS[name];
   try {
-    if (!command) throw new UsageError(`Unknown command \`${name}\`; expected one of: ${Object.keys(COMMANDS).join(', ')}`);
-    return await command(rest, io);
+    if (!load) throw new UsageError(`Unknown command \`${name}\`; expected one of: ${Object.keys(COMMANDS).join(', ')}`);
+    return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof RulesLoadError) {
       for (const e of error.errors) io.stderr.write(`${e.message}\n`);

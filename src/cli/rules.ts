@@ -1,7 +1,7 @@
 /** `winnow rules <check|test|print|schema>`: work with rule folders. */
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
-import { UnknownOutletError } from '../kernel/clean.js';
+import { UnknownOutletError } from '../kernel/rules/errors.js';
 import type { RuleFileError } from '../kernel/rules/errors.js';
 import type { Origin } from '../kernel/rules/parse.js';
 import { DEFAULT_OUTLET } from '../kernel/rules/ruleset.js';

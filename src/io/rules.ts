@@ -3,16 +3,16 @@
  * sources and compiled by the kernel (kernel/rules/ruleset.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { BUNDLED_RULES } from './bundled-rules.js';
 import { RuleFileError, RulesLoadError } from '../kernel/rules/errors.js';
 import { compileRuleSet, RULE_FILE, type RuleSet, type RuleSource } from '../kernel/rules/ruleset.js';
+
+export { BUNDLED_RULES };
 
 /** Files beside rule files that hold rule tests, not rules. */
 export const TEST_FILE = /\.test\.ya?ml$/;
 
-/** The rules folder shipped with the package. */
-export const BUNDLED_RULES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules');
 
 /** Every rule-file path under `dir`: default.yaml, then outlets/*.yaml in name order. */
 export function ruleFilePaths(dir: string): string[] {

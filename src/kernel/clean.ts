@@ -9,7 +9,10 @@ import { runWithSafetyNet, type Relaxation, type SafeResult } from './engine/rel
 import type { Removal } from './engine/run.js';
 import { DEFAULT_HTML_PARSER, detectType, toHast, type HtmlParser, type InputType } from './parse/index.js';
 import { resolveOutlet, type OutletSource } from './rules/outlet.js';
+import { UnknownOutletError } from './rules/errors.js';
 import type { RuleSet } from './rules/ruleset.js';
+
+export { UnknownOutletError };
 
 export interface CleanInput {
   /** The document: HTML or plain text. */
@@ -62,13 +65,6 @@ export interface CleanResult {
   /** Present when the rules left too little text and the safety net relaxed them (src/engine/relax.ts). */
   relaxed?: Relaxation;
   stats: CleanStats;
-}
-
-export class UnknownOutletError extends Error {
-  constructor(readonly outlet: string, known: string[]) {
-    super(`Unknown outlet \`${outlet}\`; the rules folder has ${known.length ? known.map((k) => `\`${k}\``).join(', ') : 'no outlet files'} (add rules/outlets/${outlet}.yaml or pick one of those)`);
-    this.name = 'UnknownOutletError';
-  }
 }
 
 export function clean(input: CleanInput | string, options: CleanOptions): CleanResult {

@@ -45,6 +45,17 @@ function workerFile(): URL {
   return existsSync(beside) ? beside : new URL('../../../dist/io/batch/worker.js', import.meta.url);
 }
 
+/** What cleans the batch's documents: a pool of workers, or the main thread for one document. */
+export interface Cleaners {
+  /** Clean one document; resolves with its result (also for failures), rejects only when nothing can be cleaned. */
+  run(task: Task): Promise<TaskResult>;
+  /** Documents being cleaned or waiting. */
+  readonly pending: number;
+  /** Workers replaced after a time-out or crash. */
+  readonly replaced: number;
+  close(): Promise<void>;
+}
+
 /** Raised when a worker cannot start: nothing can be cleaned. */
 export class WorkerStartError extends Error {}
 
@@ -71,7 +82,7 @@ export interface PoolOptions {
   timeoutMs: number;
 }
 
-export class WorkerPool {
+export class WorkerPool implements Cleaners {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private failure: Error | undefined;

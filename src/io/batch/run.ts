@@ -13,7 +13,8 @@ import { readCorpus, type CorpusOptions } from '../sources/corpus.js';
 import type { TaskResult, WorkerSetup } from './messages.js';
 import { InOrder } from './ordered.js';
 import { JournaledOutput, StdoutOutput, type Output, type OutputTarget } from './outputs.js';
-import { WorkerPool } from './pool.js';
+import { InProcessCleaner } from './cleaner.js';
+import { WorkerPool, type Cleaners } from './pool.js';
 import { Progress, type ProgressMode } from './progress.js';
 import { Totals } from './totals.js';
 
@@ -42,6 +43,11 @@ export interface BatchOptions {
   setup: WorkerSetup;
   /** Number of workers; default in the CLI: the number of cores. */
   jobs: number;
+  /**
+   * Clean in this thread instead of in workers (one document: starting a worker would cost more
+   * than cleaning it). There is no time limit then.
+   */
+  inProcess?: boolean;
   /** Per-document time limit in milliseconds (0: none). */
   timeoutMs: number;
   target: OutputTarget;
@@ -134,7 +140,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   };
 
   const ordered = new InOrder<BatchResult>(first, sink, () => wake());
-  const pool = new WorkerPool({ size: options.jobs, setup: options.setup, timeoutMs: options.timeoutMs });
+  const pool: Cleaners = options.inProcess ? new InProcessCleaner(options.setup) : new WorkerPool({ size: options.jobs, setup: options.setup, timeoutMs: options.timeoutMs });
   const window = options.jobs * WINDOW_PER_JOB;
   let failure: unknown;
   let waiter: (() => void) | undefined;

@@ -19,3 +19,11 @@ export class RulesLoadError extends Error {
     this.name = 'RulesLoadError';
   }
 }
+
+/** An outlet named (`--outlet`, a rule test) that the rules folder has no file for. */
+export class UnknownOutletError extends Error {
+  constructor(readonly outlet: string, known: string[]) {
+    super(`Unknown outlet \`${outlet}\`; the rules folder has ${known.length ? known.map((k) => `\`${k}\``).join(', ') : 'no outlet files'} (add rules/outlets/${outlet}.yaml or pick one of those)`);
+    this.name = 'UnknownOutletError';
+  }
+}
