@@ -24,11 +24,6 @@ export class InOrder<T> {
     return this.failure;
   }
 
-  /** Results waiting for an earlier one. */
-  get waitingCount(): number {
-    return this.waiting.size;
-  }
-
   put(seq: number, value: T): void {
     this.waiting.set(seq, value);
     this.draining = this.draining.then(() => this.drain());

@@ -19,10 +19,8 @@ const WORKER_STACK_MB = 64;
 /** Heap of each worker: a runaway document ends as an error record instead of taking the process down. */
 const WORKER_HEAP_MB = 1024;
 /**
- * Young generation of each worker, half of V8's default: on the 1 GB JSONL bench corpus with two
- * workers it took peak memory from 343 to 294 MiB, and the run was no slower (95 s against
- * 104 s; the engine allocates little per element, so fewer, smaller scavenges cost nothing
- * measurable). See bench/RESULTS.md.
+ * Young generation of each worker, half of V8's default: it lowers a batch's peak memory, and
+ * costs no speed since the engine allocates little per element (bench/batch.ts measures both).
  */
 const WORKER_YOUNG_MB = 16;
 
@@ -35,7 +33,7 @@ const WORKER_YOUNG_MB = 16;
 const WORKER_RECYCLE_DOCUMENTS = 1000;
 /**
  * ...or as soon as its heap is this large (after a very large document): the memory is released
- * at once. 96 MiB (from 160) took the 1 GB bench's peak from 294 to 283 MiB.
+ * at once, which keeps the run's peak memory bounded.
  */
 const WORKER_RECYCLE_HEAP_MB = 96;
 
@@ -95,10 +93,6 @@ export class WorkerPool implements Cleaners {
   /** Documents being cleaned or waiting for a worker. */
   get pending(): number {
     return this.queue.length + this.slots.filter((s) => s.job).length;
-  }
-
-  get size(): number {
-    return this.options.size;
   }
 
   /** Clean one document; resolves with its result (also for failures), rejects only when no worker can start. */

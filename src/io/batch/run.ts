@@ -69,8 +69,6 @@ export interface ReportSink {
 export interface BatchHooks {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
-  /** Every result, in input order (for reports). */
-  onResult?: (result: BatchResult) => void;
 }
 
 /** One finished input document, as the sink sees it. */
@@ -132,7 +130,6 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
     } else {
       totals.skipped++;
     }
-    hooks.onResult?.(result);
     if (++sinceCheckpoint >= CHECKPOINT_DOCUMENTS || output.pendingBytes >= CHECKPOINT_BYTES) {
       sinceCheckpoint = 0;
       await output.checkpoint(seq + 1, totals);

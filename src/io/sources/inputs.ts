@@ -7,8 +7,7 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { formatOfFile, type SourceFormat } from './formats/registry.js';
-import { FORMATS } from './formats/registry.js';
+import { FORMATS, formatOfFile, type SourceFormat } from './formats/registry.js';
 import { GOLD_FILE } from './gold.js';
 import { MANIFEST_FILE } from './manifest.js';
 

@@ -11,7 +11,7 @@ import type { Position } from 'unist';
 import { BLOCK, BREAK, CLOSE, ENDS_IN_WORD, EVENT_BITS, IN_LINK, NON_SPACE, OPEN, scanPage, SPLITS_PAIR, STARTS_IN_WORD, TEXT, type Page } from './page.js';
 import { collapseWhitespace, countWords } from '../text/words.js';
 
-export { BLOCK_TAGS, SKIP_TAGS } from './page.js';
+export { SKIP_TAGS } from './page.js';
 
 const EVENT_MASK = (1 << EVENT_BITS) - 1;
 

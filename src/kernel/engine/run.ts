@@ -17,7 +17,7 @@ import { PagePaths, scanPage, type Page } from './page.js';
 import { Removal } from './removal.js';
 import { compileSelectors, matchSelectors, type SelectorPlan } from './selectors.js';
 
-export { Removal, ruleKey } from './removal.js';
+export { Removal } from './removal.js';
 export { UNCLAIMED } from './blocks.js';
 
 /** A partial removal (`strip`) as it was made, so that `explain` can mark the cut in place. */

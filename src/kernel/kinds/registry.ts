@@ -27,5 +27,3 @@ export const KINDS: ReadonlyMap<string, RuleKind<any>> = new Map(ALL.map((kind) 
 /** The keys that pick a kind: a rule has exactly one of them. */
 export const MATCHER_KEYS: readonly string[] = [...KINDS.keys()];
 
-export type { BlockContext, Decision, Matcher, RuleKind } from './types.js';
-export { OptionError } from './types.js';

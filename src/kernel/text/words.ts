@@ -150,11 +150,6 @@ export function collapseWhitespace(text: string): string {
   return UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
-/** Whether `text` has any character that is not whitespace. */
-export function hasNonSpace(text: string): boolean {
-  return NON_SPACE.test(text);
-}
-const NON_SPACE = /\S/;
 
 /** The form in which exact-text rules compare block text: whitespace collapsed, lower case. */
 export function normalizeForMatch(text: string): string {
