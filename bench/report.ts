@@ -19,7 +19,7 @@ import { clean } from '../src/kernel/clean.js';
 import { readDocuments } from '../src/io/sources/corpus.js';
 import { ReportBuilder } from '../src/report/builder.js';
 import { renderHtml } from '../src/report/formats/html.js';
-import { reportJson } from '../src/report/write.js';
+import { reportJson } from '../src/report/formats/json.js';
 import { loadRules } from '../src/io/rules.js';
 import { machine } from './machine.js';
 import { recordSection } from './record.js';

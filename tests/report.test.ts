@@ -264,6 +264,15 @@ describe('winnow report', () => {
     expect(page).toMatch(/title="removed by lbc\/read-more \(rules\/outlets\/lbc\.yaml:24\)"/);
   });
 
+  test('--format html prints the page --html writes; an unknown format names the ones there are', async () => {
+    const { path, dir } = await corpusReport();
+    const html = join(dir, 'page.html');
+    const { code, stdout } = await run(['report', path, '--format', 'html', '--html', html]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(html, 'utf8'));
+    expect(await run(['report', path, '--format', 'pdf'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown --format pdf; expected text, json, html/) });
+  });
+
   test('text that looks like markup is escaped in the page', () => {
     const rules = rulesFrom({ default: 'outlet: default\nrules:\n  - id: x\n    pattern: "^<"\n' });
     const builder = new ReportBuilder({ ruleSet: rules });

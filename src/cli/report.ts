@@ -1,11 +1,10 @@
 /** `winnow report`: read a removal report and show it as tables, JSON or one HTML page. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderHtml } from '../report/formats/html.js';
-import { readReport } from '../report/load.js';
-import { renderTable } from '../report/formats/table.js';
 import { writeAtomic } from '../io/atomic.js';
-import { reportJson, reportTarget } from '../report/write.js';
+import { REPORT_FORMATS } from '../report/formats/registry.js';
+import { readReport } from '../report/load.js';
+import { reportTarget } from '../report/write.js';
 import { colorEnabled } from './color.js';
 import { EXIT, UsageError, type Io } from './io.js';
 
@@ -14,16 +13,14 @@ export const REPORT_HELP = `Usage: winnow report <report.json> [options]
 Show a removal report written by \`winnow clean ... --report report.json\`.
 
 Options:
-  --format FORMAT    text (default: aligned tables of rules, outlets and warnings) or json
-  --html FILE        also write one self-contained HTML page to review the removals (works offline)
+  --format FORMAT    how to show it on standard output (default: text):
+${[...REPORT_FORMATS.values()].map((f) => `                       ${f.name.padEnd(6)} ${f.description}`).join('\n')}
+  --html FILE        also write the HTML page to FILE
   --documents        with text: also list every document row
   -h, --help         show this help
 
 Colour is used only when standard output is a terminal and NO_COLOR is not set (FORCE_COLOR forces it).
 Exit codes: 0 shown, 2 usage error or a report that cannot be read.`;
-
-const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -40,14 +37,13 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${REPORT_HELP}\n`);
     return EXIT.ok;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format ${values.format}; expected text or json`);
+  const format = REPORT_FORMATS.get(values.format!);
+  if (format === undefined) throw new UsageError(`Unknown --format ${values.format}; expected ${[...REPORT_FORMATS.keys()].join(', ')}`);
   if (positionals.length !== 1) throw new UsageError(`Unexpected ${positionals.length} arguments, expected one report file (see winnow report --help)`);
   const htmlPath = values.html === undefined ? undefined : reportTarget(io.cwd, values.html, '--html');
 
   const report = readReport(resolve(io.cwd, positionals[0]));
-  if (htmlPath !== undefined) writeAtomic(htmlPath, renderHtml(report));
-  if (format === 'json') io.stdout.write(reportJson(report, true));
-  else io.stdout.write(renderTable(report, { color: colorEnabled(io.stdout, io.env ?? process.env), documents: values.documents }));
+  if (htmlPath !== undefined) writeAtomic(htmlPath, REPORT_FORMATS.get('html')!.render(report, {}));
+  io.stdout.write(format.render(report, { color: colorEnabled(io.stdout, io.env ?? process.env), documents: values.documents }));
   return EXIT.ok;
 }

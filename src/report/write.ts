@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeAtomic } from '../io/atomic.js';
 import { ReportFileError } from './errors.js';
+import { reportJson } from './formats/json.js';
 import type { Report } from './types.js';
 
 /** Resolve a `--report`/`--html` target; a folder is refused before any work is done. */
@@ -12,14 +13,6 @@ export function reportTarget(cwd: string, option: string, flag: string): string 
     throw new ReportFileError(option, `${flag} names a folder; expected a file name such as report.json`);
   }
   return path;
-}
-
-/**
- * The report as JSON. Files are written on one line: indentation doubles the size of a report's
- * document texts (tens of thousands of short blocks); `winnow report FILE --format json` pretty-prints.
- */
-export function reportJson(report: Report, pretty = false): string {
-  return `${pretty ? JSON.stringify(report, null, 2) : JSON.stringify(report)}\n`;
 }
 
 export function writeReport(path: string, report: Report): void {
