@@ -13,7 +13,8 @@ import type { InputType } from '../kernel/parse/index.js';
 import { RulesLoadError } from '../kernel/rules/errors.js';
 import { DEFAULT_OUTLET, type ResolvedRules } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
-import { TEST_FILE } from '../tester/testfile.js';
+import { TEST_FILE } from '../io/rules.js';
+import { RULE_FILE } from '../kernel/rules/ruleset.js';
 import { annotateBlocks, type AnnotatedBlock } from './annotate.js';
 import { colorsFor, type Colors } from './color.js';
 import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
@@ -41,8 +42,6 @@ Exit codes: 0 shown, 1 the document could not be read, 2 usage or rule-file erro
 const WATCH_DEBOUNCE_MS = 100;
 /** Clears a terminal screen and its scroll-back, and puts the cursor at the top. */
 const CLEAR_SCREEN = '\u001b[2J\u001b[3J\u001b[H';
-/** Rule files are YAML files; test files beside them do not change what a document loses. */
-const RULE_YAML = /\.ya?ml$/;
 
 interface ExplainOptions {
   input: string;
@@ -255,7 +254,8 @@ async function watchAndExplain(options: ExplainOptions, io: Io): Promise<number>
     watcher.on('error', (error) => io.stderr.write(`winnow: cannot watch ${relative(io.cwd, dir) || dir}: ${error.message}\n`));
     watchers.push(watcher);
   };
-  const isRuleFile = (name: string) => RULE_YAML.test(name) && !TEST_FILE.test(name);
+  // Test files beside the rules do not change what a document loses.
+  const isRuleFile = (name: string) => RULE_FILE.test(name) && !TEST_FILE.test(name);
   watchFolder(options.rulesDir, isRuleFile);
   watchFolder(join(options.rulesDir, 'outlets'), isRuleFile);
   watchFolder(dirname(options.input), (name) => name === basename(options.input));

@@ -10,7 +10,7 @@ import { compileRuleSet, RULE_FILE, type RuleSet, type RuleSource } from '../ker
 
 export { BUNDLED_RULES };
 
-/** Files beside rule files that hold rule tests, not rules. */
+/** `<name>.test.yaml` (or `.yml`) beside a rule file: its tests, never a rule file. */
 export const TEST_FILE = /\.test\.ya?ml$/;
 
 
@@ -43,4 +43,17 @@ export function loadRules(dir: string = BUNDLED_RULES): RuleSet {
   const { ruleSet, errors } = checkRules(dir);
   if (!ruleSet) throw new RulesLoadError(errors);
   return ruleSet;
+}
+
+/** Every rule-test file under `dir`: default.test.yaml, then outlets/*.test.yaml in name order. */
+export function ruleTestFilePaths(dir: string): string[] {
+  const paths: string[] = [];
+  for (const name of ['default.test.yaml', 'default.test.yml']) {
+    if (existsSync(join(dir, name))) paths.push(join(dir, name));
+  }
+  const outlets = join(dir, 'outlets');
+  if (existsSync(outlets) && statSync(outlets).isDirectory()) {
+    for (const name of readdirSync(outlets).sort()) if (TEST_FILE.test(name)) paths.push(join(outlets, name));
+  }
+  return paths;
 }

@@ -15,19 +15,19 @@
  *       - {text: 'Read more: Another story', rule: read-more}
  * ```
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { detectType, type InputType } from '../kernel/parse/index.js';
+import { detectType, HTML_FILE, TEXT_FILE, type InputType } from '../kernel/parse/index.js';
+import { decodeDocument } from '../io/sources/decode.js';
 import { collapseWhitespace } from '../kernel/text/words.js';
 import { RuleFileError } from '../kernel/rules/errors.js';
 import { suggest, type Origin } from '../kernel/rules/parse.js';
 import { DEFAULT_OUTLET } from '../kernel/rules/ruleset.js';
 import { ruleTestFileSchema, TEST_CASE_PROPERTIES, TEST_FILE_PROPERTIES } from '../kernel/rules/schema.js';
+import { ruleTestFilePaths, TEST_FILE } from '../io/rules.js';
 
-/** `<name>.test.yaml` (or `.yml`): a test file, never a rule file. */
-export const TEST_FILE = /\.test\.ya?ml$/;
 /** Keys that give a test its document: exactly one per test. */
 const DOCUMENT_KEYS = ['text', 'html', 'file'] as const;
 /** Keys that check something: a test needs at least one. */
@@ -68,19 +68,6 @@ export interface RuleTestFile {
 }
 
 const validateFile = new Ajv({ allErrors: true, strict: false }).compile(ruleTestFileSchema());
-
-/** Every rule-test file under `dir`: default.test.yaml, then outlets/*.test.yaml in name order. */
-export function ruleTestFilePaths(dir: string): string[] {
-  const paths: string[] = [];
-  for (const name of ['default.test.yaml', 'default.test.yml']) {
-    if (existsSync(join(dir, name))) paths.push(join(dir, name));
-  }
-  const outlets = join(dir, 'outlets');
-  if (existsSync(outlets) && statSync(outlets).isDirectory()) {
-    for (const name of readdirSync(outlets).sort()) if (TEST_FILE.test(name)) paths.push(join(outlets, name));
-  }
-  return paths;
-}
 
 /** The outlet a test file tests, from its name: `lbc.test.yaml` -> `lbc`. */
 export function outletOfTestFile(path: string): string {
@@ -174,7 +161,9 @@ function readDocument(raw: Record<string, unknown>, map: YAMLMap, testPath: stri
   if (typeof raw.html === 'string') return { content: raw.html, type: 'html' };
   const fixture = resolve(dirname(testPath), raw.file as string);
   try {
-    const content = readFileSync(fixture, 'utf8');
+    // Decoded as `winnow clean` decodes a file: the test sees the text a run would clean.
+    const markup = HTML_FILE.test(fixture) ? 'html' : TEXT_FILE.test(fixture) ? 'text' : 'unknown';
+    const { text: content } = decodeDocument(readFileSync(fixture), { markup });
     return { content, type: detectType(content, fixture), path: fixture };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { writeAtomic } from '../atomic.js';
+import { jsonl } from '../sources/formats/jsonl.js';
 import { Journal, type Checkpoint } from './journal.js';
 import type { Totals } from './totals.js';
 
@@ -26,8 +27,8 @@ const STATE_DIR = '.winnow-run';
 const JOURNAL_FILE = 'journal.jsonl';
 const ERRORS_FILE = 'errors.jsonl';
 const WARNINGS_FILE = 'warnings.jsonl';
-/** Output files that are JSON lines rather than a folder. */
-export const JSONL_OUTPUT = /\.(jsonl|ndjson)(\.gz)?$/i;
+/** Output files that are JSON lines rather than a folder: named as JSONL inputs are. */
+const JSONL_OUTPUT = jsonl.files;
 
 export type OutputTarget =
   | { kind: 'stdout' }
