@@ -1,4 +1,4 @@
-/** `winnow rules <check|test|print|schema>`: work with rule folders. */
+/** `winnow rules <check|test|print|schema|kinds>`: work with rule folders. */
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { UnknownOutletError } from '../kernel/rules/errors.js';
@@ -10,6 +10,7 @@ import { ruleFileSchema, ruleTestFileSchema } from '../kernel/rules/schema.js';
 import { runRuleTests, uncoveredRules } from '../tester/run.js';
 import { loadRuleTests } from '../tester/testfile.js';
 import { alignRows } from '../io/table.js';
+import { kindReference } from './kinds.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
 
 export const RULES_HELP = `Usage: winnow rules <command> [options]
@@ -22,12 +23,13 @@ Commands:
   print [--outlet NAME]  the files that apply to an outlet and its final, ordered rule list,
                          with each rule's origin, and the rules switched off
   schema [--tests]       print the JSON Schema of rule files (with --tests: of rule-test files)
+  kinds                  print the reference of the rule kinds, with an example of each (Markdown)
 
 Options:
   --rules DIR            rules folder (default: ./rules, else the rules bundled with winnow)
   -h, --help             show this help`;
 
-const SUBCOMMANDS: Record<string, (argv: string[], io: Io) => number> = { check, test, print, schema };
+const SUBCOMMANDS: Record<string, (argv: string[], io: Io) => number> = { check, test, print, schema, kinds };
 
 export async function rulesCommand(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
@@ -147,6 +149,11 @@ function print(argv: string[], io: Io): number {
 function schema(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { tests: { type: 'boolean', default: false } } });
   io.stdout.write(`${JSON.stringify(values.tests ? ruleTestFileSchema() : ruleFileSchema(), null, 2)}\n`);
+  return EXIT.ok;
+}
+
+function kinds(_argv: string[], io: Io): number {
+  io.stdout.write(kindReference());
   return EXIT.ok;
 }
 

@@ -17,6 +17,12 @@ export const caption: RuleKind<Options> = {
     name: 'caption',
     description: 'Remove a block that ends in a photo credit, and the alt-text line just before it in the same group.',
     level: 'block',
+    example: {
+      rules: "- id: photo-caption\n  caption: '\\bPicture: [A-Z][\\w&. ]+$'\n",
+      text: 'The council voted to close the library.\n\nCouncillors outside the town hall\nThe vote was held on Tuesday. Picture: Alamy\n\nThe vote was close.\n',
+      drops: ['Councillors outside the town hall', 'The vote was held on Tuesday. Picture: Alamy'],
+      keeps: ['The council voted to close the library.', 'The vote was close.'],
+    },
     schema: {
       properties: {
         caption: stringOrList('A regular expression for the credit that marks a caption, e.g. "\\\\. Picture: [A-Z][\\\\w ]+$".'),

@@ -46,6 +46,12 @@ export const classId: RuleKind<Options> = {
     name: 'class-id',
     description: 'Remove elements with a class name or id matching one of the patterns (e.g. "^comments?$", "^share").',
     level: 'element',
+    example: {
+      rules: "- id: share\n  class-id: ['^share', '^social']\n",
+      html: '<article class="story category-sharing-economy"><p>The council voted to close the library.</p><div class="share-bar"><a href="#">Share on Facebook</a></div></article>',
+      drops: ['Share on Facebook'],
+      keeps: ['The council voted to close the library.'],
+    },
     schema: {
       properties: {
         'class-id': stringOrList('A regular expression tested against each lower-cased class name and the id, or a list of them.'),

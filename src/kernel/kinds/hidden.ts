@@ -21,6 +21,12 @@ export const hidden: RuleKind<Options> = {
     name: 'hidden',
     description: 'Remove elements the browser does not show: `hidden`, `aria-hidden="true"`, `style="display: none"` or `visibility: hidden`.',
     level: 'element',
+    example: {
+      rules: '- id: hidden\n  hidden: true\n',
+      html: '<p>The council voted to close the library.</p><div hidden><p>Sign in to continue</p></div><p style="display: none">Print edition only</p>',
+      drops: ['Sign in to continue', 'Print edition only'],
+      keeps: ['The council voted to close the library.'],
+    },
     schema: {
       properties: {
         hidden: { const: true, description: 'Remove hidden elements (write `hidden: true`).' },

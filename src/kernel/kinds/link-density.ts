@@ -28,6 +28,12 @@ export const linkDensity: RuleKind<Options> = {
     name: 'link-density',
     description: 'Remove runs of blocks whose text is mostly link text (rails, tag lists, link bars); a link-heavy block alone between prose is kept.',
     level: 'block',
+    example: {
+      rules: '- id: link-rails\n  link-density: 0.5\n',
+      html: '<p>The council voted to close the library, <a href="/a">the minutes</a> show.</p><ul><li><a href="/1">Council tax to rise</a></li><li><a href="/2">New bus routes</a></li></ul><p>The vote was close.</p>',
+      drops: ['Council tax to rise', 'New bus routes'],
+      keeps: ['The council voted to close the library, the minutes show.', 'The vote was close.'],
+    },
     schema: {
       properties: {
         'link-density': { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Share of a block\'s words inside links from which it counts as link-heavy, e.g. 0.5.' },

@@ -81,6 +81,18 @@ export const mainContent: RuleKind<Options> = {
     name: 'main-content',
     description: 'Find the element holding the article (by text, commas, link density, class names) and remove everything outside it but the headline.',
     level: 'element',
+    example: {
+      rules: '- id: main-content\n  main-content: true\n',
+      html:
+        '<html><head><title>Library to close | City News</title></head><body>' +
+        '<div class="menu"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></div>' +
+        '<h1>Library to close</h1><p>By Ann Writer</p>' +
+        '<div class="story"><p>The council voted on Tuesday to close the central library, after months of talks with residents, staff and the trust that runs it.</p>' +
+        '<p>The building, opened in 1904, will be sold, and its books moved to the new civic centre, officials said, adding that no jobs would be lost.</p></div>' +
+        '<div class="footer"><p>Copyright City News, all rights reserved, 2024.</p></div></body></html>',
+      drops: ['Home News Sport', 'Copyright City News'],
+      keeps: ['Library to close', 'By Ann Writer', 'The council voted on Tuesday', 'no jobs would be lost'],
+    },
     surroundings: true,
     schema: {
       properties: {

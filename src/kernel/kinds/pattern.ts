@@ -12,6 +12,12 @@ export const pattern: RuleKind<Options> = {
     name: 'pattern',
     description: 'Remove blocks whose text matches a regular expression (anchor with ^ and $ to match the whole block).',
     level: 'block',
+    example: {
+      rules: "- id: read-more\n  pattern: '^Read more: \\S'\n",
+      text: 'The council voted to close the library.\n\nRead more: Council tax to rise\n\nRead more about the vote below, officials said.\n',
+      drops: ['Read more: Council tax to rise'],
+      keeps: ['Read more about the vote below, officials said.'],
+    },
     schema: {
       properties: {
         pattern: stringOrList('A JavaScript regular expression (Unicode mode) tested against each block\'s text, or a list of them.'),

@@ -14,6 +14,12 @@ export const selector: RuleKind<Options> = {
     name: 'selector',
     description: 'Remove every element matched by a CSS selector (hast-util-select), with all its content.',
     level: 'element',
+    example: {
+      rules: "- id: related\n  selector: 'aside, .related-articles'\n",
+      html: '<article><p>The council voted to close the library.</p><aside><p>Most read</p></aside><div class="related-articles"><p>Another story</p></div></article>',
+      drops: ['Most read', 'Another story'],
+      keeps: ['The council voted to close the library.'],
+    },
     schema: {
       properties: {
         selector: { type: 'string', minLength: 1, description: 'A CSS selector list, e.g. "aside, .related-articles".' },

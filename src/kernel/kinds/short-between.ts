@@ -25,6 +25,12 @@ export const shortBetween: RuleKind<Options> = {
     name: 'short-between',
     description: 'Remove a block of at most N words, not ending like a sentence, whose neighbouring blocks have both been removed.',
     level: 'block',
+    example: {
+      rules: "- id: share-and-comments\n  class-id: ['^share', '^comments$']\n- id: leftovers\n  short-between: 5\n",
+      html: '<p>The council voted to close the library.</p><div class="share"><p>Share this article</p></div><p>Tags: council</p><div class="comments"><p>Comments (3)</p></div><p>The vote was close.</p>',
+      drops: ['Tags: council'],
+      keeps: ['The council voted to close the library.', 'The vote was close.'],
+    },
     schema: {
       properties: {
         'short-between': { type: 'integer', minimum: 1, description: 'Most words a block may have to be removed for its removed neighbours, e.g. 5.' },

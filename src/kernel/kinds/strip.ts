@@ -12,6 +12,12 @@ export const strip: RuleKind<Options> = {
     name: 'strip',
     description: 'Remove every part of a block\'s text that a regular expression matches; a block left empty is removed whole.',
     level: 'block',
+    example: {
+      rules: "- id: syndication-date\n  strip: '^date \\d{4}-\\d{2}-\\d{2} '\n",
+      text: 'date 2024-12-19 Council votes to close library\n\nThe council voted on Tuesday.\n',
+      drops: ['date 2024-12-19'],
+      keeps: ['Council votes to close library', 'The council voted on Tuesday.'],
+    },
     schema: {
       properties: {
         strip: stringOrList('A regular expression for the text to cut out of the block, e.g. "^date \\\\d{4}-\\\\d{2}-\\\\d{2} ".'),

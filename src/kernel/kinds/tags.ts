@@ -29,6 +29,12 @@ export const tags: RuleKind<Options> = {
     name: 'tags',
     description: 'Remove elements with one of the given tag names (nav, aside, form, ...), unless they hold most of the page\'s prose (`max-share`).',
     level: 'element',
+    example: {
+      rules: '- id: non-content\n  tags: [nav, aside, form]\n',
+      html: '<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><p>The council voted to close the library.</p></article><form><p>Sign up for our newsletter</p></form>',
+      drops: ['Home News', 'Sign up for our newsletter'],
+      keeps: ['The council voted to close the library.'],
+    },
     schema: {
       properties: {
         tags: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' }, minItems: 1, description: 'Tag names in lower case, e.g. [nav, aside, form].' },

@@ -12,6 +12,12 @@ export const text: RuleKind<Options> = {
     name: 'text',
     description: 'Remove blocks whose entire text equals one of the given strings, ignoring case and extra whitespace.',
     level: 'block',
+    example: {
+      rules: '- id: ad-label\n  text: [ADVERTISEMENT, Advertisement feature]\n',
+      text: 'The council voted to close the library.\n\nAdvertisement\n\nThe vote was close.\n',
+      drops: ['Advertisement'],
+      keeps: ['The council voted to close the library.', 'The vote was close.'],
+    },
     schema: {
       properties: { text: stringOrList('The exact text of a block to remove, or a list of them.') },
       required: ['text'],

@@ -34,8 +34,20 @@ export interface KindMeta {
    * still shows a page it emptied. Default: false.
    */
   surroundings?: boolean;
-  /** A rule of this kind, as the docs show it (YAML, without the `- ` of a list item). */
-  example?: string;
+  /** A worked example: the docs show it, and one test runs every kind's. */
+  example: KindExample;
+}
+
+/** A rule of a kind at work on a small document. */
+export interface KindExample {
+  /** The rules, as the `rules:` list of a rule file (YAML): the kind's rule, and any it needs beside it. */
+  rules: string;
+  /** The document: plain text or HTML. */
+  text?: string;
+  html?: string;
+  /** Text the rules remove, and text they keep. */
+  drops: string[];
+  keeps: string[];
 }
 
 /** Raised by `compile` for a bad option; `key` names the offending key so the loader can place it. */
