@@ -8,6 +8,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cleanWithTrace, UnknownOutletError, type CleanResult } from '../kernel/clean.js';
 import { readDocuments } from '../io/sources/corpus.js';
+import { withKnownOutlet } from '../io/sources/prepare.js';
 import type { EngineResult, Removal } from '../kernel/engine/run.js';
 import type { InputType } from '../kernel/parse/index.js';
 import { RulesLoadError } from '../kernel/rules/errors.js';
@@ -110,7 +111,7 @@ async function explainOnce(options: ExplainOptions, io: Io): Promise<number> {
   for (const warning of doc.warnings) io.stderr.write(`winnow: ${shown === '-' ? 'stdin' : shown}: warning: ${warning}\n`);
   const { result, engine } = cleanWithTrace(
     {
-      ...doc.input,
+      ...withKnownOutlet(doc.input, ruleSet),
       id: shown,
       ...(options.url !== undefined ? { url: options.url } : {}),
       ...(options.outlet !== undefined ? { outlet: options.outlet } : {}),

@@ -19,6 +19,7 @@ Commands:
   rules test         run the rule tests beside the rules (must-keep / must-drop snippets)
   rules print        the resolved rule list of an outlet (--outlet NAME), with origins
   rules schema       JSON Schema of rule files, for editors
+  rules kinds        the reference of the rule kinds, with an example of each
   report <file>      show a removal report as tables, JSON or an HTML page (winnow report --help)
   eval <input...>    score cleaned text against gold text, per document and per rule (winnow eval --help)
 

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { clean, type CleanResult } from '../kernel/clean.js';
 import type { SourceDocument } from '../io/sources/corpus.js';
+import { withKnownOutlet } from '../io/sources/prepare.js';
 import { tokens } from '../kernel/text/words.js';
 import type { InputType } from '../kernel/parse/index.js';
 import { ruleKey } from '../kernel/engine/removal.js';
@@ -130,7 +131,7 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
 
     const run = (rules: RuleSet): CleanResult =>
       clean(
-        { ...input, id, ...(options.url !== undefined ? { url: options.url } : {}), ...(options.outlet !== undefined ? { outlet: options.outlet } : {}), ...(options.type !== undefined ? { type: options.type } : {}) },
+        { ...withKnownOutlet(input, rules), id, ...(options.url !== undefined ? { url: options.url } : {}), ...(options.outlet !== undefined ? { outlet: options.outlet } : {}), ...(options.type !== undefined ? { type: options.type } : {}) },
         { rules },
       );
     let result: CleanResult;

@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import { clean, type CleanResult } from '../../kernel/clean.js';
 import { compileRuleSet, type RuleSet } from '../../kernel/rules/ruleset.js';
-import { prepareDocument, UnreadableDocument } from '../sources/prepare.js';
+import { prepareDocument, UnreadableDocument, withKnownOutlet } from '../sources/prepare.js';
 import type { Task, TaskResult, WorkerSetup } from './messages.js';
 import { outputFileName, render } from './render.js';
 
@@ -42,14 +42,9 @@ function cleanTask({ seq, doc }: Task, ruleSet: RuleSet, setup: WorkerSetup): Ta
   try {
     const prepared = prepareDocument(doc, setup.fields);
     id = prepared.id;
-    // An outlet named by the data (a record's field, a manifest) without a rule file of its own is
-    // not an error in a corpus of many outlets: the document falls back to its host, folder, defaults.
-    const { outlet: named, ...input } = prepared.input;
-    const known = named !== undefined && ruleSet.hasOutlet(named) ? { outlet: named } : {};
     const result = clean(
       {
-        ...input,
-        ...known,
+        ...withKnownOutlet(prepared.input, ruleSet),
         ...(setup.url !== undefined ? { url: setup.url } : {}),
         ...(setup.outlet !== undefined ? { outlet: setup.outlet } : {}),
         ...(setup.type !== undefined ? { type: setup.type } : {}),

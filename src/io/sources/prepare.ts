@@ -4,6 +4,7 @@
  * throw `UnreadableDocument` (the reason goes into errors.jsonl); lesser ones are warnings.
  */
 import type { CleanInput } from '../../kernel/clean.js';
+import type { RuleSet } from '../../kernel/rules/ruleset.js';
 import { HTML_FILE, TEXT_FILE, type InputType } from '../../kernel/parse/index.js';
 import { decodeDocument, UnreadableDocument } from './decode.js';
 import { CONTENT_FIELDS, type RecordFields } from './fields.js';
@@ -83,3 +84,14 @@ function scalar(value: unknown): string | undefined {
 }
 
 export { UnreadableDocument };
+
+/**
+ * An outlet named by the data (a record's field, a manifest) without a rule file of its own is no
+ * error in a corpus of many outlets: the document finds its outlet by host or folder instead, or
+ * takes the defaults. Every command applies this the same way.
+ */
+export function withKnownOutlet(input: CleanInput, ruleSet: RuleSet): CleanInput {
+  if (input.outlet === undefined || ruleSet.hasOutlet(input.outlet)) return input;
+  const { outlet: _unknown, ...rest } = input;
+  return rest;
+}
