@@ -1,7 +1,7 @@
 /**
  * Every kind's worked example (its `meta.example`, shown in docs/rule-kinds.md) runs here: the
- * rules clean the document, the text it drops is gone, the text it keeps is there, and each
- * removal is attributed to a rule of the example.
+ * rules clean the document, the text it drops is gone, the text it keeps is there, the fields it
+ * reads are the article's, and the kind's own rule did something.
  */
 import { clean } from '../src/kernel/clean.js';
 import { KINDS } from '../src/kernel/kinds/registry.js';
@@ -16,17 +16,23 @@ describe.each([...KINDS.values()].map((kind) => [kind.meta.name, kind] as const)
     expect(rules.defaults!.rules.some((r) => r.kind === kind)).toBe(true);
   });
 
-  test.each(example.drops)('drops %j', (text) => {
+  test.each(example.drops.length > 0 ? example.drops : [undefined])('drops %j', (text) => {
+    if (text === undefined) return expect(result.removals).toEqual([]);
     expect(result.text).not.toContain(text);
     expect(result.removals.some((r) => r.text.includes(text) || text.includes(r.text.trim()))).toBe(true);
+  });
+
+  test('reads the fields it says', () => {
+    for (const [field, value] of Object.entries(example.fields ?? {})) expect(result.article[field as keyof typeof result.article]).toEqual(value);
   });
 
   test.each(example.keeps)('keeps %j', (text) => {
     expect(result.text).toContain(text);
   });
 
-  test(`a removal of the ${name} rule is among them`, () => {
+  test(`the ${name} rule did something: a removal, a field or the title line`, () => {
     const own = new Set(rules.defaults!.rules.filter((r) => r.kind === kind).map((r) => r.id));
-    expect(result.removals.some((r) => own.has(r.rule))).toBe(true);
+    const did = result.removals.some((r) => own.has(r.rule)) || Object.values(result.fields).some((f) => own.has(f!.rule));
+    expect(did).toBe(true);
   });
 });

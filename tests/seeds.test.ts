@@ -37,7 +37,7 @@ describe('seed articles', () => {
     const { stdout } = await run(['clean', 'corpus/lbc/lbc-2024-12-19.txt', '--format', 'json', '--quiet']);
     const result = JSON.parse(stdout);
     expect(result.outlet).toBe('lbc');
-    expect(result.metadata).toEqual({ date: '19 December 2024, 06:11', author: 'By Henry Moore' });
+    expect(result.metadata).toEqual({ date: '19 December 2024, 06:11', author: 'By Henry Moore', title: "UK troops could be sent to Ukraine for training as defence secretary calls on NATO allies to 'step up'" });
     expect(result.removals.find((r: { rule: string }) => r.rule === 'read-more')).toMatchObject({
       outlet: 'lbc',
       kind: 'pattern',

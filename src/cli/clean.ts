@@ -31,7 +31,11 @@ Output:
   --out PATH           a folder: one cleaned file per document, mirroring input names;
                        or FILE.jsonl / FILE.jsonl.gz: one JSON line per document
                        (without --out: one document to stdout; several need --format json)
-  --format FORMAT      text (default), html (cleaned HTML) or json (text, metadata, removals)
+  --format FORMAT      text (default: the title line, then the body), html (cleaned HTML),
+                       markdown (# title, ## subheadings, paragraphs) or json (the article's
+                       fields and body, and every removal with its rule)
+  --no-title           the body alone, without the title line (as extractors scored on
+                       article bodies give it); the title stays in the article's fields
 
 Rules:
   --rules DIR          rules folder (default: ./rules, else the rules bundled with winnow)
@@ -88,7 +92,7 @@ function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: strin
   return out;
 }
 
-const FORMATS = ['text', 'html', 'json'] as const;
+const FORMATS = ['text', 'html', 'json', 'markdown'] as const;
 /** Default per-document time limit: far above any real page (tens of milliseconds), low enough not to stall a batch. */
 const DEFAULT_TIMEOUT_SECONDS = 30;
 /** Default size cap: larger than any real article page, small enough for a worker's memory. */
@@ -124,6 +128,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       'warn-kept': { type: 'string' },
       'warn-rule': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'no-title': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -169,6 +174,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     ...(values.url !== undefined ? { url: values.url } : {}),
     ...(values.type !== undefined ? { type: values.type as InputType } : {}),
     ...(values.parser !== undefined ? { parser: values.parser as HtmlParser } : {}),
+    ...(values['no-title'] ? { noTitle: true } : {}),
     report: values.report !== undefined,
   };
   const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');

@@ -28,6 +28,8 @@ Options:
                      score them as they are. auto (default): clean when an input is HTML or has
                      its gold beside it, else score
   --no-ablation      skip re-cleaning without each rule (faster; no "F1 without" column)
+  --no-title         clean mode: score the body alone, without the title line (for gold that
+                     holds the article body only, as news extraction benchmarks do)
   --format FORMAT    text (default) or json
   --documents        with text: list every document (default: all up to 20, else the 10 worst)
   --rules DIR        rules folder (default: ./rules, else the bundled rules)
@@ -49,6 +51,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       gold: { type: 'string' },
       mode: { type: 'string', default: 'auto' },
       'no-ablation': { type: 'boolean', default: false },
+      'no-title': { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       documents: { type: 'boolean', default: false },
       rules: { type: 'string' },
@@ -87,6 +90,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     url: values.url,
     type: values.type as InputType | undefined,
     ablation: !values['no-ablation'],
+    noTitle: values['no-title'],
     root: io.cwd,
   });
 

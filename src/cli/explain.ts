@@ -34,6 +34,7 @@ Options:
   --rule ID          mark and count only this rule's removals
   --rules DIR        rules folder (default: ./rules, else the rules bundled with winnow)
   --type TYPE        html or text (default: from the file name, else from the content)
+  --no-title         as clean --no-title: the headline is a removal, not the title line
   --watch            run again whenever a rule file (or the document) changes; Ctrl-C stops
   -h, --help         show this help
 
@@ -53,6 +54,7 @@ interface ExplainOptions {
   outlet?: string;
   rule?: string;
   type?: InputType;
+  noTitle?: boolean;
 }
 
 export async function explainCommand(argv: string[], io: Io): Promise<number> {
@@ -66,6 +68,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
       rules: { type: 'string' },
       type: { type: 'string' },
       watch: { type: 'boolean', default: false },
+      'no-title': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -86,6 +89,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
     outlet: values.outlet,
     rule: values.rule,
     type: values.type as InputType | undefined,
+    noTitle: values['no-title'],
   };
   if (!values.watch) return explainOnce(options, io);
   return watchAndExplain(options, io);
@@ -117,7 +121,7 @@ async function explainOnce(options: ExplainOptions, io: Io): Promise<number> {
       ...(options.outlet !== undefined ? { outlet: options.outlet } : {}),
       ...(options.type !== undefined ? { type: options.type } : {}),
     },
-    { rules: ruleSet },
+    { rules: ruleSet, ...(options.noTitle ? { title: false } : {}) },
   );
   const resolved = ruleSet.forOutlet(result.outlet === DEFAULT_OUTLET ? undefined : result.outlet);
   if (options.rule !== undefined && !resolved.rules.some((r) => r.id === options.rule)) {

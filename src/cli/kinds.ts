@@ -7,6 +7,11 @@ import { KINDS } from '../kernel/kinds/registry.js';
 import type { JsonSchema, RuleKind } from '../kernel/kinds/types.js';
 import { COMMON_RULE_PROPERTIES } from '../kernel/rules/schema.js';
 
+const LEVELS = {
+  element: 'an element kind: it claims elements, with all their text',
+  block: 'a block kind: it decides on each block of text',
+  page: 'a page kind: it reads the article\'s fields and removes nothing',
+};
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const quoted = (texts: string[]) => texts.map((t) => `"${t}"`).join(', ');
 
@@ -22,7 +27,7 @@ function kindSection(kind: RuleKind<any>): string[] {
   return [
     `## \`${meta.name}\``,
     '',
-    `${meta.description} (${meta.level === 'element' ? 'an element kind: it claims elements, with all their text' : 'a block kind: it decides on each block of text'})`,
+    `${meta.description} (${LEVELS[meta.level]})`,
     '',
     '| key | | meaning |',
     '|---|---|---|',
@@ -37,7 +42,8 @@ function kindSection(kind: RuleKind<any>): string[] {
     '',
     ...document,
     '',
-    `removes ${quoted(example.drops)}; keeps ${quoted(example.keeps)}.`,
+    `${example.drops.length > 0 ? `removes ${quoted(example.drops)}` : 'removes nothing'}; keeps ${quoted(example.keeps.map((k) => k.replace(/\n+/g, ' / ')))}` +
+      (example.fields ? `; reads ${Object.entries(example.fields).map(([field, value]) => `\`${field}\` ${JSON.stringify(value)}`).join(', ')}.` : '.'),
     '',
   ];
 }
@@ -48,10 +54,10 @@ export function kindReference(): string {
     '<!-- Made by `winnow rules kinds` from each kind\'s meta (src/kernel/kinds/); edit those, then run `npx winnow rules kinds > docs/rule-kinds.md`. -->',
     '# Rule kinds',
     '',
-    'A rule\'s matcher key picks its kind from this closed set. Element kinds claim whole elements',
-    '(and every block inside them) before any block kind runs; block kinds then decide on each block',
-    'in document order, and the first rule that drops a block owns it. Every example below is run',
-    'by tests/kinds.test.ts.',
+    'A rule\'s matcher key picks its kind from this closed set. Page kinds read the article\'s fields',
+    '(title, authors, date, ...) from the page\'s metadata; element kinds claim whole elements (and',
+    'every block inside them); block kinds then decide on each block in document order, and the first',
+    'rule that drops a block owns it. Every example below is run by tests/kinds.test.ts.',
     '',
     '| key | level | removes |',
     '|---|---|---|',

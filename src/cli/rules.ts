@@ -90,7 +90,7 @@ function test(argv: string[], io: Io): number {
   // Coverage is only meaningful when every test file loaded.
   const uncovered = errors.length > 0 ? [] : uncoveredRules(ruleSet, report.covered, outlets);
   if (uncovered.length > 0) {
-    io.stdout.write(`${uncovered.length} rule${plural(uncovered.length)} without a test (no must-drop snippet is removed by ${uncovered.length === 1 ? 'it' : 'them'}):\n`);
+    io.stdout.write(`${uncovered.length} rule${plural(uncovered.length)} without a test (no must-drop snippet is removed by ${uncovered.length === 1 ? 'it' : 'them'}, no field or title line checked comes from ${uncovered.length === 1 ? 'it' : 'them'}):\n`);
     for (const rule of uncovered) io.stdout.write(`  ${at(show, rule.origin)}: ${rule.id}\n`);
   }
   const failed = report.failures.length + errors.length;

@@ -38,6 +38,8 @@ export interface EvalOptions {
   type?: InputType;
   /** Re-clean without each rule that fired (clean mode; default true). */
   ablation?: boolean;
+  /** Score the body alone, without the title line (clean mode; default false). */
+  noTitle?: boolean;
   /** Paths in the result are written relative to this folder (default: as given). */
   root?: string;
 }
@@ -132,7 +134,7 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
     const run = (rules: RuleSet): CleanResult =>
       clean(
         { ...withKnownOutlet(input, rules), id, ...(options.url !== undefined ? { url: options.url } : {}), ...(options.outlet !== undefined ? { outlet: options.outlet } : {}), ...(options.type !== undefined ? { type: options.type } : {}) },
-        { rules },
+        { rules, ...(options.noTitle ? { title: false } : {}) },
       );
     let result: CleanResult;
     try {

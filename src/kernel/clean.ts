@@ -4,7 +4,9 @@
  */
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { articleMarkdown, articleOf, type Article } from './article.js';
 import { applyRemovals } from './engine/apply.js';
+import type { Fields } from './engine/fields.js';
 import { runWithSafetyNet, type Relaxation, type SafeResult } from './engine/relax.js';
 import type { Removal } from './engine/run.js';
 import { DEFAULT_HTML_PARSER, detectType, toHast, type HtmlParser, type InputType } from './parse/index.js';
@@ -31,6 +33,14 @@ export interface CleanOptions {
   rules: RuleSet;
   /** Also produce the cleaned HTML (default: false). */
   html?: boolean;
+  /** Also produce the article as Markdown (default: false). */
+  markdown?: boolean;
+  /**
+   * Keep the headline as the title line, first in the text (default: true); `false` gives the
+   * body alone, as extractors scored on article bodies give it (the headline is then a removal
+   * of the rule that found it). The `title` field is there either way.
+   */
+  title?: boolean;
   /**
    * Which HTML parser builds the tree (default: `fast`): `fast` is Winnow's own builder on
    * htmlparser2's tokenizer, `parse5` the reference (parse5 as in rehype-parse). Both build the
@@ -58,8 +68,16 @@ export interface CleanResult {
   outletFrom: OutletSource;
   /** Rule files applied, in order. */
   ruleFiles: string[];
+  /** The title line (unless `title: false`), then the body: one paragraph per kept block, a blank line between. */
   text: string;
   html?: string;
+  /** With `markdown: true`: the article as Markdown. */
+  markdown?: string;
+  /** The article: its fields and its body. */
+  article: Article;
+  /** Each field with the rule that gave it (`json-ld`, `byline`, ...) and what it read. */
+  fields: Fields;
+  /** Values extracted by rules with `extract:` (and the page's `<title>`), as their text was. */
   metadata: Record<string, string>;
   removals: Removal[];
   /** Present when the rules left too little text and the safety net relaxed them (src/engine/relax.ts). */
@@ -83,7 +101,9 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
   const resolved = ruleSet.forOutlet(outlet);
   const type = doc.type ?? detectType(doc.content, doc.path);
   const tree: Root = toHast(doc.content, type, options.parser ?? DEFAULT_HTML_PARSER);
-  const result = runWithSafetyNet(tree, resolved.rules);
+  const keepTitle = options.title ?? true;
+  const result = runWithSafetyNet(tree, resolved.rules, undefined, { keepTitle });
+  const article = articleOf(result);
   const blocksRemoved = result.kept.filter((t) => t === undefined).length;
   const cleaned: CleanResult = {
     ...(doc.id !== undefined ? { id: doc.id } : {}),
@@ -95,6 +115,9 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
     ruleFiles: resolved.files,
     text: result.text,
     ...(options.html ? { html: toHtml(applyRemovals(tree, result)) } : {}),
+    ...(options.markdown ? { markdown: articleMarkdown(article, result.title === undefined ? undefined : result.kept[result.title]) } : {}),
+    article,
+    fields: result.fields,
     metadata: result.metadata,
     removals: result.removals,
     ...(result.relaxed ? { relaxed: result.relaxed } : {}),

@@ -4,7 +4,9 @@
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
+import { articleOf, type Article } from './article.js';
 import { applyRemovals } from './engine/apply.js';
+import type { Fields } from './engine/fields.js';
 import { runWithSafetyNet, type Relaxation } from './engine/relax.js';
 import type { Removal } from './engine/run.js';
 import { resolveOutlet } from './rules/outlet.js';
@@ -17,10 +19,16 @@ export interface WinnowPluginOptions {
   outlet?: string;
   /** The document's URL, for outlet resolution by host. */
   url?: string;
+  /** Keep the headline in the tree as the title (default: true); `false` removes it with the rest. */
+  title?: boolean;
 }
 
 export interface WinnowFileData {
   outlet: string;
+  /** The article: its fields (title, authors, date, ...) and its body. */
+  article: Article;
+  /** Each field with the rule that gave it. */
+  fields: Fields;
   removals: Removal[];
   metadata: Record<string, string>;
   wordsIn: number;
@@ -40,10 +48,12 @@ export default function rehypeWinnow(options: WinnowPluginOptions) {
   return (tree: Root, file: VFile) => {
     const { outlet } = resolveOutlet(options.rules, { outlet: options.outlet, url: options.url, path: file.path });
     const resolved = options.rules.forOutlet(outlet);
-    const result = runWithSafetyNet(tree, resolved.rules);
+    const result = runWithSafetyNet(tree, resolved.rules, undefined, { keepTitle: options.title ?? true });
     applyRemovals(tree, result);
     file.data.winnow = {
       outlet: resolved.outlet,
+      article: articleOf(result),
+      fields: result.fields,
       removals: result.removals,
       metadata: result.metadata,
       wordsIn: result.wordsIn,

@@ -67,7 +67,8 @@ function blockRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
   if (!isBlockRule(rule)) return [];
   const { blocks, page: scanned } = page.base.view;
   const out: Removed[] = [];
-  decideBlocks(scanned, blocks, [...page.base.kept], [rule], {
+  decideBlocks(scanned, blocks, [...page.base.kept], [rule], { fields: page.base.fields, keepTitle: true, ...(page.base.title !== undefined ? { title: page.base.title } : {}) }, {
+    title: () => {},
     removed: (_rule, block, text) => out.push({ block, text }),
     cut: (_rule, block, before, _after, ranges) => out.push({ block, text: ranges.map(([s, e]) => before.slice(s, e)).join(' ') }),
   });

@@ -148,7 +148,23 @@ function runCase(ruleSet: RuleSet, resolved: ResolvedRules, file: RuleTestFile, 
     if (got !== value) fail(origin, `metadata \`${key}\` is ${got === undefined ? 'missing' : quote(got)}, expected ${quote(value)}`);
   }
 
-  return { checks: testCase.keep.length + testCase.drop.length + testCase.metadata.length, failures };
+  for (const { field, value, origin } of testCase.fields) {
+    const got = result.article[field];
+    const source = result.fields[field];
+    if (JSON.stringify(got) !== JSON.stringify(value)) {
+      fail(origin, `field \`${field}\` is ${got === undefined ? 'missing' : JSON.stringify(got)}, expected ${JSON.stringify(value)}${source ? ` (given by rule \`${source.rule}\`, from ${source.detail})` : ''}`);
+    } else if (source) {
+      covered.add(`${source.outlet}/${source.rule}`);
+    }
+  }
+
+  if (testCase.titleLine !== undefined) {
+    const got = engine.title === undefined ? undefined : engine.kept[engine.title];
+    if (got !== testCase.titleLine.text) fail(testCase.titleLine.origin, `title line is ${got === undefined ? 'missing (no rule with `extract: title` found one)' : quote(got)}, expected ${quote(testCase.titleLine.text)}`);
+    else if (engine.titleRule) covered.add(`${engine.titleRule.outlet}/${engine.titleRule.id}`);
+  }
+
+  return { checks: testCase.keep.length + testCase.drop.length + testCase.metadata.length + testCase.fields.length + (testCase.titleLine ? 1 : 0), failures };
 }
 
 /** One block holding a snippet: whether the snippet is still in what was kept of it, and which removal took it or cut the block. */

@@ -22,6 +22,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, typ
 import { detectType, HTML_FILE, TEXT_FILE, type InputType } from '../kernel/parse/index.js';
 import { decodeDocument } from '../io/sources/decode.js';
 import { collapseWhitespace } from '../kernel/text/words.js';
+import type { FieldName } from '../kernel/kinds/fields.js';
 import { RuleFileError } from '../kernel/rules/errors.js';
 import { suggest, type Origin } from '../kernel/rules/parse.js';
 import { DEFAULT_OUTLET } from '../kernel/rules/ruleset.js';
@@ -31,7 +32,7 @@ import { ruleTestFilePaths, TEST_FILE } from '../io/rules.js';
 /** Keys that give a test its document: exactly one per test. */
 const DOCUMENT_KEYS = ['text', 'html', 'file'] as const;
 /** Keys that check something: a test needs at least one. */
-const CHECK_KEYS = ['keep', 'drop', 'metadata'] as const;
+const CHECK_KEYS = ['keep', 'drop', 'metadata', 'fields', 'title-line'] as const;
 /** Keys of a `drop` item written as a mapping. */
 const DROP_ITEM_KEYS = ['text', 'rule'];
 
@@ -58,6 +59,10 @@ export interface RuleTestCase {
   drop: Snippet[];
   /** Metadata values the rules must extract. */
   metadata: Array<{ key: string; value: string; origin: Origin }>;
+  /** The article's fields the rules must give. */
+  fields: Array<{ field: FieldName; value: string | string[]; origin: Origin }>;
+  /** The title line the rules must find. */
+  titleLine?: { text: string; origin: Origin };
 }
 
 export interface RuleTestFile {
@@ -122,7 +127,7 @@ export function parseTestFile(source: string, path: string): { file?: RuleTestFi
       return;
     }
     if (!CHECK_KEYS.some((k) => k in raw)) {
-      at(map, `Unexpected ${label} that checks nothing`, 'add `keep:` (snippets that must survive) and/or `drop:` (snippets that must be removed)');
+      at(map, `Unexpected ${label} that checks nothing`, 'add `keep:` (snippets that must survive), `drop:` (snippets that must be removed), `fields:` or `title-line:`');
       return;
     }
     const document = readDocument(raw, map, path, at);
@@ -147,6 +152,12 @@ export function parseTestFile(source: string, path: string): { file?: RuleTestFi
         value: String((pair.value as { value: unknown }).value),
         origin: originOf(pair.key as YamlNode),
       })),
+      fields: ((map.get('fields', true) as YAMLMap | undefined)?.items ?? []).map((pair) => ({
+        field: String((pair.key as { value: unknown }).value) as FieldName,
+        value: (pair.value as YamlNode).toJSON() as string | string[],
+        origin: originOf(pair.key as YamlNode),
+      })),
+      ...(typeof raw['title-line'] === 'string' ? { titleLine: { text: collapseWhitespace(raw['title-line']), origin: originOf(map.get('title-line', true) as YamlNode) } } : {}),
     });
   });
   if (errors.length > 0) return { errors };

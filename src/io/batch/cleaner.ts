@@ -49,7 +49,7 @@ function cleanTask({ seq, doc }: Task, ruleSet: RuleSet, setup: WorkerSetup): Ta
         ...(setup.outlet !== undefined ? { outlet: setup.outlet } : {}),
         ...(setup.type !== undefined ? { type: setup.type } : {}),
       },
-      { rules: ruleSet, html: setup.format === 'html', ...(setup.parser !== undefined ? { parser: setup.parser } : {}) },
+      { rules: ruleSet, html: setup.format === 'html', markdown: setup.format === 'markdown', ...(setup.noTitle ? { title: false } : {}), ...(setup.parser !== undefined ? { parser: setup.parser } : {}) },
     );
     result.ruleFiles = result.ruleFiles.map((file) => relative(setup.cwd, file));
     const rulesFired = [...new Set(result.removals.map((r) => `${r.outlet}/${r.rule}`))];
@@ -69,10 +69,10 @@ function cleanTask({ seq, doc }: Task, ruleSet: RuleSet, setup: WorkerSetup): Ta
   }
 }
 
-/** The result as the report needs it: everything but the cleaned HTML, serialised here rather than on the main thread. */
+/** The result as the report needs it: everything but the cleaned HTML, Markdown and body parts (the text is there), serialised here rather than on the main thread. */
 function reportLine(result: CleanResult): string {
-  const { html: _html, ...rest } = result;
-  return `${JSON.stringify(rest)}\n`;
+  const { html: _html, markdown: _markdown, article: { body: _body, ...fields }, ...rest } = result;
+  return `${JSON.stringify({ ...rest, article: { ...fields, body: [] } })}\n`;
 }
 
 function reasonOf(error: unknown): string {

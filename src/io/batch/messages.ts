@@ -14,7 +14,7 @@ export type OutputKind =
   /** One JSON line per document, in a JSONL(.gz) output file. */
   | 'jsonl';
 
-export type Format = 'text' | 'html' | 'json';
+export type Format = 'text' | 'html' | 'json' | 'markdown';
 
 /**
  * Set once per worker (workerData). The rules come as the texts the main thread read and checked
@@ -33,6 +33,8 @@ export interface WorkerSetup {
   type?: InputType;
   /** `--parser`: the HTML parser (default: the fast one). */
   parser?: HtmlParser;
+  /** `--no-title`: the body alone, without the title line. */
+  noTitle?: boolean;
   /** Send back each document's result (without its HTML) for the removal report (`--report`). */
   report: boolean;
 }

@@ -5,7 +5,7 @@
 import type { CleanResult } from '../../kernel/clean.js';
 import type { Format, OutputKind } from './messages.js';
 
-const EXTENSION: Record<Format, string> = { text: '.txt', html: '.html', json: '.json' };
+const EXTENSION: Record<Format, string> = { text: '.txt', html: '.html', json: '.json', markdown: '.md' };
 
 /** A record of a JSONL output: the cleaned text and how many words each rule removed. */
 export interface OutputRecord {
@@ -15,8 +15,9 @@ export interface OutputRecord {
   url: string | null;
   outlet: string;
   text: string;
-  /** Cleaned HTML, with `--format html`. */
+  /** Cleaned HTML, with `--format html`; the article as Markdown, with `--format markdown`. */
   html?: string;
+  markdown?: string;
   wordsIn: number;
   wordsOut: number;
   /** Words removed, per rule id, in the order the rules first fired. */
@@ -32,6 +33,7 @@ export function render(result: CleanResult, output: OutputKind, format: Format, 
   }
   if (format === 'text') return result.text;
   if (format === 'html') return result.html ?? '';
+  if (format === 'markdown') return result.markdown ?? '';
   return `${JSON.stringify(result)}\n`;
 }
 
@@ -45,6 +47,7 @@ export function outputRecord(result: CleanResult, format: Format, meta: { source
     outlet: result.outlet,
     text: result.text,
     ...(format === 'html' ? { html: result.html ?? '' } : {}),
+    ...(format === 'markdown' ? { markdown: result.markdown ?? '' } : {}),
     wordsIn: result.stats.wordsIn,
     wordsOut: result.stats.wordsOut,
     removed,
@@ -52,7 +55,7 @@ export function outputRecord(result: CleanResult, format: Format, meta: { source
   };
 }
 
-/** `lbc/page` -> `lbc/page.txt` (text), `.html` (html), `.json` (json). */
+/** `lbc/page` -> `lbc/page.txt` (text), `.html` (html), `.json` (json), `.md` (markdown). */
 export function outputFileName(name: string, format: Format): string {
   return `${name}${EXTENSION[format]}`;
 }

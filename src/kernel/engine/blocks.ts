@@ -102,6 +102,12 @@ export class Block {
     return this.page.nodes[this.at];
   }
 
+  /** Tag name of the container (empty for the root). */
+  get tag(): string {
+    const container = this.page.nodes[this.at];
+    return container.type === 'element' ? container.tagName : '';
+  }
+
   /** The container's parent: blocks of containers with the same parent form one group. */
   get group(): Parent | undefined {
     return this.at === 0 ? undefined : this.page.nodes[this.page.parent[this.at]];

@@ -7,12 +7,14 @@
  * kept (the first rule that drops a block owns it). A rule's decision takes the block (`drop:
  * block`, with the blocks it names in `also`), cuts part of its text (`inline`; a cut that leaves
  * nothing takes the block whole), or, for a `drop: rest` rule, takes the block and every block
- * after it. The loop changes `current` in place and reports each removal; accounting is the
+ * after it. Rules with `extract: title` decide last; the block such a rule takes may stay as the
+ * title line instead. The loop changes `current` in place and reports each removal; accounting is the
  * caller's.
  */
 import type { BlockContext, BlockInfo, BlockMatcher, PageView } from '../kinds/types.js';
 import type { LoadedRule } from '../rules/parse.js';
 import { collapseWhitespace } from '../text/words.js';
+import type { Fields } from './fields.js';
 
 /** A rule whose kind decides on blocks. */
 export type BlockRule = LoadedRule & { matcher: BlockMatcher };
@@ -21,8 +23,22 @@ export function isBlockRule(rule: LoadedRule): rule is BlockRule {
   return rule.matcher.level === 'block';
 }
 
+export interface DecideOptions {
+  /** The article's fields as the page's metadata gives them. */
+  fields: Fields;
+  /**
+   * Keep the block a rule with `extract: title` takes (the headline) as the title line, where it
+   * stands, safe from every later rule; without it, that rule removes the block like any other.
+   */
+  keepTitle: boolean;
+  /** A title line chosen already (a run continued from another's decisions): no rule decides on it. */
+  title?: number;
+}
+
 /** What the loop reports. */
 export interface DecisionSink {
+  /** `rule` (one with `extract: title`) took block `block` as the title line; it stays kept. */
+  title(rule: BlockRule, block: number, text: string, detail: string | undefined): void;
   /** `rule` took block `block` whole; `text` was its current text. */
   removed(rule: BlockRule, block: number, text: string, detail: string | undefined): void;
   /** `rule` cut `ranges` out of block `block`'s current text `before`, leaving `after` (not empty). */
@@ -31,56 +47,84 @@ export interface DecisionSink {
 
 /**
  * Run `rules` over `blocks`. `current` holds each block's current text (`undefined` once
- * removed) and is updated in place.
+ * removed) and is updated in place. Rules with `extract: title` run last, in a pass of their
+ * own: the headline is chosen among the blocks every other rule left, and then kept as the title
+ * line (`keepTitle`) or removed like any block.
  */
-export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], current: Array<string | undefined>, rules: readonly BlockRule[], sink: DecisionSink): void {
+export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], current: Array<string | undefined>, rules: readonly BlockRule[], options: DecideOptions, sink: DecisionSink): { title?: number } {
+  const { fields, keepTitle } = options;
   const total = blocks.length;
-  // Each rule's `memo` value for this document, by its place in `rules`.
-  const memos: unknown[] = new Array(rules.length);
-  let asking = 0;
+  // The title line: chosen before (a run continued from another), or by the title pass below.
+  let title: number | undefined = options.title;
   const context: BlockContext = {
     page,
+    fields,
     blocks,
     block: blocks[0],
     text: '',
     isRemoved: (index) => current[index] === undefined,
-    memo: <T>(make: () => T): T => (asking in memos ? memos[asking] : (memos[asking] = make())) as T,
+    memo: () => {
+      throw new Error('memo outside a pass');
+    },
   };
   const remove = (index: number, rule: BlockRule, detail: string | undefined) => {
     const text = current[index];
-    if (text === undefined) return;
+    if (text === undefined || index === title) return;
     current[index] = undefined;
     sink.removed(rule, index, text, detail);
   };
-  scan: for (let i = 0; i < total; i++) {
-    for (let r = 0; r < rules.length; r++) {
-      const rule = rules[r];
-      const text = current[i];
-      if (text === undefined) continue scan;
-      if (rule.scope && !rule.scope(i, total)) continue;
-      context.block = blocks[i];
-      context.text = text;
-      asking = r;
-      const decision = rule.matcher.decide(context);
-      if (decision === null) continue;
-      if (rule.drop === 'rest') {
-        for (let j = i; j < total; j++) remove(j, rule, decision.detail);
-        break scan;
+
+  /** One pass of `list` over the blocks; `take` may claim a decision before it is applied. */
+  const pass = (list: readonly BlockRule[], take: (rule: BlockRule, index: number, text: string, detail: string | undefined) => boolean) => {
+    // Each rule's `memo` value for this document, by its place in `list`.
+    const memos: unknown[] = new Array(list.length);
+    let asking = 0;
+    context.memo = <T>(make: () => T): T => (asking in memos ? memos[asking] : (memos[asking] = make())) as T;
+    scan: for (let i = 0; i < total; i++) {
+      for (let r = 0; r < list.length; r++) {
+        const rule = list[r];
+        const text = current[i];
+        if (text === undefined || i === title) continue scan;
+        if (rule.scope && !rule.scope(i, total)) continue;
+        context.block = blocks[i];
+        context.text = text;
+        asking = r;
+        const decision = rule.matcher.decide(context);
+        if (decision === null) continue;
+        if (decision.drop === 'block' && rule.drop !== 'rest' && take(rule, i, text, decision.detail)) continue scan;
+        if (rule.drop === 'rest') {
+          for (let j = i; j < total; j++) remove(j, rule, decision.detail);
+          break scan;
+        }
+        if (decision.drop === 'block') {
+          remove(i, rule, decision.detail);
+          for (const j of decision.also ?? []) remove(j, rule, decision.detail);
+          continue scan;
+        }
+        const after = collapseWhitespace(cut(text, decision.ranges));
+        if (after === '') {
+          remove(i, rule, decision.detail);
+          continue scan;
+        }
+        sink.cut(rule, i, text, after, decision.ranges, decision.detail);
+        current[i] = after;
       }
-      if (decision.drop === 'block') {
-        remove(i, rule, decision.detail);
-        for (const j of decision.also ?? []) remove(j, rule, decision.detail);
-        continue scan;
-      }
-      const after = collapseWhitespace(cut(text, decision.ranges));
-      if (after === '') {
-        remove(i, rule, decision.detail);
-        continue scan;
-      }
-      sink.cut(rule, i, text, after, decision.ranges, decision.detail);
-      current[i] = after;
     }
+  };
+
+  pass(rules.filter((rule) => rule.extract !== 'title'), () => false);
+  const titleRules = rules.filter((rule) => rule.extract === 'title');
+  if (titleRules.length > 0 && title === undefined) {
+    pass(titleRules, (rule, index, text, detail) => {
+      if (!keepTitle) return false;
+      // One title line: a second title rule's pick stays in the body.
+      if (title !== undefined) return true;
+      title = index;
+      sink.title(rule, index, text, detail);
+      return true;
+    });
   }
+  return title === undefined ? {} : { title };
 }
 
 /** `text` without the given [start, end) ranges (which may overlap). */

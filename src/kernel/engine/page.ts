@@ -19,7 +19,7 @@
 import type { Element, Root, Text } from 'hast';
 import type { Position } from 'unist';
 import { collapseWhitespace, TextMeasure } from '../text/words.js';
-import type { PageView } from '../kinds/types.js';
+import type { PageHead, PageView } from '../kinds/types.js';
 import { beginPage, wordId } from '../text/class-words.js';
 
 /** Elements whose content starts and ends a block (CSS `display: block`-like in browsers). */
@@ -192,6 +192,7 @@ export function scanPage(tree: Root): Page {
   const measure = new TextMeasure();
   const wordIds: number[] = [];
   let title: string | undefined;
+  const head: PageHead = { meta: [], links: [], jsonLd: [] };
   let events = 0;
   parent[0] = -1;
   end[0] = 0;
@@ -259,9 +260,15 @@ export function scanPage(tree: Root): Page {
     const tag = child.tagName;
     const kind = TAG_ROLE.get(tag) ?? INLINE;
     if (kind === SKIP) {
-      if (tag === 'head' && title === undefined) title = titleOf(child);
+      if (tag === 'head') {
+        title ??= titleOf(child);
+        readHead(child, head);
+      } else if (tag === 'script') {
+        addJsonLd(child, head);
+      }
       continue;
     }
+    if (kind === INLINE && (tag === 'meta' || tag === 'link')) (tag === 'meta' ? head.meta : head.links).push(child);
     const at = nodes.length;
     if (at + 2 > scratch.elements) {
       growElements(at + 2);
@@ -312,7 +319,13 @@ export function scanPage(tree: Root): Page {
     textFlags: textFlags.slice(0, texts.length),
     events: eventList.slice(0, events),
     ...(title !== undefined ? { title } : {}),
+    head,
   };
+  if (tree.children.length > 0) {
+    const html = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'html');
+    const lang = html?.properties.lang;
+    if (typeof lang === 'string' && lang.trim() !== '') head.lang = lang.trim();
+  }
   const { words, linkWords } = page;
   for (let i = n - 1; i > 0; i--) {
     words[page.parent[i]] += words[i];
@@ -374,6 +387,30 @@ function addWords(value: string, out: number[]): void {
 
 const SPACE = /\s/;
 const SPACES = /\s+/;
+
+/** `<meta>`, `<link>` and JSON-LD scripts of a `<head>` (and of what it nests, such as `<noscript>`), in document order. */
+function readHead(head: Element, into: PageHead): void {
+  const pending: Element[] = [head];
+  while (pending.length > 0) {
+    const element = pending.pop()!;
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if (child.type === 'element') pending.push(child);
+    }
+    if (element.tagName === 'meta') into.meta.push(element);
+    else if (element.tagName === 'link') into.links.push(element);
+    else if (element.tagName === 'script') addJsonLd(element, into);
+  }
+}
+
+/** The text of a `<script type="application/ld+json">`. */
+function addJsonLd(script: Element, into: PageHead): void {
+  const type = script.properties.type;
+  if (typeof type !== 'string' || !/^\s*application\/ld\+json\s*$/i.test(type)) return;
+  let text = '';
+  for (const child of script.children) if (child.type === 'text') text += child.value;
+  if (text.trim() !== '') into.jsonLd.push(text);
+}
 
 /** The text of a `<title>` directly in `<head>`. */
 function titleOf(head: Element): string | undefined {

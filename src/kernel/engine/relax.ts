@@ -12,7 +12,7 @@
 import type { Root } from 'hast';
 import type { LoadedRule } from '../rules/parse.js';
 import { scanPage, type Page } from './page.js';
-import { runRules, type EngineResult } from './run.js';
+import { runRules, type EngineResult, type RunOptions } from './run.js';
 
 /** Fewer words kept than this counts as "too little": the rules took the page's text away (short
  * articles are real: dragnet-train has gold texts of 8 words, so the bar stays low)... */
@@ -44,14 +44,14 @@ export function keepsTooLittle(result: EngineResult): boolean {
  * Run `rules` over `tree`; relax them step by step while they keep too little. Every step reads
  * the same walk of the tree (`page`, made here unless the caller has it).
  */
-export function runWithSafetyNet(tree: Root, rules: readonly LoadedRule[], page: Page = scanPage(tree)): SafeResult {
-  const strict = runRules(tree, rules, page);
+export function runWithSafetyNet(tree: Root, rules: readonly LoadedRule[], page: Page = scanPage(tree), options: RunOptions = {}): SafeResult {
+  const strict = runRules(tree, rules, page, options);
   if (!keepsTooLittle(strict)) return strict;
   const steps = [...new Set(rules.map((r) => r.relax).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
   let best: SafeResult = strict;
   for (const step of steps) {
     const off = rules.filter((r) => r.relax !== undefined && r.relax <= step);
-    const result = runRules(tree, rules.filter((r) => r.relax === undefined || r.relax > step), page);
+    const result = runRules(tree, rules.filter((r) => r.relax === undefined || r.relax > step), page, options);
     if (result.wordsOut > best.wordsOut) {
       best = { ...result, relaxed: { step, off: off.map((r) => r.id), strictWords: strict.wordsOut } };
     }

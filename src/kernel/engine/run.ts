@@ -13,6 +13,8 @@ import type { LoadedRule } from '../rules/parse.js';
 import { countWords } from '../text/words.js';
 import { readPageBlocks, UNCLAIMED, type Block, type BlockView } from './blocks.js';
 import { decideBlocks, isBlockRule } from './decide.js';
+import { FieldTable, type Fields } from './fields.js';
+import { extractedField } from '../kinds/fields.js';
 import { PagePaths, scanPage, type Page } from './page.js';
 import { Removal } from './removal.js';
 import { compileSelectors, matchSelectors, type SelectorPlan } from './selectors.js';
@@ -41,8 +43,13 @@ export interface EngineResult {
   removals: Removal[];
   /** Every partial removal with its ranges, in the order they were made. */
   strips: StripEdit[];
-  /** Values extracted by rules with `extract:` (and the page title). */
+  /** Values extracted by rules with `extract:` (and the page title), as the text was. */
   metadata: Record<string, string>;
+  /** The article's fields, each with the rule that gave it. */
+  fields: Fields;
+  /** The block kept as the title line (first in `text`), when a rule with `extract: title` took one, and that rule. */
+  title?: number;
+  titleRule?: LoadedRule;
   wordsIn: number;
   wordsOut: number;
   /** Cleaned text: kept blocks, one paragraph each, separated by a blank line. */
@@ -82,6 +89,14 @@ function cssRulesOf(rules: readonly LoadedRule[]): CssRules {
   return found;
 }
 
+export interface RunOptions {
+  /**
+   * Keep the headline (the block a rule with `extract: title` takes) as the title line, first in
+   * the text (default); `false` removes it like any other block: the body alone.
+   */
+  keepTitle?: boolean;
+}
+
 /**
  * Let the element rules among `rules` claim elements, in rule order: `claimAt` holds, per page
  * position, the index (`firstIndex` + place in `rules`) of the rule that claimed the element
@@ -105,7 +120,7 @@ export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt:
  * Run `rules` over `tree`. `page` is the tree's walk (`scanPage(tree)`), when the caller has it
  * already (the safety net runs the rules again over the same page).
  */
-export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = scanPage(tree)): EngineResult {
+export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = scanPage(tree), options: RunOptions = {}): EngineResult {
   const claimAt = new Int32Array(page.nodes.length).fill(UNCLAIMED);
   claimElements(page, rules, claimAt);
   const view = readPageBlocks(page, claimAt);
@@ -116,6 +131,9 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   const strips: StripEdit[] = [];
   const metadata: Record<string, string> = {};
   if (view.title) metadata.title = view.title;
+  // Fields the page says of itself first (block rules such as `headline` read them), then what extract rules remove.
+  const fields = new FieldTable(rules);
+  for (const rule of rules) if (rule.matcher.level === 'page') for (const reading of rule.matcher.read(page)) fields.offer(rule, reading);
 
   // Words of each block's original text (counted as the blocks were read), and of a stripped block's current text.
   const wordsOfBlock = (index: number): number => blocks[index].words;
@@ -129,7 +147,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     if (partial) removal.partial = true;
     if (detail !== undefined) removal.detail = detail;
     removals.push(removal);
-    if (rule.extract && metadata[rule.extract] === undefined) metadata[rule.extract] = removal.text.trim();
+    if (rule.extract) extract(rule, removal.text.trim());
   };
 
 
@@ -139,7 +157,14 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   }
 
   const blockRules = rules.filter(isBlockRule);
-  decideBlocks(page, blocks, current, blockRules, {
+  const extract = (rule: LoadedRule, text: string) => {
+    if (metadata[rule.extract!] === undefined) metadata[rule.extract!] = text;
+    const reading = extractedField(rule.extract!, text, page.head.lang);
+    if (reading) fields.offer(rule, { ...reading, detail: 'extract' });
+  };
+  let titleRule: LoadedRule | undefined;
+  const { title } = decideBlocks(page, blocks, current, blockRules, { fields: fields.fields, keepTitle: options.keepTitle ?? true }, {
+    title: (rule) => (titleRule = rule),
     removed: (rule, index, text, detail) => record(rule, blocks[index], text, wordsOfCurrent(index, text), detail),
     cut: (rule, index, before, after, ranges, detail) => {
       const removedText = ranges.map(([s, e]) => before.slice(s, e)).join(' ');
@@ -150,16 +175,19 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     },
   });
 
+  // The title line's text as later rules left it (a date prefix cut off).
+  if (title !== undefined && titleRule !== undefined) extract(titleRule, current[title]!);
   removals.sort((a, b) => a.block - b.block);
   let wordsIn = 0;
   let wordsOut = 0;
-  const keptTexts: string[] = [];
+  // The title line comes first, wherever its block stands.
+  const keptTexts: string[] = title === undefined ? [] : [current[title]!];
   for (let i = 0; i < total; i++) {
     wordsIn += wordsOfBlock(i);
     const text = current[i];
     if (text !== undefined) {
       wordsOut += wordsOfCurrent(i, text);
-      keptTexts.push(text);
+      if (i !== title) keptTexts.push(text);
     }
   }
   return {
@@ -169,6 +197,8 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     removals,
     strips,
     metadata,
+    fields: fields.fields,
+    ...(title !== undefined ? { title, ...(titleRule ? { titleRule } : {}) } : {}),
     wordsIn,
     wordsOut,
     text: keptTexts.length > 0 ? `${keptTexts.join('\n\n')}\n` : '',

@@ -11,15 +11,17 @@ import { classId } from './class-id.js';
 import { hidden } from './hidden.js';
 import { linkDensity } from './link-density.js';
 import { mainContent } from './main-content.js';
+import { metadata } from './metadata.js';
 import { pattern } from './pattern.js';
 import { selector } from './selector.js';
 import { shortBetween } from './short-between.js';
 import { strip } from './strip.js';
 import { tags } from './tags.js';
+import { titleLine } from './title-line.js';
 import { text } from './text.js';
 import type { RuleKind } from './types.js';
 
-const ALL: ReadonlyArray<RuleKind<any>> = [selector, text, pattern, caption, strip, tags, hidden, classId, mainContent, linkDensity, shortBetween];
+const ALL: ReadonlyArray<RuleKind<any>> = [selector, text, pattern, caption, strip, tags, hidden, classId, mainContent, linkDensity, shortBetween, titleLine, metadata];
 
 /** Matcher key -> kind. */
 export const KINDS: ReadonlyMap<string, RuleKind<any>> = new Map(ALL.map((kind) => [kind.meta.name, kind]));

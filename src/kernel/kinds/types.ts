@@ -7,6 +7,7 @@
  * one block, seen as a `BlockInfo`. The engine's own page and blocks satisfy these views.
  */
 import type { Element, Parent, Root } from 'hast';
+import type { FieldName, FieldReading } from './fields.js';
 
 /** JSON Schema for a kind's own keys (an object schema's `properties` and `required`). */
 export interface KindSchema {
@@ -24,8 +25,8 @@ export interface KindMeta {
   name: string;
   /** One line for docs and the editor schema. */
   description: string;
-  /** Whether the kind decides on whole elements or on text blocks. */
-  level: 'element' | 'block';
+  /** Whether the kind decides on whole elements or on text blocks, or reads the page's fields (and removes nothing). */
+  level: 'element' | 'block' | 'page';
   /** The kind's own keys (its `name` among them). */
   schema: KindSchema;
   /**
@@ -48,6 +49,8 @@ export interface KindExample {
   /** Text the rules remove, and text they keep. */
   drops: string[];
   keeps: string[];
+  /** Fields of the article the rules read. */
+  fields?: Partial<Record<FieldName, string | string[]>>;
 }
 
 /** Raised by `compile` for a bad option; `key` names the offending key so the loader can place it. */
@@ -90,6 +93,20 @@ export interface PageView {
   readonly wordIds: Int32Array;
   /** The text of the page's `<title>`, whitespace collapsed, if it has one. */
   readonly title?: string;
+  /** What the page says of itself outside its text: `<meta>`, `<link>`, JSON-LD, `<html lang>`. */
+  readonly head: PageHead;
+}
+
+/** What a page says of itself outside its text, as the walk found it. */
+export interface PageHead {
+  /** `<meta>` elements, in `<head>` or not, in document order. */
+  meta: Element[];
+  /** `<link>` elements. */
+  links: Element[];
+  /** Texts of `<script type="application/ld+json">` elements. */
+  jsonLd: string[];
+  /** `<html lang>`, when given. */
+  lang?: string;
 }
 
 /** One block (a run of text a reader sees as one paragraph) as a kind sees it. */
@@ -105,6 +122,8 @@ export interface BlockInfo {
   readonly linkWords: number;
   /** The parent of the block's container: blocks of containers with the same parent form one group. */
   readonly group: Parent | undefined;
+  /** Tag name of the block's container (`p`, `h1`, `li`, ...; empty for text at the top of the document). */
+  readonly tag: string;
 }
 
 /** What a block kind asks the engine to do with a block. */
@@ -117,6 +136,8 @@ export type Decision =
 export interface BlockContext {
   /** The page, read-only. */
   page: PageView;
+  /** The article's fields as the page's metadata gives them (before any block is decided), read-only. */
+  fields: Readonly<Partial<Record<FieldName, { value: string | string[] }>>>;
   /** Every block of the document, in order. */
   blocks: readonly BlockInfo[];
   /** The block being decided on. */
@@ -159,7 +180,13 @@ export interface ElementMatcher {
   css?: string;
 }
 
-export type Matcher = BlockMatcher | ElementMatcher;
+/** A kind that reads the article's fields from the page and removes nothing (`metadata`). */
+export interface PageMatcher {
+  level: 'page';
+  read(page: PageView): FieldReading[];
+}
+
+export type Matcher = BlockMatcher | ElementMatcher | PageMatcher;
 
 export interface RuleKind<Options = Record<string, unknown>> {
   meta: KindMeta;

@@ -4,6 +4,7 @@
  */
 import { KINDS } from '../kinds/registry.js';
 import { withinSchema } from '../kinds/scope.js';
+import { FIELDS } from '../kinds/fields.js';
 import type { JsonSchema, RuleKind } from '../kinds/types.js';
 
 /** Keys every rule may carry, whatever its kind. */
@@ -136,6 +137,19 @@ export const TEST_CASE_PROPERTIES: Record<string, JsonSchema> = {
     type: 'object',
     additionalProperties: { type: 'string' },
     description: 'Metadata the rules must extract, e.g. {date: "19 December 2024, 06:11"}.',
+  },
+  fields: {
+    type: 'object',
+    properties: Object.fromEntries(
+      FIELDS.map((field) => [field, field === 'authors' ? { type: 'array', items: { type: 'string' } } : { type: 'string' }]),
+    ),
+    additionalProperties: false,
+    description: 'The article\'s fields the rules must give, e.g. {title: "Library to close", authors: [Ann Writer], date: "2024-12-19"}.',
+  },
+  'title-line': {
+    type: 'string',
+    minLength: 1,
+    description: 'The title line the rules must find (the headline, first in the text output).',
   },
 };
 

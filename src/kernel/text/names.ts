@@ -1,0 +1,30 @@
+/**
+ * Author names from a byline or a metadata value: "By Jo Lee and Sam Poe" -> ["Jo Lee", "Sam
+ * Poe"]. The byline's word ("By", "Von", "Par", ...), e-mail addresses, news agencies ("dpa",
+ * "AFP") and initials in brackets are left out; names are split at commas and at "and" in the
+ * languages news is written in.
+ */
+
+/** A byline's opening word, with what may follow it ("By:", "Written by"). */
+const BYLINE_WORD = /^(?:(?:\p{L}+\s+)?(?:by|von|par|por)|text(?:e)?|autor(?:in)?|author|di|da|door|av|af|przez)\s*:?\s+/iu;
+/** Where a byline goes on to something else: " - 28.04.2024", " | Updated", " · 3 min read". */
+const TAIL = /\s+[-–—|·•]\s.*$/;
+/** Between two names. */
+const SEPARATOR = /\s*(?:,|;|&|\+|\/)\s*|\s+(?:and|und|et|y|e|og|och|en|i|oraz|a)\s+/i;
+/** Initials or a desk code in brackets: "Elena Oberholzer (obe)". */
+const BRACKETS = /\s*[([][^)\]]*[)\]]/g;
+/** A news agency or a desk, written alone: "dpa", "AFP", "AP", "Reuters" (a name has two words or more, or one capitalised word). */
+const AGENCY = /^(?:[a-z]{2,5}|[A-Z]{2,5}|reuters|associated press|afp|ap|dpa|epa|ansa|efe|sid|kna|apa|ots)$/i;
+
+/** The names in `text`, cleaned; none when it holds no name. */
+export function authorNames(text: string): string[] {
+  const value = text.replace(/\s+/g, ' ').replace(BRACKETS, '').trim().replace(BYLINE_WORD, '');
+  const names: string[] = [];
+  for (const part of value.split(SEPARATOR)) {
+    const name = part.replace(TAIL, '').replace(BYLINE_WORD, '').trim();
+    if (name === '' || name.includes('@') || /\d/.test(name) || AGENCY.test(name)) continue;
+    if (!/\p{Lu}/u.test(name)) continue;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
