@@ -367,7 +367,7 @@ function render(results: Array<Measured & { medianMs: number }>, run: { pinned: 
     '',
     `${machine()}. Load average (1, 5, 15 min) before: ${load(run.loadBefore)}; after: ${load(run.loadAfter)}.`,
     `Command: \`${commandLine()}\`.`,
-    `${passes} rounds; in each, every tool alone in a fresh process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, one timed pass. Median pass; MB = 10^6 bytes of raw HTML.`,
+    `${passes} round${passes === 1 ? '' : 's'}; in each, every tool alone in a fresh process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, one timed pass. Median pass; MB = 10^6 bytes of raw HTML.`,
     'Peak RSS: the largest maximum resident set of the tool\'s processes; in brackets the RSS with the corpus loaded, before the tool ran. F1: macro-averaged over pages by ../shared/tools/score.mjs.',
     '',
     '| tool | pages/s | MB/s | vs Readability+linkedom | peak RSS MB (corpus loaded) | words F1 | shingles F1 | errors |',
