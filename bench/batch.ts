@@ -3,8 +3,13 @@
  * on a JSONL corpus, once per `--jobs` value, writing a JSONL output to a temporary folder.
  *
  *   npm run build && npm run bench:build
- *   node build/bench/make-corpus.js ../shared/corpus/dragnet-train /tmp/corpus-100m.jsonl --size 100MB
- *   node build/bench/batch.js /tmp/corpus-100m.jsonl --jobs 1,2 [--record]
+ *   node build/bench/make-corpus.js ../shared/corpus/dragnet-train /tmp/corpus-1g.jsonl --size 1GB
+ *   node build/bench/batch.js /tmp/corpus-1g.jsonl --jobs 1,2 [--gzip] [--record]
+ *
+ * Reads a JSONL corpus made from one of ../shared's corpora by make-corpus.js (the pages of
+ * ../shared/corpus/dragnet-train, cycled to the size asked). `--record` writes the section
+ * `batch-FILE-jobs-JOBS` of bench/RESULTS.md (FILE the corpus file's name, `.` and other
+ * punctuation as `-`: `batch-corpus-1g-jsonl-jobs-1-2`).
  *
  * Memory: workers are threads of the one winnow process, so the process's resident set covers
  * them; the benchmark also sums every descendant process, in case there are any. It samples
@@ -19,7 +24,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machine } from './machine.js';
-import { recordSection } from './record.js';
+import { DEFAULT_CORPUS } from './dragnet.js';
+import { commandLine, recordSection } from './record.js';
 
 /** How often the process tree's memory is sampled. */
 const SAMPLE_MS = 50;
@@ -128,22 +134,15 @@ const rows = runs.map((r) => {
   const speedUp = base ? (base.seconds / r.seconds).toFixed(2) + 'x' : '-';
   return `| ${r.jobs} | ${r.documents.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${rate.toFixed(1)} | ${(corpusBytes / MIB / r.seconds).toFixed(2)} | ${speedUp} | ${(r.cpuSeconds / r.seconds).toFixed(2)} | ${(r.peakTreeRss / MIB).toFixed(0)} | ${(r.peakHwm / MIB).toFixed(0)} | ${r.load[0].toFixed(1)} -> ${r.load[1].toFixed(1)} |`;
 });
-const command = `node build/bench/batch.js ${positionals[0]} --jobs ${values.jobs}${values.gzip ? ' --gzip' : ''}`;
 const table = [
   `## Batch cleaning: ${basename(corpus)} (${(corpusBytes / MIB).toFixed(0)} MiB JSONL, ${values.gzip ? '.jsonl.gz' : '.jsonl'} output), jobs ${values.jobs}`,
   '',
-  `${machine()}. Shared machine: the load average and the cores the run really got are in the table; times are noisy, and peak memory varies by a few tens of MiB between runs (it depends on which large pages the workers clean at the same moment).`,
-  '',
-  '```',
-  `npm run build && npm run bench:build`,
-  `node build/bench/make-corpus.js ../shared/corpus/dragnet-train ${positionals[0]} --size ${(corpusBytes / MIB).toFixed(0)}MB`,
-  command,
-  '```',
-  '',
-  'Memory: the whole winnow process (workers are its threads): the largest sum of VmRSS over the process tree, sampled every 50 ms, and the kernel\'s VmHWM of the process. Cores used: CPU time (user + system) over wall time.',
+  `${machine()}. Corpus made by \`npm run bench:build && node build/bench/make-corpus.js ${DEFAULT_CORPUS} ${positionals[0]} --size ${(corpusBytes / MIB).toFixed(0)}MB\`.`,
+  `Command: \`${commandLine('npm run build && npm run bench:build')}\`.`,
+  'The real `winnow clean CORPUS --out FILE --jobs N`. Memory: the whole winnow process (workers are its threads): the largest sum of VmRSS over the process tree, sampled every 50 ms, and the kernel\'s VmHWM of the process. Cores used: CPU time (user + system) over wall time. Load average: 1 minute, before -> after.',
   '',
   '| jobs | documents | seconds | docs/s | MiB/s | speed-up | cores used | peak RSS, tree (MiB) | VmHWM (MiB) | load avg |',
-  '|---|---|---|---|---|---|---|---|---|---|',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ...rows,
 ].join('\n');
 console.log(table);

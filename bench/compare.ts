@@ -3,23 +3,25 @@
  * tell what a change does from the machine's drift (on a shared VM the same pass can take twice
  * as long an hour later, so two benchmark runs made apart compare spells of the machine).
  *
- *   npm run bench:build && node build/bench/compare.js <rev-a> <rev-b> [corpus] [--rounds 3] [--limit N] [--record]
+ *   npm run bench:build && node build/bench/compare.js <rev-a> <rev-b> [CORPUS] [--rounds 3] [--limit N] [--record]
  *
+ * Reads one of ../shared's corpora in the Dragnet layout (CORPUS, by default
+ * ../shared/corpus/dragnet-train); `--record` writes the `compare` section of bench/RESULTS.md.
  * A revision is anything `git` names (a commit, `HEAD~2`, a branch), checked out into a
  * temporary worktree that borrows this checkout's node_modules and compiled with its own
  * tsconfig.bench.json; `.` is this checkout as built by `npm run bench:build`. Each revision
  * cleans with its own rules/.
  *
- * Two child processes, each pinned to one core: one loads A's modules first, the other B's. They
- * run with `--preserve-symlinks`, so that each revision loads its own copy of the packages (its
- * worktree links to this checkout's node_modules): with one shared htmlparser2, whose tokenizer
- * then calls two builders, the same code ran up to 20% apart by load order, and 2-3% apart
- * with its own copies. In each, every page is
- * parsed, walked (`scanPage`) and cleaned (`runWithSafetyNet`) by both revisions, taking turns at
- * going first, page by page and round by round (the second parse of the same page ran faster
- * too). Reports the median seconds per pass of each step over both processes' rounds, and B's
+ * Two child processes, each pinned to one core (`taskset -c 0` when available): one loads A's
+ * modules first, the other B's. They run with `--preserve-symlinks`, so that each revision loads
+ * its own copy of the packages (its worktree links to this checkout's node_modules): with one
+ * shared htmlparser2, whose tokenizer then calls two builders, the same code ran up to 20% apart
+ * by load order, and 2-3% apart with its own copies. In each, every page is parsed, walked
+ * (`scanPage`) and cleaned (`runWithSafetyNet`) by both revisions, taking turns at going first,
+ * page by page and round by round (the second parse of the same page ran faster too). Reports the median seconds per pass of each step over both processes' rounds, and B's
  * engine (walk + rules) and B's whole run (parse + walk + rules) against A's, round by round.
- * Run from the repository root; needs revisions with `scanPage` (from d6ef92d).
+ * Run from the repository root; needs revisions with `scanPage` (from d6ef92d), in the layout
+ * before the house (src/engine, src/parse, src/rules) or after it (src/kernel, src/fast-html, src/io).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -27,10 +29,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readDragnet } from './dragnet.js';
-import { machine } from './machine.js';
+import { DEFAULT_CORPUS, readDragnet } from './dragnet.js';
+import { machine, nodeOnOneCore } from './machine.js';
 import { warmUpPages } from './passes.js';
-import { recordSection } from './record.js';
+import { commandLine, recordSection } from './record.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,16 +58,23 @@ interface Engine {
   rules: unknown;
 }
 
+/** Where each module the comparison loads lives: in the house layout (fcc4c57 on), then before it. */
+const MODULES = {
+  parser: ['fast-html/tree-builder.js', 'parse/fast-html.js'],
+  page: ['kernel/engine/page.js', 'engine/page.js'],
+  relax: ['kernel/engine/relax.js', 'engine/relax.js'],
+  ruleset: ['io/rules.js', 'rules/ruleset.js'],
+};
+
 /** A compiled revision: `root` holds its rules/ and its build/ (from tsconfig.bench.json). */
 async function loadEngine(root: string): Promise<Engine> {
-  const module = (path: string) => import(pathToFileURL(join(root, 'build', 'src', path)).href);
-  const [parser, page, relax, ruleset] = await Promise.all([
-    module('parse/fast-html.js'),
-    module('engine/page.js'),
-    module('engine/relax.js'),
-    module('rules/ruleset.js'),
-  ]);
-  if (typeof page.scanPage !== 'function') throw new Error(`${root}: this revision has no scanPage (src/engine/page.ts); compare revisions from d6ef92d on`);
+  const module = (paths: string[]) => {
+    const found = paths.map((path) => join(root, 'build', 'src', path)).find((path) => existsSync(path));
+    if (found === undefined) throw new Error(`${root}: none of build/src/${paths.join(', build/src/')}; compare revisions from d6ef92d on`);
+    return import(pathToFileURL(found).href);
+  };
+  const [parser, page, relax, ruleset] = await Promise.all([module(MODULES.parser), module(MODULES.page), module(MODULES.relax), module(MODULES.ruleset)]);
+  if (typeof page.scanPage !== 'function') throw new Error(`${root}: this revision has no scanPage; compare revisions from d6ef92d on`);
   return {
     parse: parser.fastHtmlToHast,
     scan: page.scanPage,
@@ -110,7 +119,7 @@ async function child(roots: [string, string], first: 0 | 1, corpus: string): Pro
 /** Check `rev` out into a temporary worktree and compile it; `.` is this checkout's own build. */
 function prepare(rev: string, label: string, scratch: string): string {
   if (rev === '.') {
-    if (!existsSync(join('build', 'src', 'engine', 'page.js'))) throw new Error('build/ is missing: run `npm run bench:build` first');
+    if (!existsSync(join('build', 'src'))) throw new Error('build/ is missing: run `npm run bench:build` first');
     return process.cwd();
   }
   const dir = join(scratch, `${label}-${rev.replace(/[^\w.-]+/g, '_')}`);
@@ -125,7 +134,8 @@ function runChild(roots: [string, string], first: 0 | 1, corpus: string): Promis
   const args = [process.argv[1], '--child', String(first), roots[0], roots[1], corpus, '--rounds', values.rounds!];
   if (values.limit) args.push('--limit', values.limit);
   return new Promise((done, fail) => {
-    const proc = spawn('taskset', ['-c', '0', process.execPath, '--preserve-symlinks', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [command, commandArgs] = nodeOnOneCore(['--preserve-symlinks', ...args]);
+    const proc = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (chunk) => (out += chunk));
     proc.on('error', fail);
@@ -147,7 +157,7 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const [revA, revB, corpusArg = '../shared/corpus/dragnet-train'] = positionals;
+  const [revA, revB, corpusArg = DEFAULT_CORPUS] = positionals;
   if (revA === undefined || revB === undefined) throw new Error('usage: node build/bench/compare.js <rev-a> <rev-b> [corpus] [--rounds 3] [--limit N] [--record]');
   const corpus = resolve(corpusArg);
   const scratch = mkdtempSync(join(tmpdir(), 'winnow-compare-'));
@@ -164,7 +174,6 @@ async function main(): Promise<void> {
     const ratios = rounds.map((r) => engine(r[1]) / engine(r[0]));
     const whole = (s: Steps) => s.parse + s.walk + s.rules;
     const wholeRatios = rounds.map((r) => whole(r[1]) / whole(r[0]));
-    const percents = (xs: number[]) => `${xs.map((x) => `${Math.round(100 * x)}%`).join(', ')} (median ${Math.round(100 * median(xs))}%)`;
     /** A revision as given, with the commit it named on the day (`HEAD` moves). */
     const named = (rev: string) => {
       const commit = execFileSync('git', ['rev-parse', '--short', rev === '.' ? 'HEAD' : rev], { encoding: 'utf8' }).trim();
@@ -174,19 +183,22 @@ async function main(): Promise<void> {
       const [parse, walk, rules] = [step(k, 'parse'), step(k, 'walk'), step(k, 'rules')];
       return `| ${k === 0 ? 'A' : 'B'}: ${named(rev)} | ${parse.toFixed(2)} | ${walk.toFixed(2)} | ${rules.toFixed(2)} | ${Math.round((100 * (walk + rules)) / parse)}% |`;
     };
+    const byRound = (xs: number[]) => `| ${xs.map((x) => `${Math.round(100 * x)}%`).join(' | ')} | ${Math.round(100 * median(xs))}% |`;
     const table = [
-      `### Two revisions compared on ${corpusArg.split('/').slice(-2).join('/')}`,
+      `## Two revisions compared on ${corpusArg.split('/').slice(-2).join('/')}`,
       '',
-      `${machine()}. ${rounds.length} rounds: ${rounds.length / 2} in a process that loaded A first, ${rounds.length / 2} in one that loaded B first; every page parsed, walked and cleaned by both, taking turns at going first. Medians of the rounds' seconds per pass.`,
-      `Command: \`npm run bench:build && node build/bench/compare.js ${revA} ${revB} ${corpusArg}${values.rounds !== '3' ? ` --rounds ${values.rounds}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
+      `${machine()}. Command: \`${commandLine()}\`.`,
+      `${rounds.length} rounds: ${rounds.length / 2} in a process that loaded A first, ${rounds.length / 2} in one that loaded B first; every page parsed, walked and cleaned by both, taking turns at going first. Medians of the rounds' seconds per pass.`,
       '',
       '| revision | parse | walk | rules | walk + rules, share of the parse |',
       '|---|---:|---:|---:|---:|',
       row(0, revA),
       row(1, revB),
       '',
-      `- B's walk + rules against A's, round by round: ${percents(ratios)}.`,
-      `- B's parse + walk + rules against A's, round by round: ${percents(wholeRatios)}.`,
+      `| B against A | ${rounds.map((_, i) => `round ${i + 1}`).join(' | ')} | median |`,
+      `|---|${rounds.map(() => '---:|').join('')}---:|`,
+      `| walk + rules ${byRound(ratios)}`,
+      `| parse + walk + rules ${byRound(wholeRatios)}`,
     ].join('\n');
     console.log(table);
     if (values.record) recordSection('compare', table);

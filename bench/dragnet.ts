@@ -1,9 +1,15 @@
 /**
  * Reads a corpus in the Dragnet layout (`html/ID.html`, `gold/ID.txt`, `manifest.jsonl` with
- * {id, url, host}), such as ../shared/corpus/dragnet-train.
+ * {id, url, host}): ../shared's corpora, ../shared/corpus/dragnet-train and
+ * ../shared/corpus/fundus-publishers. Pages are decoded by the one decoder `winnow clean` uses,
+ * so every bench runs on the text `clean` would see.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeDocument } from '../src/io/sources/decode.js';
+
+/** The corpus a bench reads when it is given none: ../shared beside the checkout, run from its root. */
+export const DEFAULT_CORPUS = '../shared/corpus/dragnet-train';
 
 export interface Page {
   id: string;
@@ -11,20 +17,9 @@ export interface Page {
   host?: string;
   /** The page's raw bytes as crawled. */
   bytes: Buffer;
-  /** The page decoded to a string. */
+  /** The page decoded to a string, as `winnow clean` decodes it (src/io/sources/decode.ts). */
   html: string;
   gold: string;
-}
-
-/** Decode raw page bytes: a BOM or a declared charset when it is one TextDecoder knows, else UTF-8. */
-export function decodePage(bytes: Buffer): string {
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
 }
 
 export function readDragnet(dir: string, limit = Infinity): Page[] {
@@ -52,7 +47,7 @@ export function readDragnet(dir: string, limit = Infinity): Page[] {
       url: meta.get(id)?.url || undefined,
       host: meta.get(id)?.host || undefined,
       bytes,
-      html: decodePage(bytes),
+      html: decodeDocument(bytes, { markup: 'html' }).text,
       gold: existsSync(goldPath) ? readFileSync(goldPath, 'utf8') : '',
     };
   });

@@ -49,7 +49,7 @@ export function htmlToBlockText(html: string): string {
 const FALLBACK_URL = 'http://example.com/';
 
 export interface WinnowExtractor extends Extractor {
-  /** Pages the safety net relaxed, by step (see src/engine/relax.ts). */
+  /** Pages the safety net relaxed, by step (see src/kernel/engine/relax.ts). */
   relaxed: Map<number, number>;
 }
 

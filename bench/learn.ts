@@ -3,11 +3,12 @@
  * learn rules on the other folds (once without gold, once with), clean the held-out fold, and
  * score it with the reference scorer against the default rules alone.
  *
- *   npm run bench:build && node build/bench/learn.js ../shared/corpus/dragnet-train [--record] [--folds 5] [--min-pages 5] [--host H]
+ *   npm run bench:build && node build/bench/learn.js CORPUS [--record] [--folds 5] [--min-pages 5] [--host H] [--rules DIR] [--scorer PATH]
  *
- * The corpus is in the Dragnet layout (html/ID.html, gold/ID.txt, manifest.jsonl with {id, url,
- * host}), like ../shared/corpus/dragnet-train (Dragnet data set, AGPL-3.0; read in place, not
- * copied). Scores are words F1 of ../shared/tools/score.mjs (or --scorer PATH), averaged over a
+ * Reads one of ../shared's corpora in the Dragnet layout (html/ID.html, gold/ID.txt,
+ * manifest.jsonl with {id, url, host}): CORPUS, by default ../shared/corpus/dragnet-train
+ * (Dragnet data set, AGPL-3.0; read in place, not copied). `--record` writes the `learn` section
+ * of bench/RESULTS.md. Scores are words F1 of ../shared/tools/score.mjs (or --scorer PATH), averaged over a
  * host's pages, then over hosts. Each host's learned rules are written to a temporary rules
  * folder beside the defaults and loaded with loadRules, exactly as `winnow learn --write` would
  * leave them.
@@ -20,11 +21,10 @@ import { clean } from '../src/kernel/clean.js';
 import { proposalComment, renderRuleFile } from '../src/learn/emit.js';
 import { learnFromPages, preparePages, withoutGold, type Proposal } from '../src/learn/learn.js';
 import { loadRules } from '../src/io/rules.js';
-import { readDragnet, type Page } from './dragnet.js';
+import { DEFAULT_CORPUS, readDragnet, type Page } from './dragnet.js';
 import { machine } from './machine.js';
-import { recordSection } from './record.js';
+import { commandLine, recordSection } from './record.js';
 import { loadScorer } from './scorer.js';
-
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -37,7 +37,7 @@ const { values, positionals } = parseArgs({
     scorer: { type: 'string' },
   },
 });
-const corpus = resolve(positionals[0] ?? '../shared/corpus/dragnet-train');
+const corpus = resolve(positionals[0] ?? DEFAULT_CORPUS);
 const scorer = await loadScorer(corpus, values.scorer);
 const folds = Number(values.folds);
 const minPages = Number(values['min-pages']);
@@ -108,26 +108,25 @@ const gold = mean(rows.map((r) => r.gold));
 const worst = rows.reduce((w, r) => (r.learned - r.base < w.learned - w.base ? r : w), rows[0]);
 const worstGold = rows.reduce((w, r) => (r.gold - r.base < w.gold - w.base ? r : w), rows[0]);
 const seconds = (Date.now() - started) / 1000;
+const bound = mean(rows.map((r) => r.bound));
 const markdown = [
-  '## Learned rules (Dragnet, per host)',
+  `## Learned rules, per host of \`${corpus.split('/').slice(-2).join('/')}\``,
   '',
-  `${machine()}; ${seconds.toFixed(0)} s on a shared machine (timings noisy).`,
-  '',
-  `\`npm run bench:build && node build/bench/learn.js ${positionals[0] ?? '../shared/corpus/dragnet-train'} --record\``,
-  '',
-  `Every host with ${minPages} or more pages (${rows.length} hosts, ${rows.reduce((n, r) => n + r.pages, 0)} pages), ${folds}-fold by page: rules learned from`,
-  'the other folds (without gold, then with gold), the held-out fold cleaned with the defaults',
-  'alone and with the defaults plus the learned rules; words F1 of the reference scorer, the mean',
-  'over a host\'s pages, then over hosts. "rules" is the mean number of learned rules per fold.',
+  `${machine()}; ${seconds.toFixed(0)} s.`,
+  `Command: \`${commandLine()}\`.`,
+  `Every host with ${minPages} or more pages (${rows.length} hosts, ${rows.reduce((n, r) => n + r.pages, 0)} pages), ${folds}-fold by page: rules learned from the other folds (without gold, then with gold); the held-out fold cleaned with the defaults alone and with the defaults plus the learned rules.`,
+  'Words F1 of ../shared/tools/score.mjs, the mean over a host\'s pages, then over hosts. "rules": the mean number of learned rules per fold.',
   '',
   '| host | pages | defaults | + learned | Δ | + learned with gold | Δ | rules (no gold / gold) |',
   '|---|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.host} | ${r.pages} | ${r.base.toFixed(3)} | ${r.learned.toFixed(3)} | ${signed(r.learned - r.base)} | ${r.gold.toFixed(3)} | ${signed(r.gold - r.base)} | ${r.rules.toFixed(1)} / ${r.rulesGold.toFixed(1)} |`),
   `| **mean of ${rows.length} hosts** | | **${base.toFixed(3)}** | **${learned.toFixed(3)}** | **${signed(learned - base)}** | **${gold.toFixed(3)}** | **${signed(gold - base)}** | |`,
   '',
-  `Bound for removal rules: ${mean(rows.map((r) => r.bound)).toFixed(3)} (${signed(mean(rows.map((r) => r.bound)) - base)}), the mean F1 if the learned rules removed every word the defaults keep that is not in the gold, and nothing else (they cannot bring back what the defaults drop).`,
-  '',
-  `Least change on one host: ${signed(worst.learned - worst.base)} without gold (${worst.host}), ${signed(worstGold.gold - worstGold.base)} with gold (${worstGold.host}); a negative value is a host the learned rules made worse.`,
+  '| summary | words F1 | Δ against the defaults |',
+  '|---|---:|---:|',
+  `| bound for removal rules: every word the defaults keep that is not in the gold removed, nothing else (they cannot bring back what the defaults drop) | ${bound.toFixed(3)} | ${signed(bound - base)} |`,
+  `| host the learned rules helped least without gold (negative Δ: made worse): ${worst.host} | ${worst.learned.toFixed(3)} | ${signed(worst.learned - worst.base)} |`,
+  `| host the learned rules helped least with gold (negative Δ: made worse): ${worstGold.host} | ${worstGold.gold.toFixed(3)} | ${signed(worstGold.gold - worstGold.base)} |`,
 ].join('\n');
 process.stdout.write(`${markdown}\n`);
 if (values.record) recordSection('learn', markdown);

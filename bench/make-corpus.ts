@@ -1,8 +1,8 @@
 /**
- * Writes a large JSONL corpus for the batch benchmark by cycling through the pages of a corpus in
- * the Dragnet layout (../shared/corpus/dragnet-train: 966 real pages, Dragnet data set,
- * AGPL-3.0): one record {id, url, html} per line, `id` suffixed with the round (`100~3`), until
- * the file reaches the requested size.
+ * Writes a large JSONL corpus for the batch benchmark (batch.ts) by cycling through the pages of
+ * one of ../shared's corpora in the Dragnet layout (../shared/corpus/dragnet-train: 966 real
+ * pages, Dragnet data set, AGPL-3.0): one record {id, url, html} per line, `id` suffixed with the
+ * round (`100~3`), until the file reaches the requested size (MB and GB are 2^20 and 2^30 bytes).
  *
  *   npm run bench:build && node build/bench/make-corpus.js ../shared/corpus/dragnet-train /tmp/corpus-1g.jsonl [--size 1GB]
  */

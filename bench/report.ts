@@ -2,15 +2,18 @@
  * Size of the removal report and its HTML page, and the memory used to build them, for an
  * N-document run (default 1,000).
  *
- *   npm run bench:build && node --expose-gc build/bench/report.js ../shared/corpus/dragnet-train [--documents 1000] [--out DIR] [--record]
+ *   npm run bench:build && node --expose-gc build/bench/report.js CORPUS [--documents 1000] [--out DIR] [--record]
  *
- * Reads the Dragnet pages under CORPUS/html (URLs from CORPUS/manifest.jsonl) and the project's
- * two seed articles (corpus/), cleans them with the project's rules (rules/) and adds every result
- * to a ReportBuilder. When N is larger than the corpus, the pages are cleaned again under new ids
- * (`ID.html#2`, ...): 1,000 documents are the 2 seeds, the 966 Dragnet pages and 32 of them again.
+ * Reads the pages under CORPUS/html of one of ../shared's corpora (CORPUS, by default
+ * ../shared/corpus/dragnet-train; URLs from CORPUS/manifest.jsonl) and the project's two seed
+ * articles (corpus/), cleans them with the project's rules (rules/) and adds every result to a
+ * ReportBuilder. When N is larger than the corpus, the documents are cleaned again under new ids
+ * (`ID.html#2`, ...): 1,000 documents are the 2 seeds and the 966 Dragnet pages, then the 2 seeds
+ * and 30 pages again.
  * Measures the JSON report and the HTML page in bytes, the heap the builder holds after the last
  * document (gc before and after), the peak RSS of the whole process (cleaning included), and the
- * time to clean, build and render. Run from the repository root.
+ * time to clean, build and render. Run from the repository root. `--record` writes the section
+ * `report-N` of bench/RESULTS.md (N the number of documents).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,7 +25,8 @@ import { renderHtml } from '../src/report/formats/html.js';
 import { reportJson } from '../src/report/formats/json.js';
 import { loadRules } from '../src/io/rules.js';
 import { machine } from './machine.js';
-import { recordSection } from './record.js';
+import { DEFAULT_CORPUS } from './dragnet.js';
+import { commandLine, recordSection } from './record.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,7 +36,7 @@ const { values, positionals } = parseArgs({
     record: { type: 'boolean', default: false },
   },
 });
-const corpus = resolve(positionals[0] ?? '../shared/corpus/dragnet-train');
+const corpus = resolve(positionals[0] ?? DEFAULT_CORPUS);
 const wanted = Number(values.documents);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc, to measure the heap the builder holds');
@@ -49,8 +53,11 @@ const inputs = [join(root, 'corpus'), join(corpus, 'html')];
 const heapBefore = heapNow();
 const builder = new ReportBuilder({ ruleSet: rules, root });
 let documents = 0;
+/** How many times the documents were read (the ids of later rounds end in `#ROUND`). */
+let rounds = 0;
 const started = process.hrtime.bigint();
 for (let round = 1; documents < wanted; round++) {
+  rounds = round;
   let read = 0;
   for await (const doc of readDocuments(inputs, { cwd: process.cwd() })) {
     if (documents >= wanted) break;
@@ -90,12 +97,15 @@ console.log(`${header}\n${row}`);
 if (values.record) {
   recordSection(
     `report-${documents}`,
-    `## Removal report of a ${documents.toLocaleString('en')}-document run\n\n` +
-      `${machine()}. Shared machine (2 cores, other jobs running): times are noisy; sizes and memory are not.\n\n` +
-      '```\nnpm run bench:build && node --expose-gc build/bench/report.js ../shared/corpus/dragnet-train' +
-      `${documents === 1000 ? '' : ` --documents ${documents}`} --record\n\`\`\`\n\n` +
-      `Documents: the 2 seed articles (corpus/) and the 966 Dragnet pages (../shared/corpus/dragnet-train/html)` +
-      `${documents > 968 ? `, then Dragnet pages again under new ids up to ${documents.toLocaleString('en')}` : ''}; default report settings ` +
-      `(maxDocuments ${report.settings.maxDocuments.toLocaleString('en')}, maxDocumentDetails ${report.settings.maxDocumentDetails}).\n\n${header}\n${row}`,
+    [
+      `## Removal report of a ${documents.toLocaleString('en')}-document run`,
+      '',
+      `${machine()}. Command: \`${commandLine()}\`.`,
+      `Documents: the 2 seed articles (corpus/) and the pages of \`${corpus.split('/').slice(-2).join('/')}/html\`, cleaned with rules/${rounds > 1 ? `, then the same documents again under new ids up to ${documents.toLocaleString('en')}` : ''}; ` +
+        `default report settings (maxDocuments ${report.settings.maxDocuments.toLocaleString('en')}, maxDocumentDetails ${report.settings.maxDocumentDetails}). MB = 10^6 bytes.`,
+      '',
+      header,
+      row,
+    ].join('\n'),
   );
 }

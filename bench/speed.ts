@@ -1,10 +1,12 @@
 /**
  * Speed of Winnow against its peers, with accuracy beside it, on a corpus in the Dragnet layout.
  *
- *   npm run bench -- ../shared/corpus/dragnet-train [--record] [--passes N] [--limit N] [--only a,b]
+ *   npm run bench -- CORPUS [--record] [--passes N] [--limit N] [--only a,b] [--scorer PATH]
  *   (= npm run bench:build && node build/bench/speed.js ...)
  *
- * Reads ../shared/corpus/dragnet-train (or the corpus given). Each tool runs in its own child
+ * Reads one of ../shared's corpora in the Dragnet layout (CORPUS, by default
+ * ../shared/corpus/dragnet-train) and scores with ../shared/tools/score.mjs; `--record` writes
+ * the `speed` section of bench/RESULTS.md. Each tool runs in its own child
  * process, pinned to one core (`taskset -c 0` when available), so that its peak RSS is its own
  * and no two tools compete for the CPU. The tools take turns: round 1 runs every tool once, then
  * round 2 (in a rotated order), and so on, so that a slow spell of a shared machine falls on every
@@ -33,11 +35,11 @@ import { parseArgs } from 'node:util';
 import { loadRules } from '../src/index.js';
 import { fastHtmlToHast } from '../src/fast-html/tree-builder.js';
 import { htmlToHast } from '../src/kernel/parse/html.js';
-import { readDragnet } from './dragnet.js';
+import { DEFAULT_CORPUS, readDragnet } from './dragnet.js';
 import { PEERS, winnow, type Extractor } from './extractors.js';
 import { CAN_PIN, machine, nodeOnOneCore } from './machine.js';
 import { middle, WARM_UP_SHARE, warmUpPages } from './passes.js';
-import { recordSection } from './record.js';
+import { commandLine, recordSection } from './record.js';
 import { loadScorer } from './scorer.js';
 
 /** Tools timed over one pass only, since they are slow (readability+jsdom: some 6 minutes a pass on dragnet-train). */
@@ -109,11 +111,9 @@ const { values, positionals } = parseArgs({
     child: { type: 'string' },
   },
 });
-const corpusArg = positionals[0] ?? '../shared/corpus/dragnet-train';
-const corpus = resolve(corpusArg);
+const corpus = resolve(positionals[0] ?? DEFAULT_CORPUS);
 const passes = Math.max(1, Number(values.passes));
 const limit = values.limit ? Number(values.limit) : Infinity;
-
 
 /** What the parent asks of a child, one message at a time; the child answers each with a `Reply`. */
 type Command = { do: 'warm-up' } | { do: 'pass'; round: number } | { do: 'finish'; score: boolean };
@@ -343,38 +343,44 @@ function render(results: Array<Measured & { medianMs: number }>, run: { pinned: 
     const tool = r.passMs.length !== passes ? `${r.tool} (${r.passMs.length} pass${r.passMs.length === 1 ? '' : 'es'})` : r.tool;
     return `| ${tool} | ${(r.pages / (r.medianMs / 1000)).toFixed(1)} | ${mbps(r).toFixed(1)} | ${ratio} | ${r.peakRssMb.toFixed(0)} (${r.baselineRssMb.toFixed(0)}) | ${f1(r.wordsF1)} | ${f1(r.shinglesF1)} | ${r.failed} |`;
   });
-  const notes: string[] = [];
+  // The engine's cost on top of parsing: each pair of processes run back to back, round by round, and the paired process.
+  const costs: string[] = [];
+  const percents = (shares: number[]) => shares.map((x) => `${x.toFixed(0)}%`).join(', ');
   for (const [endToEndName, parseOnlyName] of PAIRS) {
     const endToEnd = byName.get(endToEndName);
     const parseOnly = byName.get(parseOnlyName);
     if (!endToEnd || !parseOnly || endToEnd.passMs.length !== parseOnly.passMs.length) continue;
-    // Round by round (the two ran back to back), then the median round.
     const shares = endToEnd.passMs.map((ms, i) => (100 * (ms - parseOnly.passMs[i])) / parseOnly.passMs[i]);
-    const median = middle(shares);
-    const rounds = endToEnd.passMs.map((ms, i) => `${(ms / 1000).toFixed(2)} s vs ${(parseOnly.passMs[i] / 1000).toFixed(2)} s`).join('; ');
-    notes.push(`- Engine cost on top of parsing (\`${endToEndName}\` against \`${parseOnlyName}\`, run back to back): ${median.toFixed(0)}%, the median of the rounds' ${shares.map((s) => `${s.toFixed(0)}%`).join(', ')} (${rounds}).`);
+    const rounds = endToEnd.passMs.map((ms, i) => `${(ms / 1000).toFixed(2)} vs ${(parseOnly.passMs[i] / 1000).toFixed(2)}`).join('; ');
+    costs.push(`| \`${endToEndName}\` against \`${parseOnlyName}\`, two processes back to back | ${middle(shares).toFixed(0)}% | ${percents(shares)} | ${rounds} |`);
   }
   const paired = byName.get(PAIRED);
   if (paired?.pairMs && paired.pairMs.length > 0) {
     const shares = paired.pairMs.map(([parse, endToEnd]) => (100 * (endToEnd - parse)) / parse);
-    const rounds = paired.pairMs.map(([parse, endToEnd]) => `${(endToEnd / 1000).toFixed(2)} s vs ${(parse / 1000).toFixed(2)} s`).join('; ');
-    notes.push(`- Engine cost on top of parsing, paired (\`winnow\` and \`parse only: fast\` in one process, page by page, taking turns at going first): ${middle(shares).toFixed(0)}%, the median of the rounds' ${shares.map((x) => `${x.toFixed(0)}%`).join(', ')} (${rounds})${paired.failed > 0 ? `; ${paired.failed} pages failed in one of the two` : ''}.`);
+    const rounds = paired.pairMs.map(([parse, endToEnd]) => `${(endToEnd / 1000).toFixed(2)} vs ${(parse / 1000).toFixed(2)}`).join('; ');
+    const failures = paired.failed > 0 ? ` (${paired.failed} pages failed in one of the two)` : '';
+    costs.push(`| \`winnow\` and \`parse only: fast\` paired in one process, page by page${failures} | ${middle(shares).toFixed(0)}% | ${percents(shares)} | ${rounds} |`);
   }
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
   return [
-    `### Speed on ${first ? first.pages : 0} pages (${first ? (first.bytes / MB).toFixed(1) : 0} MB) of \`${corpus.split('/').slice(-2).join('/')}\``,
+    `## Speed on ${first ? first.pages : 0} pages (${first ? (first.bytes / MB).toFixed(1) : 0} MB) of \`${corpus.split('/').slice(-2).join('/')}\``,
     '',
     `${machine()}. Load average (1, 5, 15 min) before: ${load(run.loadBefore)}; after: ${load(run.loadAfter)}.`,
-    `Command: \`npm run bench -- ${corpusArg}${values.passes !== '3' ? ` --passes ${values.passes}` : ''}${values.limit ? ` --limit ${values.limit}` : ''} --record\`.`,
-    `The tools take turns over ${passes} rounds; in each a tool runs alone in a fresh process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, then one timed pass. The figures are the median pass; MB = 10^6 bytes of raw HTML.`,
-    'Peak RSS is the largest maximum resident set of the tool\'s processes; in brackets the RSS with the corpus loaded, before the tool ran.',
-    'F1 is macro-averaged over pages, scored by ../shared/tools/score.mjs; a peer\'s article HTML is turned into block text outside the timed passes.',
+    `Command: \`${commandLine()}\`.`,
+    `${passes} round${passes === 1 ? '' : 's'}; in each, every tool alone in a fresh process${run.pinned ? ' pinned to one core (taskset -c 0)' : ''}, pages in memory, a warm-up over ${Math.round(WARM_UP_SHARE * 100)}% of the pages, one timed pass. Median pass; MB = 10^6 bytes of raw HTML.`,
+    'Peak RSS: the largest maximum resident set of the tool\'s processes; in brackets the RSS with the corpus loaded, before the tool ran. F1: macro-averaged over pages by ../shared/tools/score.mjs.',
     '',
     '| tool | pages/s | MB/s | vs Readability+linkedom | peak RSS MB (corpus loaded) | words F1 | shingles F1 | errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
-    '',
-    ...notes,
+    ...(costs.length === 0
+      ? []
+      : [
+          '',
+          '| engine cost on top of parsing (share of the parse-only time) | median | rounds | winnow vs parse only, seconds per pass |',
+          '|---|---:|---|---|',
+          ...costs,
+        ]),
   ].join('\n');
 }
 
