@@ -32,8 +32,8 @@ async function thousandDocumentReport(): Promise<Report> {
   }
   expect(sources).toHaveLength(22);
   // The default rules take most of a whole web page by design (main-content), which would flag
-  // every Dragnet page for rule dominance and crowd the seeds out of the detailed documents.
-  const builder = new ReportBuilder({ ruleSet: rules, root: ROOT, ruleDominanceShare: 1 });
+  // Dragnet pages for rule dominance and over-removal and crowd the seeds out of the detailed documents.
+  const builder = new ReportBuilder({ ruleSet: rules, root: ROOT, ruleDominanceShare: 1, maxRemovedShare: 1, minWordsKept: 0 });
   for (let i = 0; i < DOCUMENTS; i++) {
     const source = sources[i % sources.length];
     builder.add({ ...source, id: `run-${String(i).padStart(4, '0')}/${source.id}` });

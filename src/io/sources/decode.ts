@@ -1,7 +1,11 @@
 /**
  * Bytes -> text, the way a browser picks the character set: a byte-order mark, then the
  * transport's charset (the HTTP Content-Type of a WARC response), then `<meta charset>` or
- * `<meta http-equiv="Content-Type">` in the first 1024 bytes (HTML only), else UTF-8.
+ * `<meta http-equiv="Content-Type">` in the first 1024 bytes (HTML only), else UTF-8. One
+ * exception: bytes that are valid UTF-8 and hold characters beyond ASCII are UTF-8, whatever
+ * the page declares. Text in a legacy encoding is almost never valid UTF-8 by chance, while
+ * crawlers often store a page re-encoded as UTF-8 with its old `<meta charset>` left in place
+ * (a browser would show "cafÃ©"; the page meant "café").
  *
  * The sniffing is encoding-sniffer's (the WHATWG algorithm, as cheerio uses it) and the
  * decoding a WHATWG TextDecoder, so every label a page may declare ("latin1", "sjis", ...)
@@ -38,10 +42,11 @@ export class UnreadableDocument extends Error {}
 
 export function decodeDocument(bytes: Uint8Array, hints: DecodeHints): Decoded {
   if (bytes.byteLength === 0) throw new UnreadableDocument('empty document (0 bytes)');
-  const encoding = hints.markup === 'text' ? textEncoding(bytes, hints.transportCharset) : sniffHtmlEncoding(bytes, {
+  const declared = hints.markup === 'text' ? textEncoding(bytes, hints.transportCharset) : sniffHtmlEncoding(bytes, {
     transportLayerEncodingLabel: hints.transportCharset,
     defaultEncoding: FALLBACK_ENCODING,
   });
+  const encoding = declared !== FALLBACK_ENCODING && !WIDE_ENCODING.test(declared) && getBOMEncoding(bytes) === null && isUtf8BeyondAscii(bytes) ? FALLBACK_ENCODING : declared;
   if (!WIDE_ENCODING.test(encoding) && hasNul(bytes)) throw new UnreadableDocument('binary data, not a text or HTML document (NUL bytes in the first 8000 bytes)');
   const warnings: string[] = [];
   let text: string;
@@ -60,6 +65,19 @@ export function decodeDocument(bytes: Uint8Array, hints: DecodeHints): Decoded {
 function textEncoding(bytes: Uint8Array, transportCharset: string | undefined): string {
   const bom = getBOMEncoding(bytes);
   return (bom && labelToName(bom)) ?? (transportCharset && labelToName(transportCharset)) ?? FALLBACK_ENCODING;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes hold some non-ASCII character, and all of them are valid UTF-8. */
+function isUtf8BeyondAscii(bytes: Uint8Array): boolean {
+  if (bytes.every((b) => b < 0x80)) return false;
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function hasNul(bytes: Uint8Array): boolean {

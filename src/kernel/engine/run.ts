@@ -142,6 +142,11 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     text === blocks[index].text ? wordsOfBlock(index) : strippedWords.get(index) ?? countWords(text);
   const paths = new PagePaths(page);
 
+  const extract = (rule: LoadedRule, text: string) => {
+    if (metadata[rule.extract!] === undefined) metadata[rule.extract!] = text;
+    const reading = extractedField(rule.extract!, text, page.head.lang);
+    if (reading) fields.offer(rule, { ...reading, detail: 'extract' });
+  };
   const record = (rule: LoadedRule, block: Block, text: string | undefined, words: number, detail?: string, partial?: boolean) => {
     const removal = new Removal(rule.id, rule.outlet, rule.kindName, block, paths, words, text);
     if (partial) removal.partial = true;
@@ -157,11 +162,6 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   }
 
   const blockRules = rules.filter(isBlockRule);
-  const extract = (rule: LoadedRule, text: string) => {
-    if (metadata[rule.extract!] === undefined) metadata[rule.extract!] = text;
-    const reading = extractedField(rule.extract!, text, page.head.lang);
-    if (reading) fields.offer(rule, { ...reading, detail: 'extract' });
-  };
   let titleRule: LoadedRule | undefined;
   const { title } = decideBlocks(page, blocks, current, blockRules, { fields: fields.fields, keepTitle: options.keepTitle ?? true }, {
     title: (rule) => (titleRule = rule),

@@ -1,14 +1,18 @@
 /**
  * `caption`: a credited photo caption ("... Picture: Alamy", "... - STEFAN ROUSSEAU/AFP/Getty")
- * and, when one stands just before it in the same group, the image's alt-text line.
+ * and, in a plain-text copy of a page, the image's alt-text line when one stands just before it
+ * in the same group (in HTML the alt text is an attribute, never a line of the text).
  */
 import { compilePatterns, ignoreCaseSchema, regexFlags, stringOrList } from './shared.js';
 import { firstMatch } from './pattern.js';
+import { countWords } from '../text/words.js';
+import { isTextDocument } from './view.js';
 import type { RuleKind } from './types.js';
 
 interface Options {
   caption: string | string[];
   'alt-text'?: boolean;
+  'max-words'?: number;
   'ignore-case'?: boolean;
 }
 
@@ -26,7 +30,8 @@ export const caption: RuleKind<Options> = {
     schema: {
       properties: {
         caption: stringOrList('A regular expression for the credit that marks a caption, e.g. "\\\\. Picture: [A-Z][\\\\w ]+$".'),
-        'alt-text': { type: 'boolean', description: 'Also remove the line just before the caption in the same group (default: true).' },
+        'alt-text': { type: 'boolean', description: 'In plain text, also remove the line just before the caption in the same group: the image\'s alt text (default: true).' },
+        'max-words': { type: 'integer', minimum: 1, description: 'Longest block, in words, that may be a caption (default: no limit).' },
         'ignore-case': ignoreCaseSchema,
       },
       required: ['caption'],
@@ -35,13 +40,16 @@ export const caption: RuleKind<Options> = {
   compile(options) {
     const regexes = compilePatterns('caption', options.caption, regexFlags(options['ignore-case']));
     const withAltText = options['alt-text'] ?? true;
+    const maxWords = options['max-words'] ?? Infinity;
     return {
       level: 'block',
-      decide: ({ blocks, block, text: current }) => {
+      decide: ({ page, blocks, block, text: current }) => {
+        if (maxWords !== Infinity && countWords(current) > maxWords) return null;
         const hit = firstMatch(regexes, current);
         if (hit === undefined) return null;
         const previous = blocks[block.index - 1];
-        const pairs = withAltText && previous !== undefined && block.group !== undefined && previous.group === block.group;
+        // An image's alt text is a line of its own only in a plain-text copy of a page; in HTML it is an attribute.
+        const pairs = withAltText && isTextDocument(page) && previous !== undefined && block.group !== undefined && previous.group === block.group;
         return { drop: 'block', detail: hit, also: pairs ? [previous.index] : undefined };
       },
     };

@@ -53,9 +53,15 @@ export const hidden: RuleKind<Options> = {
   },
 };
 
+/**
+ * A React streaming boundary (`<div hidden id="S:1a">`): content the server sent ahead, which the
+ * page's script moves into place at once. It is shown, not hidden.
+ */
+const STREAMED = /^S:[0-9a-z]+$/i;
+
 function isHidden(element: Element, aria: boolean): boolean {
   const { properties } = element;
-  if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) return true;
+  if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) return !(typeof properties.id === 'string' && STREAMED.test(properties.id));
   const { ariaHidden } = properties;
   if (aria && ariaHidden !== undefined && String(ariaHidden).toLowerCase() === 'true') return true;
   const style = properties.style;

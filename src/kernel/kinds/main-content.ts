@@ -58,6 +58,10 @@ const MIN_SIBLING_SCORE = 10;
 /** A sibling paragraph joins as prose with this many words and a link density below `PROSE_LINK_DENSITY`. */
 const PROSE_WORDS = 13;
 const PROSE_LINK_DENSITY = 0.25;
+/** How many ancestors of the article are looked at for parts of it elsewhere (its cousins). */
+const COUSIN_LEVELS = 1;
+/** A cousin joins with this many words outside links. */
+const MIN_COUSIN_WORDS = 20;
 /** At most this many words may stand between the headline and the article for them to be kept. */
 const MAX_WORDS_BETWEEN = 80;
 /** Default of `min-words`. */
@@ -226,7 +230,30 @@ function findMainContent(index: PageView, context: ElementContext, settings: Set
     if (voted[c] && score[c] + bonus >= threshold) kept.push(c);
     else if ((nodes[c] as Element).tagName === 'p' && words[c] >= PROSE_WORDS && density(c) < PROSE_LINK_DENSITY) kept.push(c);
   }
-  return { kept, top };
+
+  // An article split into parts that are not siblings (each part in a wrapper of its own): the
+  // elements elsewhere with the tag and class names of the article or of one of its nearest
+  // ancestors, when they hold prose, are parts too.
+  const inside = (i: number, of: number) => i >= of && i < end[of];
+  for (let anchor = top, level = 0; level <= COUSIN_LEVELS && anchor > 0; level++, anchor = parent[anchor]) {
+    const tag = (nodes[anchor] as Element).tagName;
+    if (WHOLE_PAGE.has(tag)) break;
+    if (index.wordStart[anchor + 1] === index.wordStart[anchor]) continue;
+    for (let c = 1; c < n; c++) {
+      if (!alive[c]) {
+        c = end[c] - 1;
+        continue;
+      }
+      if (c === anchor || inside(anchor, c) || (nodes[c] as Element).tagName !== tag || !sameNames(index, c, anchor)) continue;
+      if (inside(c, anchor) || kept.some((k) => inside(c, k) || inside(k, c))) {
+        c = end[c] - 1;
+        continue;
+      }
+      if (words[c] - linkWords[c] >= MIN_COUSIN_WORDS && density(c) < PROSE_LINK_DENSITY) kept.push(c);
+      c = end[c] - 1;
+    }
+  }
+  return { kept: kept.sort((a, b) => a - b), top };
 }
 
 function onlyChild(index: PageView, alive: Uint8Array, at: number): boolean {

@@ -8,7 +8,8 @@
  *
  * Neighbours are the blocks just before and after in the document; the first and last block
  * have only one and are kept (the end of a short text is no leftover). A block that ends like a
- * sentence ("Crews were called at 5pm.") is prose, however short, and is kept.
+ * sentence ("Crews were called at 5pm.") is prose, however short, and is kept; so is an `h1`,
+ * the headline, whatever was removed around it.
  */
 import type { RuleKind } from './types.js';
 import { countWords } from '../text/words.js';
@@ -43,6 +44,8 @@ export const shortBetween: RuleKind<Options> = {
     return {
       level: 'block',
       decide({ blocks, block, text, isRemoved }) {
+        // A page's top heading is its headline, whatever was removed around it.
+        if (block.tag === 'h1') return null;
         const before = block.index > 0 && isRemoved(block.index - 1);
         const after = block.index < blocks.length - 1 && isRemoved(block.index + 1);
         return before && after && countWords(text) <= most && !SENTENCE_END.test(text) ? { drop: 'block' } : null;

@@ -27,3 +27,8 @@ export function positionsOf(page: PageView, elements: Iterable<Element>): number
   for (let i = 1; i < page.nodes.length; i++) if (wanted.has(page.nodes[i] as Element)) out.push(i);
   return out;
 }
+
+/** A plain-text document (made into a tree by parse/text.ts): no `<html>` element, only its groups of lines. */
+export function isTextDocument(page: PageView): boolean {
+  return !page.tree.children.some((child) => child.type === 'element' && child.tagName === 'html');
+}

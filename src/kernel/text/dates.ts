@@ -85,3 +85,47 @@ function readDate(value: string, language: string | undefined): { year: number; 
   const monthFirst = (/^en-us/i.test(language ?? '') && first <= 12) || second > 12;
   return monthFirst ? { month: first, day: second, year, ...at } : { day: first, month: second, year, ...at };
 }
+
+/** Weekday names and short forms, in the same languages as the months. */
+const WEEKDAYS = [
+  'monday', 'mon', 'tuesday', 'tue', 'tues', 'wednesday', 'wed', 'thursday', 'thu', 'thur', 'thurs', 'friday', 'fri', 'saturday', 'sat', 'sunday', 'sun',
+  'montag', 'mo', 'dienstag', 'di', 'mittwoch', 'mi', 'donnerstag', 'do', 'freitag', 'fr', 'samstag', 'sa', 'sonntag', 'so',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'lunes', 'martes', 'miércoles', 'miercoles', 'jueves', 'viernes', 'sábado', 'sabado', 'domingo',
+  'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica',
+  'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira',
+  'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag',
+  'poniedziałek', 'wtorek', 'środa', 'czwartek', 'piątek', 'sobota', 'niedziela',
+];
+/** Words that stand with a date in a dateline: "Published", "Updated on", "Stand:", "à", "Uhr", a zone. */
+const DATELINE_WORDS = new Set([
+  ...WEEKDAYS,
+  'published', 'updated', 'posted', 'last', 'modified', 'first', 'on', 'at', 'am', 'pm', 'a', 'm', 'p', 'the', 'of', 'and', 'by',
+  'publiziert', 'veröffentlicht', 'aktualisiert', 'zuletzt', 'stand', 'uhr', 'um', 'vom', 'am', 'erstellt', 'geändert',
+  'publié', 'publie', 'mis', 'à', 'jour', 'le', 'modifié', 'modifie', 'h', 'mise',
+  'publicado', 'actualizado', 'el', 'las', 'los', 'hrs', 'horas', 'de', 'del', 'en',
+  'pubblicato', 'aggiornato', 'il', 'alle', 'ore', 'ultimo', 'aggiornamento',
+  'atualizado', 'às', 'em',
+  'gepubliceerd', 'bijgewerkt', 'op', 'om', 'laatst',
+  'opublikowano', 'zaktualizowano', 'aktualizacja', 'godz',
+  'publicerad', 'uppdaterad', 'publisert', 'oppdatert', 'kl',
+  'gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'pst', 'pdt', 'mez', 'mesz', 'ist', 'aest', 'aedt',
+]);
+const DATE_SPANS = [
+  new RegExp(DAY_MONTH_YEAR.source, 'giu'),
+  new RegExp(MONTH_DAY_YEAR.source, 'giu'),
+  new RegExp(NUMERIC.source, 'g'),
+  /(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g,
+  new RegExp(TIME.source, 'gi'),
+];
+
+/**
+ * How many words of `text` are neither a date, a time nor the words a dateline puts around them
+ * ("Published", "Updated", "um", "Uhr", a weekday, a time zone); undefined when it names no date.
+ */
+export function wordsBesideDate(text: string, language?: string): number | undefined {
+  if (isoDate(text, language) === undefined) return undefined;
+  let rest = text;
+  for (const span of DATE_SPANS) rest = rest.replace(span, ' ');
+  return (rest.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !DATELINE_WORDS.has(word)).length;
+}
