@@ -21,7 +21,7 @@ function page(head: string, body = `<article><h1>Library to close</h1><p>By Ann 
 }
 
 describe('the article of a page', () => {
-  test('with JSON-LD in an @graph: title, authors (no organisation), dates, site, url, image', () => {
+  test('with JSON-LD in an @graph: title, authors (a newsroom too), dates, site, url, image', () => {
     const ld = {
       '@context': 'https://schema.org',
       '@graph': [
@@ -30,7 +30,7 @@ describe('the article of a page', () => {
           '@type': ['NewsArticle'],
           headline: 'Library to close after 120 years',
           description: 'The council voted to close the central library.',
-          author: [{ '@type': 'Person', name: 'Ann Writer' }, { '@type': 'Organization', name: 'City News' }],
+          author: [{ '@type': 'Person', name: 'Ann Writer' }, { '@type': 'Organization', name: 'City News Desk' }],
           datePublished: '2024-12-19T06:11:00+00:00',
           dateModified: '2024-12-19T08:00:00+00:00',
           mainEntityOfPage: { '@id': 'https://news.example/library' },
@@ -43,7 +43,7 @@ describe('the article of a page', () => {
     expect(article).toMatchObject({
       title: 'Library to close after 120 years',
       standfirst: 'The council voted to close the central library.',
-      authors: ['Ann Writer'],
+      authors: ['Ann Writer', 'City News Desk'],
       date: '2024-12-19T06:11:00+00:00',
       modified: '2024-12-19T08:00:00+00:00',
       url: 'https://news.example/library',

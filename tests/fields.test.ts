@@ -30,14 +30,14 @@ describe('author names', () => {
   test.each([
     ['By Henry Moore', ['Henry Moore']],
     ['By Jo Lee and Sam Poe', ['Jo Lee', 'Sam Poe']],
-    ['Felix Schröder und Jörg Soldwisch, dpa', ['Felix Schröder', 'Jörg Soldwisch']],
+    ['Felix Schröder und Jörg Soldwisch, dpa', ['Felix Schröder', 'Jörg Soldwisch', 'dpa']],
     ['Elena Oberholzer (obe)', ['Elena Oberholzer']],
     ['Kolumne von Carla Siepmann - 28.04.2024 um 08:52 Uhr', ['Carla Siepmann']],
     ['Von Marie Périer', ['Marie Périer']],
     ['Jean de La Fontaine', ['Jean de La Fontaine']],
     ['redaktion@boersen-zeitung.de', []],
-    ['mdr.de', []],
-    ['AFP', []],
+    ['AFP', ['AFP']],
+    ['松岡大地', ['松岡大地']],
   ])('%j', (text, names) => {
     expect(authorNames(text)).toEqual(names);
   });

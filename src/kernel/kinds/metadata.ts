@@ -28,8 +28,6 @@ interface Options {
 const SOURCES: readonly Source[] = ['json-ld', 'open-graph', 'meta', 'time'];
 /** schema.org types of an article (NewsArticle, ReportageNewsArticle, BlogPosting, LiveBlogPosting, Report, ...). */
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
-/** schema.org types of an organisation, which is no author's name. */
-const ORGANISATION_TYPE = /Organi[sz]ation$|^Corporation$/;
 /** Separators between a title and the site's name in `og:title` and `<title>`: "Title - Golem.de", "Title | CBC News". */
 const SITE_SUFFIX = /\s+[-|–—:·»]\s+/;
 /** `<meta name=...>` that give the publication date. */
@@ -102,7 +100,7 @@ function readJsonLd(page: PageView): Array<[FieldName, string | string[], string
   text('standfirst', 'description', article.description);
   const authors = [article.author].flat().flatMap((a): string[] => {
     if (typeof a === 'string') return [a];
-    if (a && typeof a === 'object' && typeof (a as Json).name === 'string' && !isOrganisation(a as Json)) return [(a as Json).name as string];
+    if (a && typeof a === 'object' && typeof (a as Json).name === 'string') return [(a as Json).name as string];
     return [];
   });
   if (authors.length > 0) out.push(['authors', authors, at('author')]);
@@ -141,10 +139,6 @@ function articleNode(scripts: readonly string[]): Json | undefined {
     for (const key of ['@graph', 'mainEntity']) if (object[key] !== undefined) pending.push(object[key]);
   }
   return undefined;
-}
-
-function isOrganisation(node: Json): boolean {
-  return [node['@type']].flat().some((t) => typeof t === 'string' && ORGANISATION_TYPE.test(t));
 }
 
 function idOf(value: unknown): string | undefined {

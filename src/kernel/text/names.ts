@@ -1,8 +1,8 @@
 /**
  * Author names from a byline or a metadata value: "By Jo Lee and Sam Poe" -> ["Jo Lee", "Sam
- * Poe"]. The byline's word ("By", "Von", "Par", ...), e-mail addresses, news agencies ("dpa",
- * "AFP") and initials in brackets are left out; names are split at commas and at "and" in the
- * languages news is written in.
+ * Poe"]. The byline's word ("By", "Von", "Par", ...), e-mail addresses and initials in brackets
+ * are left out; names are split at commas and at "and" in the languages news is written in. A
+ * news agency or a desk named as an author ("dpa", "AFP", "Redaktion") stays: it wrote the copy.
  */
 
 /** A byline's opening word, with what may follow it ("By:", "Written by"). */
@@ -13,8 +13,6 @@ const TAIL = /\s+[-–—|·•]\s.*$/;
 const SEPARATOR = /\s*(?:,|;|&|\+|\/)\s*|\s+(?:and|und|et|y|e|og|och|en|i|oraz|a)\s+/i;
 /** Initials or a desk code in brackets: "Elena Oberholzer (obe)". */
 const BRACKETS = /\s*[([][^)\]]*[)\]]/g;
-/** A news agency or a desk, written alone: "dpa", "AFP", "AP", "Reuters" (a name has two words or more, or one capitalised word). */
-const AGENCY = /^(?:[a-z]{2,5}|[A-Z]{2,5}|reuters|associated press|afp|ap|dpa|epa|ansa|efe|sid|kna|apa|ots)$/i;
 
 /** The names in `text`, cleaned; none when it holds no name. */
 export function authorNames(text: string): string[] {
@@ -22,8 +20,7 @@ export function authorNames(text: string): string[] {
   const names: string[] = [];
   for (const part of value.split(SEPARATOR)) {
     const name = part.replace(TAIL, '').replace(BYLINE_WORD, '').trim();
-    if (name === '' || name.includes('@') || /\d/.test(name) || AGENCY.test(name)) continue;
-    if (!/\p{Lu}/u.test(name)) continue;
+    if (name === '' || name.includes('@') || /\d/.test(name) || !/\p{L}/u.test(name)) continue;
     if (!names.includes(name)) names.push(name);
   }
   return names;
