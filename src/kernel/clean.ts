@@ -80,6 +80,8 @@ export interface CleanResult {
   /** Values extracted by rules with `extract:` (and the page's `<title>`), as their text was. */
   metadata: Record<string, string>;
   removals: Removal[];
+  /** `outlet/id` of the `content` rules that found no article here (the defaults cleaned it): stale on this document. */
+  stale?: string[];
   /** Present when the rules left too little text and the safety net relaxed them (src/engine/relax.ts). */
   relaxed?: Relaxation;
   stats: CleanStats;
@@ -120,6 +122,7 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
     fields: result.fields,
     metadata: result.metadata,
     removals: result.removals,
+    ...(result.stale ? { stale: result.stale } : {}),
     ...(result.relaxed ? { relaxed: result.relaxed } : {}),
     stats: {
       blocksIn: result.view.blocks.length,

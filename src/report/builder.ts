@@ -47,6 +47,8 @@ interface RuleAccumulator {
   kind: string;
   /** The kind removes what surrounds the article (`KindMeta.surroundings`): no rule-dominance warning. */
   surroundings: boolean;
+  /** Documents where the rule could have found the article (`content`) and found nothing. */
+  stale: number;
   description?: string;
   origin?: ReportOrigin;
   appliedIn: Set<string>;
@@ -80,7 +82,7 @@ export class ReportBuilder {
   private readonly rows: PreferringList<ReportDocument>;
   private readonly details: PreferringList<ReportDetail>;
   private readonly documentWarnings: ReportWarning[] = [];
-  private readonly warningCounts: Record<WarningType, number> = { 'never-fired': 0, 'over-removal': 0, 'rule-dominance': 0 };
+  private readonly warningCounts: Record<Exclude<WarningType, 'stale'>, number> = { 'never-fired': 0, 'over-removal': 0, 'rule-dominance': 0 };
   private documentWarningsOmitted = 0;
   private documents = 0;
 
@@ -104,6 +106,11 @@ export class ReportBuilder {
     outlet.wordsIn += stats.wordsIn;
     outlet.wordsOut += stats.wordsOut;
 
+    for (const key of result.stale ?? []) {
+      const [ruleOutlet, ...id] = key.split('/');
+      const known = this.rules.get(key);
+      (known ?? this.rule(ruleOutlet, id.join('/'), 'content')).stale++;
+    }
     const hit = new Set<RuleAccumulator>();
     const hitInOutlet = new Set<RemovalCounts>();
     for (const removal of result.removals) {
@@ -131,7 +138,7 @@ export class ReportBuilder {
     const warnings = this.documentWarningsFor(row);
     if (warnings.length > 0) row.warnings = [...new Set(warnings.map((w) => w.type))];
     for (const warning of warnings) {
-      this.warningCounts[warning.type]++;
+      this.warningCounts[warning.type as Exclude<WarningType, 'stale'>]++;
       if (this.documentWarnings.length < this.settings.maxWarnings) this.documentWarnings.push(warning);
       else this.documentWarningsOmitted++;
     }
@@ -184,6 +191,18 @@ export class ReportBuilder {
         message: `${r.key}${r.origin ? ` (${r.origin.file}:${r.origin.line})` : ''} never fired in the ${r.documentsApplied} document${r.documentsApplied === 1 ? '' : 's'} it applied to`,
       }));
 
+    const stale: ReportWarning[] = [...this.rules.values()]
+      .filter((r) => r.stale > 0)
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((r) => {
+        const applied = rules.find((rule) => rule.key === r.key)?.documentsApplied ?? r.stale;
+        return {
+          type: 'stale' as const,
+          rule: r.key,
+          message: `${r.key}${r.origin ? ` (${r.origin.file}:${r.origin.line})` : ''} found no article in ${r.stale} of the ${Math.max(applied, r.stale)} document${applied === 1 ? '' : 's'} it applied to; the defaults cleaned ${r.stale === 1 ? 'it' : 'them'} (has the outlet changed its template?)`,
+        };
+      });
+
     const outlets: ReportOutlet[] = [...this.outlets.values()]
       .sort((a, b) => a.outlet.localeCompare(b.outlet))
       .map((o) => ({
@@ -220,8 +239,8 @@ export class ReportBuilder {
       documentsOmitted: this.rows.omitted,
       details: this.details.items(),
       detailsOmitted: this.details.omitted,
-      warnings: [...neverFired, ...this.documentWarnings],
-      warningCounts: { ...this.warningCounts, 'never-fired': neverFired.length },
+      warnings: [...neverFired, ...stale, ...this.documentWarnings],
+      warningCounts: { ...this.warningCounts, 'never-fired': neverFired.length, ...(stale.length > 0 ? { stale: stale.length } : {}) },
       warningsOmitted: this.documentWarningsOmitted,
     };
   }
@@ -257,6 +276,7 @@ export class ReportBuilder {
       acc = {
         key, outlet, id, kind,
         surroundings: KINDS.get(kind)?.meta.surroundings === true,
+        stale: 0,
         appliedIn: new Set(),
         counts: zeroCounts(),
         byOutlet: new Map(),

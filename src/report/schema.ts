@@ -62,7 +62,7 @@ const rule = {
   },
 } as const;
 
-const warningType = { enum: ['never-fired', 'over-removal', 'rule-dominance'] } as const;
+const warningType = { enum: ['never-fired', 'over-removal', 'rule-dominance', 'stale'] } as const;
 
 export const REPORT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -151,7 +151,7 @@ export const REPORT_SCHEMA = {
     warningCounts: {
       type: 'object',
       required: ['never-fired', 'over-removal', 'rule-dominance'],
-      properties: { 'never-fired': count, 'over-removal': count, 'rule-dominance': count },
+      properties: { 'never-fired': count, 'over-removal': count, 'rule-dominance': count, stale: count },
     },
     warningsOmitted: count,
   },

@@ -114,7 +114,8 @@ export interface ReportDetail {
   blocks: DetailSegment[][];
 }
 
-export type WarningType = 'never-fired' | 'over-removal' | 'rule-dominance';
+/** `stale`: a `content` rule found no article on some documents (the outlet's template changed?). */
+export type WarningType = 'never-fired' | 'over-removal' | 'rule-dominance' | 'stale';
 
 export interface ReportWarning {
   type: WarningType;
@@ -157,6 +158,6 @@ export interface Report {
   detailsOmitted: number;
   warnings: ReportWarning[];
   /** How many warnings of each type were raised (also those left out over `maxWarnings`). */
-  warningCounts: Record<WarningType, number>;
+  warningCounts: Record<Exclude<WarningType, 'stale'>, number> & { stale?: number };
   warningsOmitted: number;
 }

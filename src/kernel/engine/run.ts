@@ -7,7 +7,7 @@
  * (`applyRemovals`), since text output needs no tree surgery.
  */
 import type { Element, Root } from 'hast';
-import type { ElementContext } from '../kinds/types.js';
+import type { ArticleFound, ElementContext } from '../kinds/types.js';
 import { positionsOf } from '../kinds/view.js';
 import type { LoadedRule } from '../rules/parse.js';
 import { countWords } from '../text/words.js';
@@ -16,7 +16,7 @@ import { decideBlocks, isBlockRule } from './decide.js';
 import { FieldTable, type Fields } from './fields.js';
 import { extractedField } from '../kinds/fields.js';
 import { PagePaths, scanPage, type Page } from './page.js';
-import { Removal } from './removal.js';
+import { Removal, ruleKey } from './removal.js';
 import { compileSelectors, matchSelectors, type SelectorPlan } from './selectors.js';
 
 export { Removal } from './removal.js';
@@ -47,6 +47,8 @@ export interface EngineResult {
   metadata: Record<string, string>;
   /** The article's fields, each with the rule that gave it. */
   fields: Fields;
+  /** `outlet/id` of the rules that could have found the article (`content`) and found nothing: stale on this page. */
+  stale?: string[];
   /** The block kept as the title line (first in `text`), when a rule with `extract: title` took one, and that rule. */
   title?: number;
   titleRule?: LoadedRule;
@@ -102,18 +104,46 @@ export interface RunOptions {
  * position, the index (`firstIndex` + place in `rules`) of the rule that claimed the element
  * itself, or `UNCLAIMED`; an element claimed already stays with its first rule.
  */
-export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt: Int32Array, firstIndex = 0): void {
+export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt: Int32Array, firstIndex = 0): Claims {
   const elementContext: ElementContext = { isClaimed: (at) => claimAt[at] !== UNCLAIMED };
   const css = cssRulesOf(rules);
+  // The first rule that finds the article (`content`) stands in for those that look for it; the
+  // others that could have found it and did not are stale on this page.
+  const claims: Claims = { stale: [], details: new Map() };
+  let finder: number | undefined;
+  for (let index = 0; index < rules.length; index++) {
+    const { matcher } = rules[index];
+    if (matcher.level !== 'element' || matcher.findArticle === undefined) continue;
+    const found = matcher.findArticle(page);
+    if (found === undefined) claims.stale.push(rules[index]);
+    else if (finder === undefined) {
+      finder = index;
+      claims.article = found;
+      claims.details.set(firstIndex + index, found.detail);
+    }
+  }
   // All rules with CSS in one walk; the others select on their own. Claims go in rule order.
   const cssHits = css.planIndex.size > 0 ? cssPositions(page, matchSelectors(css.plan, page.tree)) : [];
   for (let index = 0; index < rules.length; index++) {
-    const { matcher } = rules[index];
+    const { matcher, kind } = rules[index];
     if (matcher.level !== 'element') continue;
+    if (finder !== undefined && index !== finder && kind.meta.surroundings) continue;
+    if (matcher.findArticle !== undefined && index !== finder) continue;
     const planned = css.planIndex.get(index);
-    const selected = planned !== undefined ? cssHits[planned] : matcher.select(page, elementContext);
+    const selected = planned !== undefined ? cssHits[planned] : matcher.select(page, index === finder ? { ...elementContext, article: claims.article } : elementContext);
     for (const at of selected) if (claimAt[at] === UNCLAIMED) claimAt[at] = firstIndex + index;
   }
+  return claims;
+}
+
+/** What the claim step found besides the claims themselves. */
+export interface Claims {
+  /** Rules that could have found the article (`content`) and found nothing on this page. */
+  stale: LoadedRule[];
+  /** Where a `content` rule found the article. */
+  article?: ArticleFound;
+  /** Why a rule claimed what it did, by rule index (the selector a `content` rule matched). */
+  details: Map<number, string>;
 }
 
 /**
@@ -122,7 +152,7 @@ export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt:
  */
 export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = scanPage(tree), options: RunOptions = {}): EngineResult {
   const claimAt = new Int32Array(page.nodes.length).fill(UNCLAIMED);
-  claimElements(page, rules, claimAt);
+  const claims = claimElements(page, rules, claimAt);
   const view = readPageBlocks(page, claimAt);
   const { blocks } = view;
   const total = blocks.length;
@@ -158,7 +188,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
 
   // Blocks of claimed elements go first, unread: their text is asked for only by reports.
   for (const block of blocks) {
-    if (block.claimedBy !== undefined) record(rules[block.claimedBy], block, undefined, block.words);
+    if (block.claimedBy !== undefined) record(rules[block.claimedBy], block, undefined, block.words, claims.details.get(block.claimedBy));
   }
 
   const blockRules = rules.filter(isBlockRule);
@@ -199,6 +229,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     metadata,
     fields: fields.fields,
     ...(title !== undefined ? { title, ...(titleRule ? { titleRule } : {}) } : {}),
+    ...(claims.stale.length > 0 ? { stale: claims.stale.map((rule) => ruleKey(rule)) } : {}),
     wordsIn,
     wordsOut,
     text: keptTexts.length > 0 ? `${keptTexts.join('\n\n')}\n` : '',

@@ -22,7 +22,7 @@
  * a copy of the article already, and its groups of lines are not page columns.
  */
 import type { Element, Root } from 'hast';
-import { anyWord, sameNames } from './view.js';
+import { anyWord, elementsOutside, sameNames } from './view.js';
 import { collapseWhitespace, tokens } from '../text/words.js';
 import { WordTest } from '../text/class-words.js';
 import { anyPattern, compilePatterns, stringOrList } from './shared.js';
@@ -273,13 +273,8 @@ function selectOutside(index: PageView, context: ElementContext, settings: Setti
   if (!hasBody(tree)) return [];
   const found = findMainContent(index, context, settings);
   if (!found) return [];
-  const { nodes, parent, end } = index;
+  const { end } = index;
   const keep = new Set(found.kept);
-  const onPath = new Set<number>();
-  const addPath = (i: number) => {
-    for (let at = parent[i]; at >= 0 && !onPath.has(at); at = parent[at]) onPath.add(at);
-  };
-  for (const k of keep) addPath(k);
 
   // The headline, and what lies between it and the article when that is little.
   let between: [number, number] | undefined;
@@ -287,7 +282,6 @@ function selectOutside(index: PageView, context: ElementContext, settings: Setti
     const headline = findHeadline(index, context, found.top);
     if (headline !== undefined && !(headline >= found.top && headline < end[found.top])) {
       keep.add(headline);
-      addPath(headline);
       if (headline < found.top) between = [end[headline], found.top];
     }
   }
@@ -297,18 +291,8 @@ function selectOutside(index: PageView, context: ElementContext, settings: Setti
     for (let i = between[0]; i < between[1]; i++) if (index.owner[i] === i && !isInside(index, i, found.top)) count += index.ownWords[i];
     if (count > MAX_WORDS_BETWEEN) between = undefined;
   }
-
-  const outside: number[] = [];
-  for (const at of onPath) {
-    for (let c = at + 1; c < end[at]; c = end[c]) {
-      if (keep.has(c) || onPath.has(c)) continue;
-      if (between && c >= between[0] && end[c] <= between[1]) continue;
-      if ((nodes[c] as Element).tagName === 'head' || context.isClaimed(c)) continue;
-      outside.push(c);
-    }
-  }
-  // In document order, as every element rule returns its elements.
-  return outside.sort((a, b) => a - b);
+  const kept = between;
+  return elementsOutside(index, keep, (at) => context.isClaimed(at), kept ? (c) => c >= kept[0] && end[c] <= kept[1] : undefined);
 }
 
 /** Whether the tree is a web page (has a body): a plain-text document is all article already. */
@@ -325,7 +309,7 @@ function isInside(index: PageView, i: number, container: number): boolean {
  * The headline: the h1 (else h2) whose words best match the page's `<title>` (at least half of
  * its words appear there); without a title, the first h1 before the article.
  */
-function findHeadline(index: PageView, context: ElementContext, top: number): number | undefined {
+export function findHeadline(index: PageView, context: ElementContext, top: number): number | undefined {
   const title = titleWords(index.title);
   let best: number | undefined;
   let bestShare = 0;

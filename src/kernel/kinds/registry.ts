@@ -8,6 +8,7 @@
  */
 import { caption } from './caption.js';
 import { classId } from './class-id.js';
+import { content } from './content.js';
 import { dateLine } from './date-line.js';
 import { hidden } from './hidden.js';
 import { linkDensity } from './link-density.js';
@@ -22,7 +23,7 @@ import { titleLine } from './title-line.js';
 import { text } from './text.js';
 import type { RuleKind } from './types.js';
 
-const ALL: ReadonlyArray<RuleKind<any>> = [selector, text, pattern, caption, strip, tags, hidden, classId, mainContent, linkDensity, shortBetween, dateLine, titleLine, metadata];
+const ALL: ReadonlyArray<RuleKind<any>> = [selector, text, pattern, caption, strip, tags, hidden, classId, mainContent, content, linkDensity, shortBetween, dateLine, titleLine, metadata];
 
 /** Matcher key -> kind. */
 export const KINDS: ReadonlyMap<string, RuleKind<any>> = new Map(ALL.map((kind) => [kind.meta.name, kind]));

@@ -162,6 +162,14 @@ export interface BlockMatcher {
 export interface ElementContext {
   /** Whether an earlier element rule claimed the element at this page position itself (not its ancestors). */
   isClaimed(at: number): boolean;
+  /** For a kind that finds the article (`findArticle`): what it found on this page. */
+  article?: ArticleFound;
+}
+
+/** The elements that hold the article, as a `content` rule found them, and how (the selector that matched). */
+export interface ArticleFound {
+  at: number[];
+  detail: string;
 }
 
 export interface ElementMatcher {
@@ -178,6 +186,13 @@ export interface ElementMatcher {
    * `select` once per rule.
    */
   css?: string;
+  /**
+   * For a kind that says where the article is (`content`): the elements holding it on this page,
+   * or undefined when it finds none. The first rule that finds the article stands in for the
+   * kinds that look for it (`surroundings`), and `select` then gets what it found; a rule that
+   * finds nothing is stale on the page, and the others apply as if it were not there.
+   */
+  findArticle?(page: PageView): ArticleFound | undefined;
 }
 
 /** A kind that reads the article's fields from the page and removes nothing (`metadata`). */

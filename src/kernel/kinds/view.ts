@@ -32,3 +32,24 @@ export function positionsOf(page: PageView, elements: Iterable<Element>): number
 export function isTextDocument(page: PageView): boolean {
   return !page.tree.children.some((child) => child.type === 'element' && child.tagName === 'html');
 }
+
+/**
+ * Every element outside the kept ones, as whole subtrees (the elements on the way down to a kept
+ * one stay, as the path to it): what a kind that keeps only the article removes. Elements earlier
+ * rules claimed, and `<head>`, are left out; positions come in document order.
+ */
+export function elementsOutside(page: PageView, keep: Iterable<number>, isClaimed: (at: number) => boolean, spare: (at: number) => boolean = () => false): number[] {
+  const { nodes, parent, end } = page;
+  const kept = new Set(keep);
+  const onPath = new Set<number>();
+  for (const k of kept) for (let at = parent[k]; at >= 0 && !onPath.has(at); at = parent[at]) onPath.add(at);
+  const outside: number[] = [];
+  for (const at of onPath) {
+    for (let c = at + 1; c < end[at]; c = end[c]) {
+      if (kept.has(c) || onPath.has(c) || spare(c)) continue;
+      if ((nodes[c] as Element).tagName === 'head' || isClaimed(c)) continue;
+      outside.push(c);
+    }
+  }
+  return outside.sort((a, b) => a - b);
+}

@@ -38,14 +38,21 @@ const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\.?(?:\\s+de)?\\s+
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\d])${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu');
 /** "28.04.2024", "19/12/2024", "2024/12/19". */
 const NUMERIC = /(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\d)|(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/;
-/** A time of day after the date: "06:11", "14h52", "8.15 pm". */
-const TIME = /(?<!\d)(\d{1,2})[:h.](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?/i;
+/** "2025年1月14日" (Chinese, Japanese) and "2025년 1월 14일" (Korean). */
+const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
+/** A time of day after the date: "06:11", "14h52", "8.15 pm", "01時28分". */
+const TIME = /(?<!\d)(\d{1,2})(?:[:h.]|\s*[時时시]\s*)(\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?/i;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** Full-width digits and colons ("２０２５", "：", as CJK pages write them) as ASCII. */
+function halfWidth(text: string): string {
+  return text.replace(/[\uFF10-\uFF1A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** The date `text` names as ISO 8601, or undefined. `language` (`en-US`, ...) decides whether "4/5/2024" is April or May. */
 export function isoDate(text: string, language?: string): string | undefined {
-  const value = text.trim();
+  const value = halfWidth(text).trim();
   if (value === '' || value.length > MAX_DATE_CHARS) return undefined;
   const iso = ISO.exec(value);
   if (iso) {
@@ -72,6 +79,8 @@ export function isoDate(text: string, language?: string): string | undefined {
 }
 
 function readDate(value: string, language: string | undefined): { year: number; month: number; day: number; start: number; end: number } | undefined {
+  const cjk = CJK_DATE.exec(value);
+  if (cjk) return { year: Number(cjk[1]), month: Number(cjk[2]), day: Number(cjk[3]), start: cjk.index, end: cjk.index + cjk[0].length };
   const named = DAY_MONTH_YEAR.exec(value);
   if (named) return { day: Number(named[1]), month: MONTH_OF.get(named[2].toLowerCase())!, year: Number(named[3]), start: named.index, end: named.index + named[0].length };
   const american = MONTH_DAY_YEAR.exec(value);
@@ -110,12 +119,15 @@ const DATELINE_WORDS = new Set([
   'opublikowano', 'zaktualizowano', 'aktualizacja', 'godz',
   'publicerad', 'uppdaterad', 'publisert', 'oppdatert', 'kl',
   'gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'pst', 'pdt', 'mez', 'mesz', 'ist', 'aest', 'aedt',
+  '更新', '公開', '配信', '発行', '发布', '更新于', '입력', '수정', '업데이트',
 ]);
 const DATE_SPANS = [
   new RegExp(DAY_MONTH_YEAR.source, 'giu'),
   new RegExp(MONTH_DAY_YEAR.source, 'giu'),
   new RegExp(NUMERIC.source, 'g'),
   /(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g,
+  new RegExp(CJK_DATE.source, 'g'),
+  /(?<!\d)\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]/g,
   new RegExp(TIME.source, 'gi'),
 ];
 
@@ -125,7 +137,7 @@ const DATE_SPANS = [
  */
 export function wordsBesideDate(text: string, language?: string): number | undefined {
   if (isoDate(text, language) === undefined) return undefined;
-  let rest = text;
+  let rest = halfWidth(text);
   for (const span of DATE_SPANS) rest = rest.replace(span, ' ');
   return (rest.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !DATELINE_WORDS.has(word)).length;
 }
