@@ -79,6 +79,18 @@ const CANDIDATES: Candidate[] = [
   { id: 'read-more-links', alternatives: [{ name: 'shipped', yaml: 'shipped' }, { name: 'off', yaml: null }] },
   { id: 'headline', alternatives: [{ name: 'shipped', yaml: 'shipped' }, { name: 'off', yaml: null }] },
   {
+    id: 'teasers',
+    alternatives: [
+      { name: 'shipped', yaml: 'shipped' },
+      { name: 'off', yaml: null },
+      { name: 'without with-links', yaml: "id: teasers\nclass-id: ['(?:^|[-_])teasers?(?:[-_]|$)']\nmax-share: 0.5\nrelax: 2" },
+    ],
+  },
+  { id: 'paywall-prompts', alternatives: [{ name: 'shipped', yaml: 'shipped' }, { name: 'off', yaml: null }] },
+  { id: 'audio-players', alternatives: [{ name: 'shipped', yaml: 'shipped' }, { name: 'off', yaml: null }] },
+  { id: 'audio-labels', alternatives: [{ name: 'shipped', yaml: 'shipped' }, { name: 'off', yaml: null }] },
+  { id: 'newsroom-notes', alternatives: [{ name: 'shipped', yaml: 'shipped' }, { name: 'off', yaml: null }] },
+  {
     id: 'link-rails',
     alternatives: [
       { name: 'shipped', yaml: 'shipped' },
@@ -100,7 +112,8 @@ function ruleSetWith(choice: ReadonlyMap<string, string | null>): RuleSet {
     if (yaml === 'shipped') continue;
     const at = rules.items.findIndex((item) => isMap(item) && (item as YAMLMap).get('id') === id);
     if (at === -1) throw new Error(`rules/default.yaml has no rule ${id}`);
-    if (yaml === null) rules.items.splice(at, 1);
+    // Off: the rule stays (outlet files may name it in `disable`) but does not run.
+    if (yaml === null) (rules.items[at] as YAMLMap).set('enabled', false);
     else rules.items[at] = parseDocument(yaml).contents as YAMLMap;
   }
   if (!isSeq(rules)) throw new Error('rules/default.yaml: rules is not a list');

@@ -161,6 +161,19 @@ describe('main-content', () => {
     expect(r.text.startsWith('The council said')).toBe(true);
   });
 
+  test('an endless page: the story under the headline is the article, the next story below it is not, however long', () => {
+    const story = (headline: string, topic: string, paragraphs: number) =>
+      `<article class="article-entity"><div class="article-header"><h1>${headline}</h1></div>` +
+      `<div class="bodytext">${Array.from({ length: paragraphs }, (_, i) => `<p>${prose(`${topic} ${i}`)}</p>`).join('')}</div></article>`;
+    const endless = `<!doctype html><html><head><title>River bridge to reopen in spring | The Daily Example</title></head><body>
+      <main>${story('River bridge to reopen in spring', 'the bridge', 2)}
+      <div class="under-article">${story('Night buses return to the city', 'the night bus', 5)}</div></main></body></html>`;
+    const r = cleanWith(rules, endless);
+    expect(r.text).toContain('the bridge 1');
+    expect(r.text).not.toContain('the night bus');
+    expect(rulesOf(r, 'the night bus 4')).toEqual(['main-content']);
+  });
+
   test('removes nothing from a page too short to have surroundings, or from plain text', () => {
     expect(cleanWith(rules, page('<div><p>Just a line.</p></div><div><p>And another one.</p></div>')).removals).toEqual([]);
     const text = clean({ content: `Headline\n\n${prose('the bridge')}\n\n${prose('the lane')}\n\nFooter line`, type: 'text' }, { rules });

@@ -50,7 +50,8 @@ describe('winnow explain', () => {
     const cleaned = JSON.parse((await run(['clean', LBC, '--format', 'json', '--quiet'])).stdout);
     const summary = stdout.slice(stdout.indexOf('\nrule '));
     expect(summary).toMatch(/^rule +outlet +blocks +words +origin$/m);
-    expect(summary).toMatch(/^advertisement-marker +default +0 +0 +rules\/default\.yaml:182$/m);
+    const markerLine = readFileSync(join(RULES, 'default.yaml'), 'utf8').split('\n').indexOf('  - id: advertisement-marker') + 1;
+    expect(summary).toMatch(new RegExp(`^advertisement-marker +default +0 +0 +rules/default\\.yaml:${markerLine}$`, 'm'));
     expect(summary).toMatch(/^dateline +lbc +1 +5 +rules\/outlets\/lbc\.yaml:8$/m);
     const rail = cleaned.removals.filter((r: { rule: string }) => r.rule === 'more-news-rail');
     const railWords = rail.reduce((n: number, r: { words: number }) => n + r.words, 0);

@@ -70,7 +70,7 @@ describe('learned rule files', () => {
     for (const rule of doc.rules) expect(rule.learned).toEqual({ support: expect.stringMatching(/^\d+\/8$/), at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     // Examples and evidence are comments above each rule.
     expect(text.match(/^ {2}# learned from \d+ of 8 pages, removes \d+ words$/gm)?.length).toBe(doc.rules.length);
-    expect(text).toMatch(/^ {2}# e\.g\. "Listen to this article \/ Loading audio\.\.\."$/m);
+    expect(text).toMatch(/^ {2}# e\.g\. "Hear this story \/ Fetching the player\.\.\."$/m);
     // Rules generalise: no learned rule quotes an article's sentence or a photographer's name.
     for (const page of training) {
       for (const line of page.gold.split('\n').filter(Boolean)) expect(text).not.toContain(line);
@@ -88,7 +88,7 @@ describe('learned rule files', () => {
       'rules:',
       '  # Audio player labels, written by hand.',
       '  - id: top-text',
-      '    text: [Listen to this article]   # the player\'s first label',
+      '    text: [Hear this story]   # the player\'s first label',
       '',
       '  - id: share-line',
       '    description: Written by hand, before learning.',
@@ -103,9 +103,9 @@ describe('learned rule files', () => {
     expect(merged.startsWith(handWritten)).toBe(true);
     const doc = parse(merged);
     expect(doc.rules.slice(0, 2).map((r: { id: string }) => r.id)).toEqual(['top-text', 'share-line']);
-    // The hand rule takes "Listen to this article"; only the other label is learned, under a fresh id.
+    // The hand rule takes "Hear this story"; only the other label is learned, under a fresh id.
     const audio = doc.rules.find((r: { id: string }) => r.id === 'top-text-2');
-    expect(audio.text).toBe('Loading audio...');
+    expect(audio.text).toBe('Fetching the player...');
     expect(doc.rules.filter((r: { learned?: unknown }) => r.learned).length).toBe(doc.rules.length - 2);
     expect((await run(['rules', 'check', rules])).code).toBe(0);
 
@@ -116,7 +116,7 @@ describe('learned rule files', () => {
   });
 
   test('a merge adds no rule whose matcher a rule in the file already has, and keeps only new list entries', () => {
-    const existing = "outlet: synth\nrules:\n  - id: audio\n    text: [Listen to this article]   # hand\n  - id: more\n    drop: rest\n    text: More Latest News\n";
+    const existing = "outlet: synth\nrules:\n  - id: audio\n    text: [Hear this story]   # hand\n  - id: more\n    drop: rest\n    text: More Latest News\n";
     const learned = (id: string, rule: Record<string, unknown>): LearnedRule => ({
       id,
       source: 'text',
@@ -127,14 +127,14 @@ describe('learned rule files', () => {
       outlet: 'synth', pages: 6, withGold: false, at: '2024-12-19', failed: [],
       rules: [
         learned('more', { drop: 'rest', text: 'more latest  news' }),
-        learned('audio', { text: ['Listen to this article', 'Loading audio...'] }),
+        learned('audio', { text: ['Hear this story', 'Fetching the player...'] }),
       ],
     };
     const result = mergeProposal({ existing, path: 'synth.yaml', outlet: 'synth', hosts: [] }, proposal);
     expect(result.skipped).toEqual([{ id: 'more', reason: 'same matcher as rule `more`' }]);
     expect(result.added).toEqual(['audio-2']);
     expect(result.text.startsWith(existing)).toBe(true);
-    expect(parse(result.text).rules[2]).toMatchObject({ id: 'audio-2', text: 'Loading audio...' });
+    expect(parse(result.text).rules[2]).toMatchObject({ id: 'audio-2', text: 'Fetching the player...' });
   });
 
   test('--dry-run prints the diff and writes nothing', async () => {
@@ -168,7 +168,7 @@ describe('safety', () => {
     // Every article opens with the same standfirst label, which the outlet's gold keeps.
     const labelled = training.map((p) => ({
       ...p,
-      text: p.text.replace('Listen to this article', 'Key points\n\nListen to this article'),
+      text: p.text.replace('Hear this story', 'Key points\n\nHear this story'),
       gold: p.gold.replace(/\n\n/, '\n\nKey points\n\n'),
     }));
     const input = corpus(labelled);

@@ -22,7 +22,11 @@ test('clean() takes a string and applies the defaults when no outlet is known', 
   const result = clean(html, { rules });
   expect(result.type).toBe('html');
   expect(result.outlet).toBe('default');
-  expect(result.text).toBe('Headline\n\nListen to this article\n\nStory text.\n\nMore text.\n');
+  expect(result.text).toBe('Headline\n\nStory text.\n\nMore text.\n');
+  expect(result.removals.map((r) => [r.rule, r.outlet])).toEqual([
+    ['audio-labels', 'default'],
+    ['advertisement-marker', 'default'],
+  ]);
 });
 
 test('the plugin needs rules', () => {

@@ -70,7 +70,7 @@ describe('report accounting', () => {
     expect(ad.appliedIn).toEqual(['lbc', 'telegraph']);
     expect(ad.documentsApplied).toBe(2);
     expect(ad.byOutlet).toEqual([{ outlet: 'telegraph', documentsHit: 1, blocks: 3, chars: 39, words: 3 }]);
-    expect(report.totals.rules).toBe(40);
+    expect(report.totals.rules).toBe(45);
   });
 
   test('document detail rebuilds every block: kept text and each removed span with its rule', async () => {
@@ -229,7 +229,7 @@ describe('winnow report', () => {
     const { code, stdout } = await run(['report', path]);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/\u001b\[/);
-    expect(stdout).toMatch(/^2 documents \(lbc, telegraph\), 2,854 -> 974 words, 65\.9% removed by 12 of 40 rules/);
+    expect(stdout).toMatch(/^2 documents \(lbc, telegraph\), 2,854 -> 974 words, 65\.9% removed by 12 of 45 rules/);
     const lines = stdout.split('\n');
     const header = lines.findIndex((l) => l.startsWith('rule '));
     const rows = lines.slice(header, header + 13);

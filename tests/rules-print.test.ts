@@ -67,9 +67,9 @@ describe('winnow rules print', () => {
   test('the project rules for lbc: the default rules first, then lbc\'s in file order', async () => {
     const { stdout } = await run(['rules', 'print', '--outlet', 'lbc']);
     const ids = stdout.split('\n').filter((l) => /^ {1,2}\d+ /.test(l)).map((l) => l.trim().split(/\s+/)[1]);
-    // lbc's `dateline` and `headline` replace the defaults of those ids in place; it switches off credit-captions and read-more-links.
-    const defaults = ['hidden', 'hidden-by-class', 'non-content', 'comments', 'share', 'related', 'ads', 'page-chrome', 'prompts', 'captions', 'caption-names', 'embeds', 'fact-boxes', 'author-boxes', 'bylines', 'main-content', 'dateline', 'read-time', 'link-rails', 'boilerplate-phrases', 'leftovers', 'advertisement-marker', 'headline', 'json-ld', 'open-graph', 'meta-tags', 'time-element'];
+    // lbc's `dateline` and `headline` replace the defaults of those ids in place; it switches off credit-captions, read-more-links and audio-labels.
+    const defaults = ['hidden', 'hidden-by-class', 'non-content', 'comments', 'share', 'related', 'teasers', 'ads', 'page-chrome', 'prompts', 'captions', 'caption-names', 'embeds', 'fact-boxes', 'author-boxes', 'bylines', 'main-content', 'dateline', 'read-time', 'link-rails', 'boilerplate-phrases', 'paywall-prompts', 'audio-players', 'newsroom-notes', 'leftovers', 'advertisement-marker', 'headline', 'json-ld', 'open-graph', 'meta-tags', 'time-element'];
     expect(ids).toEqual([...defaults, 'byline', 'audio-player', 'read-more', 'photo-caption', 'more-news-rail']);
-    expect(stdout).toMatch(/^ {2}30 {2}read-more +pattern +rules\/outlets\/lbc\.yaml:24:5 +lbc$/m);
+    expect(stdout).toMatch(/^ {2}34 {2}read-more +pattern +rules\/outlets\/lbc\.yaml:24:5 +lbc$/m);
   });
 });

@@ -16,6 +16,9 @@
  * `max-share` keeps an element that holds more than that share of the page's prose (words not
  * in links): a wrapper named "share-wrapper" or "sidebar-first" around the whole article is no
  * share bar or sidebar.
+ *
+ * `with-links: true` takes only elements that hold linked text: "teaser" names both a teaser of
+ * another story (which links to it) and, on many news sites, the article's own standfirst.
  */
 import type { Element } from 'hast';
 import type { PageView } from './types.js';
@@ -29,6 +32,7 @@ interface Options {
   'class-id': string | string[];
   unless?: string | string[];
   'max-share'?: number;
+  'with-links'?: boolean;
 }
 
 /** Elements whose class names describe the page rather than a part of it. */
@@ -57,6 +61,10 @@ export const classId: RuleKind<Options> = {
         'class-id': stringOrList('A regular expression tested against each lower-cased class name and the id, or a list of them.'),
         unless: stringOrList('Keep an element when any of its class names or its id matches one of these regular expressions (default: none).'),
         'max-share': maxShareSchema,
+        'with-links': {
+          type: 'boolean',
+          description: 'Only elements that hold linked text (a teaser of another story links to it; the standfirst named "teaser" does not) (default: false).',
+        },
       },
       required: ['class-id'],
     },
@@ -65,6 +73,7 @@ export const classId: RuleKind<Options> = {
     const wanted = compilePatterns('class-id', options['class-id'], 'u');
     const unless = options.unless === undefined ? [] : compilePatterns('unless', options.unless, 'u');
     const maxShare = options['max-share'] ?? 1;
+    const withLinks = options['with-links'] ?? false;
     // Taxonomy names are neither wanted nor an `unless`: as if the element did not carry them.
     const anyWanted = anyPattern(wanted);
     const anyUnless = anyPattern(unless);
@@ -85,6 +94,7 @@ export const classId: RuleKind<Options> = {
           if (!anyWord(page, i, isWanted)) continue;
           if (unless.length > 0 && anyWord(page, i, isUnless)) continue;
           if (NEVER.has((nodes[i] as Element).tagName)) continue;
+          if (withLinks && linkWords[i] === 0) continue;
           if (maxShare >= 1 || words[i] - linkWords[i] <= limit) {
             out.push(i);
             i = end[i] - 1;

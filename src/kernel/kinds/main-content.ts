@@ -132,7 +132,7 @@ interface Settings {
 }
 
 /** The element (position) chosen as the article, and its chosen siblings, or undefined. */
-function findMainContent(index: PageView, context: ElementContext, settings: Settings): { kept: number[]; top: number } | undefined {
+function findMainContent(index: PageView, context: ElementContext, settings: Settings): { kept: number[]; top: number; words: Float64Array } | undefined {
   const { nodes, parent, end, owner, ownWords, ownLinkWords, ownCommas } = index;
   const n = nodes.length;
   // Words and link words under each element, leaving out what earlier rules claimed.
@@ -253,7 +253,35 @@ function findMainContent(index: PageView, context: ElementContext, settings: Set
       c = end[c] - 1;
     }
   }
-  return { kept: kept.sort((a, b) => a - b), top };
+  return { kept: kept.sort((a, b) => a - b), top, words };
+}
+
+/** The nearest `<article>` element at or above `at` (0 when there is none). */
+function enclosingArticle(index: PageView, at: number): number {
+  for (; at > 0; at = index.parent[at]) if ((index.nodes[at] as Element).tagName === 'article') return at;
+  return 0;
+}
+
+/**
+ * Whether the kept elements are in, or hold, an `<article>` with `minWords` words that is
+ * neither `story` nor around it.
+ */
+function holdsOtherStory(index: PageView, found: { kept: number[]; words: Float64Array }, story: number, minWords: number): boolean {
+  const { end, nodes } = index;
+  const other = (a: number) => a !== 0 && a !== story && !(story > a && story < end[a]) && found.words[a] >= minWords;
+  for (const k of found.kept) {
+    if (other(enclosingArticle(index, k))) return true;
+    for (let i = k; i < end[k]; i++) {
+      if (i === story) {
+        i = end[i] - 1;
+        continue;
+      }
+      if ((nodes[i] as Element).tagName !== 'article' || (story > i && story < end[i])) continue;
+      if (other(i)) return true;
+      i = end[i] - 1;
+    }
+  }
+  return false;
 }
 
 function onlyChild(index: PageView, alive: Uint8Array, at: number): boolean {
@@ -271,15 +299,23 @@ function classWeight(index: PageView, at: number, settings: Settings): number {
 function selectOutside(index: PageView, context: ElementContext, settings: Settings): number[] {
   const { tree } = index;
   if (!hasBody(tree)) return [];
-  const found = findMainContent(index, context, settings);
+  let found = findMainContent(index, context, settings);
   if (!found) return [];
   const { end } = index;
-  const keep = new Set(found.kept);
+  let keep = new Set(found.kept);
+  const headline = findHeadline(index, context, found.top);
+
+  // Several stories (the next one of an endless page, a teaser with its text): when the
+  // headline stands in an `<article>` of its own, the other `<article>`s are other stories.
+  const story = headline === undefined ? 0 : enclosingArticle(index, headline);
+  if (story !== 0 && found.words[story] >= settings.minWords && holdsOtherStory(index, found, story, settings.minWords)) {
+    keep = new Set([story]);
+    found = { ...found, kept: [story], top: story };
+  }
 
   // The headline, and what lies between it and the article when that is little.
   let between: [number, number] | undefined;
   if (settings.headline) {
-    const headline = findHeadline(index, context, found.top);
     if (headline !== undefined && !(headline >= found.top && headline < end[found.top])) {
       keep.add(headline);
       if (headline < found.top) between = [end[headline], found.top];

@@ -118,10 +118,15 @@ const DATELINE_WORDS = new Set([
   'gepubliceerd', 'bijgewerkt', 'op', 'om', 'laatst',
   'opublikowano', 'zaktualizowano', 'aktualizacja', 'godz',
   'publicerad', 'uppdaterad', 'publisert', 'oppdatert', 'kl',
+  // a reading time or an age beside the date: "4 minute read", "Lesedauer: 4 Min.", "1 hour ago"
+  'read', 'reading', 'time', 'online', 'seit', 'lesedauer', 'lesezeit', 'lecture', 'lettura', 'lectura', 'leestijd', 'leitura', 'ago', 'von', 'di',
   'gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'pst', 'pdt', 'mez', 'mesz', 'ist', 'aest', 'aedt',
   '更新', '公開', '配信', '発行', '发布', '更新于', '입력', '수정', '업데이트',
 ]);
+/** A date said relative to now: "1 hour ago", "vor 3 Stunden", "heute, 7.57 Uhr", "yesterday". */
+const RELATIVE_DATE = /(?<![\p{L}\p{N}])(?:\d+\s*(?:min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?)\s+ago|vor\s+\d+\s+(?:minuten|stunden|tagen)|il y a\s+\d+\s+(?:minutes?|heures?|jours?)|hace\s+\d+\s+(?:minutos?|horas?|días?)|today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|vandaag|gisteren|idag|igår|i dag|i går)(?![\p{L}\p{N}])/iu;
 const DATE_SPANS = [
+  new RegExp(RELATIVE_DATE.source, 'giu'),
   new RegExp(DAY_MONTH_YEAR.source, 'giu'),
   new RegExp(MONTH_DAY_YEAR.source, 'giu'),
   new RegExp(NUMERIC.source, 'g'),
@@ -129,6 +134,7 @@ const DATE_SPANS = [
   new RegExp(CJK_DATE.source, 'g'),
   /(?<!\d)\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]/g,
   new RegExp(TIME.source, 'gi'),
+  /(?<![\p{L}\p{N}])\d+\s*(?:min(?:ute)?s?|minuten|minuti|minutos|h(?:ours?)?|std|stunden?|days?|tagen?)\.?(?![\p{L}\p{N}])/giu,
 ];
 
 /**
@@ -136,7 +142,7 @@ const DATE_SPANS = [
  * ("Published", "Updated", "um", "Uhr", a weekday, a time zone); undefined when it names no date.
  */
 export function wordsBesideDate(text: string, language?: string): number | undefined {
-  if (isoDate(text, language) === undefined) return undefined;
+  if (isoDate(text, language) === undefined && !RELATIVE_DATE.test(text)) return undefined;
   let rest = halfWidth(text);
   for (const span of DATE_SPANS) rest = rest.replace(span, ' ');
   return (rest.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !DATELINE_WORDS.has(word)).length;
