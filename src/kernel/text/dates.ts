@@ -142,6 +142,9 @@ const DATE_SPANS = [
  * ("Published", "Updated", "um", "Uhr", a weekday, a time zone); undefined when it names no date.
  */
 export function wordsBesideDate(text: string, language?: string): number | undefined {
+  // Labels glued to what follows when a page's elements stand without a space between them:
+  // "Publiziert17. Dezember 2024", "18:50 UhrLesedauer: 4 Min.".
+  text = text.replace(/(\p{L})(?=\d)/gu, '$1 ').replace(/(\p{Ll})(?=\p{Lu})/gu, '$1 ');
   if (isoDate(text, language) === undefined && !RELATIVE_DATE.test(text)) return undefined;
   let rest = halfWidth(text);
   for (const span of DATE_SPANS) rest = rest.replace(span, ' ');
