@@ -142,7 +142,7 @@ function rulesFolder(proposal?: Proposal): string {
   copyFileSync(defaultsFile, join(dir, 'default.yaml'));
   if (proposal) {
     mkdirSync(join(dir, 'outlets'));
-    writeFileSync(join(dir, 'outlets', `${proposal.outlet}.yaml`), renderRuleFile({ outlet: proposal.outlet, hosts: [], comment: proposalComment(proposal) }, proposal.rules));
+    writeFileSync(join(dir, 'outlets', `${proposal.outlet}.yaml`), renderRuleFile({ outlet: proposal.outlet, hosts: [], disable: proposal.disable, comment: proposalComment(proposal) }, proposal.rules));
   }
   return dir;
 }

@@ -75,4 +75,25 @@ describe('content', () => {
     const r = clean({ content: page(`<div class="story-body"><p>${prose('the library')}</p></div>`) }, { rules: projectRules() });
     expect(r.stale).toBeUndefined();
   });
+  test('elements the selector finds inside another it finds (teasers in the article) stay with it', () => {
+    const rulesNested = rulesFrom({ default: defaults, citynews: 'outlet: citynews\nmatch:\n  hosts: [citynews.example]\nrules:\n  - id: content\n    content: article\n' });
+    const html = page(`<article class="story"><p>${prose('the library')}</p><article class="teaser"><p>${prose('a related story')}</p></article><p>${prose('the books')}</p></article>`);
+    const r = clean({ content: html, url }, { rules: rulesNested });
+    expect(r.text).toContain(prose('the library'));
+    expect(r.text).toContain(prose('the books'));
+    expect(r.removals.filter((x) => x.rule === 'content')).toEqual([]);
+  });
+
+  test('what a selector finds must hold min-words words to be the article: a class kept for a byline box after a redesign is stale', () => {
+    const html = page(`<div class="story-body"><p>By Ann Writer</p></div><div class="other"><p>${prose('the library')}</p><p>${prose('the books')}</p></div>`);
+    const r = clean({ content: html, url }, { rules });
+    expect(r.stale).toEqual(['citynews/content']);
+    expect(r.text).toContain(prose('the books'));
+  });
+
+  test('a plain-text document has no elements to find: the content rule is not stale on it', () => {
+    const r = clean({ content: `Library to close\n\n${prose('the library')}\n`, type: 'text', url }, { rules });
+    expect(r.outlet).toBe('citynews');
+    expect(r.stale).toBeUndefined();
+  });
 });

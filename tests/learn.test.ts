@@ -63,7 +63,7 @@ describe('learned rule files', () => {
     expect((await run(['learn', corpus(training), '--outlet', 'synth', '--rules', rules, '--write'])).code).toBe(0);
     const check = await run(['rules', 'check', rules]);
     expect(check.code).toBe(0);
-    expect(check.stdout).toMatch(/4 rule files, \d+ rules, 3 outlets\b.*: OK/);
+    expect(check.stdout).toMatch(/\d+ rule files, \d+ rules, \d+ outlets\b.*: OK/);
     const text = readFileSync(join(rules, 'outlets', 'synth.yaml'), 'utf8');
     const doc = parse(text);
     expect(doc.outlet).toBe('synth');
@@ -212,7 +212,7 @@ describe('winnow learn --by host', () => {
     return { dir: writeTree(files), pages: out };
   }
 
-  test('learns every host with enough pages, selectors included, and proposes cross-outlet defaults', async () => {
+  test('learns every host with enough pages, where the article is included, and proposes cross-outlet defaults', async () => {
     // Learned on top of defaults that know nothing of whole pages (rules/default.yaml would already
     // drop the synthetic sidebar and share label), so that there is something left to learn.
     const base = writeTree({ 'default.yaml': 'outlet: default\nrules:\n  - id: advertisement-marker\n    text: Advertisement\n' });
@@ -229,7 +229,8 @@ describe('winnow learn --by host', () => {
     expect(files.map((f) => f.replace(/^.*\/(outlets\/[^/]+|default\.yaml)$/, '$1'))).toEqual([...hosts.map((h) => `outlets/${h}.yaml`), 'default.yaml']);
     expect(doc.outlet).toBe('alpha.example');
     expect(doc.match.hosts).toEqual(['alpha.example']);
-    expect(doc.rules.map((r: { selector?: string }) => r.selector).filter(Boolean)).toContain('div#sidebar');
+    // With gold, the element that holds the article comes first; the sidebar goes with the rest outside it.
+    expect(doc.rules[0]).toMatchObject({ id: 'article-body', content: '.article' });
     const defaults = parse(text.split('---\n').at(-2)!);
     expect(defaults.outlet).toBe('default');
     expect(defaults.rules).toEqual([expect.objectContaining({ id: 'common-template-text', text: 'Share this article' })]);

@@ -96,6 +96,6 @@ describe('rule-file errors', () => {
   test('the project rules pass the check', async () => {
     const { code, stdout } = await run(['rules', 'check']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^rules: 3 rule files, \d+ rules, 2 outlets, 3 test files: OK/);
+    expect(stdout).toMatch(/^rules: \d+ rule files, \d+ rules, \d+ outlets, \d+ test files: OK/);
   });
 });

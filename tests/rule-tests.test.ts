@@ -32,9 +32,10 @@ describe('the project rule tests', () => {
   const { files, errors } = loadRuleTests(RULES);
   const report = runRuleTests(ruleSet, files);
 
-  test('load without problems: defaults, lbc and telegraph', () => {
+  test('load without problems: defaults, lbc, telegraph and the outlet library, every outlet file with its tests', () => {
     expect(errors).toEqual([]);
-    expect(files.map((f) => f.outlet)).toEqual(['default', 'lbc', 'telegraph']);
+    expect(files.map((f) => f.outlet)).toEqual(expect.arrayContaining(['default', 'lbc', 'telegraph', 'theguardian', 'golem']));
+    expect(files.length).toBe(ruleSet.files().length);
   });
 
   test('all pass', () => {

@@ -133,7 +133,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
     const shown = display(path);
     if (!values.write) {
       if (proposals.length > 1) io.stdout.write(`# ${shown}\n`);
-      io.stdout.write(renderRuleFile({ outlet: proposal.outlet, hosts, comment: proposalComment(proposal) }, proposal.rules));
+      io.stdout.write(renderRuleFile({ outlet: proposal.outlet, hosts, disable: proposal.disable, comment: proposalComment(proposal) }, proposal.rules));
       if (proposals.length > 1) io.stdout.write('---\n');
       continue;
     }

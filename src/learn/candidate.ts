@@ -4,10 +4,10 @@ import type { LearnOptions } from './options.js';
 import type { LearnPage, PageBlock } from './page.js';
 
 /** The kind of structure a candidate came from (and the section of the output it goes in). */
-export type Source = 'selector' | 'rest' | 'caption' | 'pattern' | 'text';
+export type Source = 'content' | 'selector' | 'rest' | 'caption' | 'pattern' | 'text';
 
-/** Order of sources in the proposed file: elements first, then markers, captions, patterns, texts. */
-export const SOURCE_ORDER: readonly Source[] = ['selector', 'rest', 'caption', 'pattern', 'text'];
+/** Order of sources in the proposed file: where the article is, elements, markers, captions, patterns, texts. */
+export const SOURCE_ORDER: readonly Source[] = ['content', 'selector', 'rest', 'caption', 'pattern', 'text'];
 
 export interface Candidate {
   /** A readable id; made unique against the rules in force and the other candidates later. */
@@ -21,6 +21,11 @@ export interface Candidate {
    * candidates are proposed; with gold, any candidate whose precision is high enough is.
    */
   vouched: boolean;
+  /**
+   * Learned with gold from the page's structure (an element's names), not from its text: may be
+   * proposed from a single page, as nothing in it quotes the page.
+   */
+  structural?: boolean;
   /** Variants to try, in order, when this one is rejected (a caption without its alt-text line). */
   alternatives?: Candidate[];
 }
@@ -36,6 +41,8 @@ export interface LearnContext {
   options: LearnOptions;
   /** Pages a candidate must fire in. */
   required: number;
+  /** Pages a structural candidate learned with gold must fire in (it may be one). */
+  requiredStructural: number;
   withGold: boolean;
   exact: Map<string, KeyStats>;
   shape: Map<string, KeyStats>;

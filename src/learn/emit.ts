@@ -31,6 +31,8 @@ function ruleNode(doc: Document, rule: LearnedRule): YamlNode {
 export interface FileHeader {
   outlet: string;
   hosts: string[];
+  /** Default rules the file switches off, each with why. */
+  disable?: Proposal['disable'];
   /** The first comment line of a new file. */
   comment: string;
 }
@@ -45,6 +47,13 @@ export function renderRuleFile(header: FileHeader, rules: readonly LearnedRule[]
     const hosts = match.get('hosts', true);
     if (isSeq(hosts)) hosts.flow = true;
     top.set('match', match);
+  }
+  if (header.disable && header.disable.length > 0) {
+    const list = doc.createNode(header.disable.map((d) => d.id)) as unknown as { flow: boolean; commentBefore?: string };
+    list.flow = true;
+    const pair = doc.createPair('disable', list);
+    top.items.push(pair as (typeof top.items)[number]);
+    (pair.key as { commentBefore?: string }).commentBefore = header.disable.map((d) => ` ${d.id}: on ${d.pages} page${d.pages === 1 ? '' : 's'} took ${d.gold} words of article text (of ${d.words} it took)`).join('\n');
   }
   const seq = doc.createNode([]) as unknown as { items: YamlNode[]; flow: boolean };
   seq.items = rules.map((r) => ruleNode(doc, r));

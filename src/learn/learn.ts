@@ -13,12 +13,13 @@
 import { runRules } from '../kernel/engine/run.js';
 import { tokens } from '../kernel/text/words.js';
 import { parseRuleFile, type LoadedRule } from '../kernel/rules/parse.js';
-import type { RuleSet } from '../kernel/rules/ruleset.js';
+import { DEFAULT_OUTLET, type RuleSet } from '../kernel/rules/ruleset.js';
 import { stringify } from 'yaml';
 import { indexKeys, SOURCE_ORDER, type Candidate, type LearnContext, type Source } from './candidate.js';
 import { evaluate } from './evaluate.js';
 import { affixCandidates } from './generate/affix.js';
 import { captionCandidates } from './generate/caption.js';
+import { contentPage, innerCandidates, innerKept, searchContent } from './content.js';
 import { restCandidates } from './generate/rest.js';
 import { selectorCandidates } from './generate/selector.js';
 import { textCandidates } from './generate/text.js';
@@ -77,6 +78,11 @@ export interface Proposal {
   rules: LearnedRule[];
   /** Documents that could not be parsed, with the reason. */
   failed: Array<{ id: string; error: string }>;
+  /**
+   * With gold: default rules the outlet's file switches off (`disable:`), because on its pages
+   * they take article text, with the gold words each took back.
+   */
+  disable?: Array<{ id: string; words: number; gold: number; pages: number }>;
 }
 
 export function learnOutlet(input: LearnInput): Proposal {
@@ -107,13 +113,32 @@ export function preparePages(documents: readonly LearnDocument[], ruleSet: RuleS
 export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: RuleSet, partial?: Partial<LearnOptions>): { proposal: Proposal; context: LearnContext } {
   const options = resolveOptions(partial);
   const at = options.at ?? new Date().toISOString().slice(0, 10);
-  const base = rulesInForce(ruleSet, outlet);
-  const context = makeContext(pages, options);
+  let base = rulesInForce(ruleSet, outlet);
+  let context = makeContext(pages, options);
   const empty: Proposal = { outlet, pages: pages.length, withGold: context.withGold, at, rules: [], failed: [] };
-  if (pages.length < options.minPages) return { proposal: empty, context };
+  // With gold, what an element's names say may be learned from one page; text needs two or more.
+  if (pages.length === 0 || (pages.length < options.minPages && !context.withGold)) return { proposal: empty, context };
 
   const taken = new Set([...base.map((r) => r.id), ...(ruleSet.outlets.get(outlet)?.rules.map((r) => r.id) ?? [])]);
-  const candidates = generate(context);
+  const learned: LearnedRule[] = [];
+  const content = context.withGold ? learnContent(outlet, pages, base, at, taken) : undefined;
+  if (content) {
+    // The article is where the content rule says: the other rules are learned inside it.
+    base = [...base, content.loaded];
+    pages = pages.map((page) => preparePage(page.doc, base));
+    context = makeContext(pages, options);
+    learned.push(content.rule);
+    taken.add(content.rule.id);
+  }
+  const disable = context.withGold ? defaultsToDisable(pages, base) : [];
+  if (disable.length > 0) {
+    const off = new Set(disable.map((d) => d.id));
+    base = base.filter((r) => !(r.outlet === DEFAULT_OUTLET && off.has(r.id)));
+    pages = pages.map((page) => preparePage(page.doc, base));
+    context = makeContext(pages, options);
+  }
+  if (disable.length > 0) empty.disable = disable;
+  const candidates = [...(context.withGold ? innerCandidates(pages, options.minPrecision) : []), ...generate(context)];
   const accepted: Array<{ candidate: Candidate; rule: LoadedRule }> = [];
   const spans = new Map<number, Span | undefined>();
   for (const first of candidates) {
@@ -122,7 +147,7 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
       const rule = compile(outlet, id, candidate);
       if (!rule) continue;
       const effect = evaluate(rule, pages);
-      if (effect.pages.length < context.required) continue;
+      if (effect.pages.length < (candidate.structural ? context.requiredStructural : context.required)) continue;
       if (context.withGold ? (effect.precision ?? 0) < options.minPrecision : !candidate.vouched || unsafe(context, effect, spans) !== undefined) continue;
       taken.add(id);
       accepted.push({ candidate: { ...candidate, id }, rule });
@@ -130,7 +155,123 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
     }
   }
   accepted.sort((a, b) => SOURCE_ORDER.indexOf(a.candidate.source) - SOURCE_ORDER.indexOf(b.candidate.source));
-  return { proposal: { ...empty, rules: settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at) }, context };
+  return { proposal: { ...empty, rules: [...learned, ...settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at)] }, context };
+}
+
+/** A default rule is switched off for an outlet when most of what it takes there is gold, and at least this many words. */
+const DISABLE_MIN_GOLD = 3;
+const DISABLE_MIN_GOLD_SHARE = 0.5;
+
+/**
+ * Default rules that, on these pages (with gold), take more article text than boilerplate: the
+ * outlet's file switches them off. Each is tried in turn (most gold first) and kept off only when
+ * the pages' words F1 is better without it.
+ */
+function defaultsToDisable(pages: readonly LearnPage[], base: readonly LoadedRule[]): NonNullable<Proposal['disable']> {
+  const withGold = pages.filter((p) => p.doc.gold !== undefined);
+  const stats = new Map<string, { words: number; gold: number; pages: Set<number> }>();
+  withGold.forEach((page, p) => {
+    const byRule = new Map<string, string[]>();
+    for (const r of page.base.removals) {
+      if (r.outlet !== DEFAULT_OUTLET) continue;
+      const list = byRule.get(r.rule) ?? [];
+      list.push(...tokens(r.text));
+      byRule.set(r.rule, list);
+    }
+    for (const [rule, removed] of byRule) {
+      const gold = page.ledger?.cost(removed) ?? 0;
+      const s = stats.get(rule) ?? { words: 0, gold: 0, pages: new Set<number>() };
+      s.words += removed.length;
+      s.gold += gold;
+      if (gold > 0) s.pages.add(p);
+      stats.set(rule, s);
+    }
+  });
+  const tried = [...stats]
+    .filter(([, s]) => s.gold >= DISABLE_MIN_GOLD && s.gold >= DISABLE_MIN_GOLD_SHARE * s.words)
+    .sort((a, b) => b[1].gold - a[1].gold || a[0].localeCompare(b[0]));
+  const out: NonNullable<Proposal['disable']> = [];
+  let rules = [...base];
+  let score = meanF1(withGold, rules);
+  for (const [id, s] of tried) {
+    const without = rules.filter((r) => !(r.outlet === DEFAULT_OUTLET && r.id === id));
+    const next = meanF1(withGold, without);
+    if (next <= score) continue;
+    rules = without;
+    score = next;
+    out.push({ id, words: s.words, gold: s.gold, pages: s.pages.size });
+  }
+  return out;
+}
+
+/** Mean words F1 (bags of words, as the reference scorer counts them) of the pages cleaned with `rules`. */
+function meanF1(pages: readonly LearnPage[], rules: readonly LoadedRule[]): number {
+  let sum = 0;
+  for (const page of pages) {
+    const kept = tokens(runRules(page.tree, rules).kept.filter((t) => t !== undefined).join(' '));
+    const gold = new Map<string, number>();
+    const goldWords = tokens(page.doc.gold ?? '');
+    for (const w of goldWords) gold.set(w, (gold.get(w) ?? 0) + 1);
+    let hits = 0;
+    for (const w of kept) {
+      const n = gold.get(w) ?? 0;
+      if (n > 0) {
+        hits++;
+        gold.set(w, n - 1);
+      }
+    }
+    sum += kept.length + goldWords.length === 0 ? 1 : (2 * hits) / (kept.length + goldWords.length);
+  }
+  return pages.length === 0 ? 0 : sum / pages.length;
+}
+
+/** The rule id of a learned `content` rule. */
+const CONTENT_ID = 'article-body';
+
+/**
+ * Where the article is on `pages` (all HTML with gold): a `content` rule when one beats the
+ * defaults there, loaded as the outlet's file would hold it, with its evidence.
+ */
+function learnContent(outlet: string, pages: readonly LearnPage[], base: readonly LoadedRule[], at: string, taken: ReadonlySet<string>): { rule: LearnedRule; loaded: LoadedRule } | undefined {
+  const scored = pages.filter((p) => p.type === 'html' && p.doc.gold !== undefined);
+  if (scored.length === 0 || base.some((r) => r.outlet === outlet && r.kindName === 'content')) return undefined;
+  const keepBody = compile(outlet, fresh('keep-body', taken), { id: 'keep-body', description: '', rule: { content: 'body' }, source: 'content', vouched: true })!;
+  const found = searchContent(scored.map((p) => contentPage(p, innerKept(p, base, keepBody))));
+  if (!found) return undefined;
+  const id = fresh(CONTENT_ID, taken);
+  const candidate: Candidate = {
+    id,
+    description: found.selectors.length === 1 ? 'The article body: everything outside it but the headline goes.' : 'The article body (alternatives, tried in order: the outlet\'s templates): everything outside it but the headline goes.',
+    rule: { content: found.selectors.length === 1 ? found.selectors[0] : found.selectors },
+    source: 'content',
+    vouched: true,
+    structural: true,
+  };
+  const loaded = compile(outlet, id, candidate);
+  if (!loaded) return undefined;
+  // Evidence: what the rule removes on the pages, and how much of it is gold.
+  let words = 0;
+  let lost = 0;
+  let matched = 0;
+  for (const page of scored) {
+    const result = runRules(page.tree, [...base, loaded]);
+    if (result.stale?.length) continue;
+    matched++;
+    const removed = result.removals.filter((r) => r.outlet === outlet && r.rule === id).flatMap((r) => tokens(r.text));
+    words += removed.length;
+    lost += page.ledger?.cost(removed) ?? 0;
+  }
+  const precision = words === 0 ? 1 : round3(1 - lost / words);
+  const evidence: Evidence = { pages: matched, seen: pages.length, words, examples: found.selectors.map((s) => `content: ${s}`), precision };
+  return {
+    loaded,
+    rule: {
+      id,
+      source: 'content',
+      rule: { ...ruleObject(id, candidate), learned: { support: `${matched}/${pages.length}`, precision, at } },
+      evidence,
+    },
+  };
 }
 
 /** The same pages without their gold, to learn from them as if none had been given. */
@@ -157,6 +298,7 @@ export function makeContext(pages: LearnPage[], options: LearnOptions): LearnCon
     pages,
     options,
     required: requiredPages(options, pages.length),
+    requiredStructural: Math.max(1, Math.ceil(options.minSupport * pages.length - 1e-9)),
     withGold: pages.some((p) => p.ledger !== undefined),
     ...indexKeys(pages),
   };
@@ -221,7 +363,7 @@ function settle(outlet: string, candidates: Candidate[], base: readonly LoadedRu
     for (const c of current) {
       const s = stats.get(c.id)!;
       const precision = s.words === 0 ? 1 : 1 - s.lost / s.words;
-      if (s.pages.size < context.required || (context.withGold && precision < context.options.minPrecision)) {
+      if (s.pages.size < (c.structural ? context.requiredStructural : context.required) || (context.withGold && precision < context.options.minPrecision)) {
         changed = true;
         continue;
       }

@@ -37,7 +37,7 @@ export class MergeError extends Error {}
 
 export function mergeProposal(target: MergeTarget, proposal: Proposal): MergeResult {
   if (target.existing === undefined) {
-    const text = renderRuleFile({ outlet: target.outlet, hosts: target.hosts, comment: proposalComment(proposal) }, proposal.rules);
+    const text = renderRuleFile({ outlet: target.outlet, hosts: target.hosts, disable: proposal.disable, comment: proposalComment(proposal) }, proposal.rules);
     check(text, target);
     return { text, added: proposal.rules.map((r) => r.id), skipped: [] };
   }

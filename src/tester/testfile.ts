@@ -16,6 +16,7 @@
  * ```
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
@@ -172,10 +173,14 @@ function readDocument(raw: Record<string, unknown>, map: YAMLMap, testPath: stri
   if (typeof raw.html === 'string') return { content: raw.html, type: 'html' };
   const fixture = resolve(dirname(testPath), raw.file as string);
   try {
-    // Decoded as `winnow clean` decodes a file: the test sees the text a run would clean.
-    const markup = HTML_FILE.test(fixture) ? 'html' : TEXT_FILE.test(fixture) ? 'text' : 'unknown';
-    const { text: content } = decodeDocument(readFileSync(fixture), { markup });
-    return { content, type: detectType(content, fixture), path: fixture };
+    // Decoded as `winnow clean` decodes a file: the test sees the text a run would clean. A
+    // fixture may be gzip-compressed (`page.html.gz`): outlet files ship their pages that way.
+    const compressed = fixture.endsWith('.gz');
+    const name = compressed ? fixture.slice(0, -'.gz'.length) : fixture;
+    const markup = HTML_FILE.test(name) ? 'html' : TEXT_FILE.test(name) ? 'text' : 'unknown';
+    const bytes = readFileSync(fixture);
+    const { text: content } = decodeDocument(compressed ? gunzipSync(bytes) : bytes, { markup });
+    return { content, type: detectType(content, name), path: fixture };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     at(map.get('file', true) as YamlNode, `Cannot read fixture \`${raw.file as string}\`: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'give the path relative to the test file, e.g. `file: ../../corpus/lbc/article.txt`');

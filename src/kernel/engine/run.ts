@@ -8,7 +8,7 @@
  */
 import type { Element, Root } from 'hast';
 import type { ArticleFound, ElementContext } from '../kinds/types.js';
-import { positionsOf } from '../kinds/view.js';
+import { isTextDocument, positionsOf } from '../kinds/view.js';
 import type { LoadedRule } from '../rules/parse.js';
 import { countWords } from '../text/words.js';
 import { readPageBlocks, UNCLAIMED, type Block, type BlockView } from './blocks.js';
@@ -111,9 +111,11 @@ export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt:
   // others that could have found it and did not are stale on this page.
   const claims: Claims = { stale: [], details: new Map() };
   let finder: number | undefined;
+  // A plain-text document has no elements to find the article by: no rule is stale on it.
+  const markup = !isTextDocument(page);
   for (let index = 0; index < rules.length; index++) {
     const { matcher } = rules[index];
-    if (matcher.level !== 'element' || matcher.findArticle === undefined) continue;
+    if (!markup || matcher.level !== 'element' || matcher.findArticle === undefined) continue;
     const found = matcher.findArticle(page);
     if (found === undefined) claims.stale.push(rules[index]);
     else if (finder === undefined) {

@@ -8,7 +8,8 @@
  * h1 or h2 that matches its title) is kept too, as the title line. Every other element goes, and
  * the removal names the rule and the selector. The page's fields are read as ever.
  *
- * When no selector matches (the outlet changed its template), the rule is stale on that page: it
+ * When no selector matches, or what it finds holds fewer than `min-words` words (the outlet
+ * changed its template), the rule is stale on that page: it
  * removes nothing, the defaults find the article as they would without it (`main-content`), and
  * the report lists the rule as stale. When it matches, the rules that look for the article
  * themselves (`main-content`) stand aside.
@@ -20,10 +21,30 @@ import type { ArticleFound, PageView, RuleKind } from './types.js';
 import { OptionError } from './types.js';
 import { elementsOutside, isTextDocument, positionsOf } from './view.js';
 
+/** Of element positions in document order, those not inside another (an article's teasers inside it stay in it). */
+function outermost(page: PageView, positions: readonly number[]): number[] {
+  const out: number[] = [];
+  let until = -1;
+  for (const at of positions) {
+    if (at < until) continue;
+    out.push(at);
+    until = page.end[at];
+  }
+  return out;
+}
+
 interface Options {
   content: string | string[];
   headline?: boolean;
+  'min-words'?: number;
 }
+
+/**
+ * Fewer words than this in what a selector finds is not an article: an outlet that redesigned
+ * its pages may still use the class name somewhere else (a byline box, a date). The rule is then
+ * stale on the page, and the defaults find the article.
+ */
+const MIN_WORDS = 20;
 
 export const content: RuleKind<Options> = {
   meta: {
@@ -36,14 +57,15 @@ export const content: RuleKind<Options> = {
       html:
         '<html><head><title>Library to close | City News</title></head><body><div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>' +
         '<h1>Library to close</h1><div class="promo"><p>Subscribe for one euro</p></div>' +
-        '<div class="story-body"><p>The council voted on Tuesday to close the central library.</p></div><div class="more"><p>Most read today</p></div></body></html>',
+        '<div class="story-body"><p>The council voted on Tuesday to close the central library in the spring, after months of talks with readers, staff and the schools that use it.</p></div><div class="more"><p>Most read today</p></div></body></html>',
       drops: ['Home News', 'Subscribe for one euro', 'Most read today'],
-      keeps: ['Library to close', 'The council voted on Tuesday to close the central library.'],
+      keeps: ['Library to close', 'The council voted on Tuesday to close the central library in the spring, after months of talks with readers, staff and the schools that use it.'],
     },
     schema: {
       properties: {
         content: stringOrList('A CSS selector for the element(s) holding the article, or a list of them tried in order (an outlet\'s old and new templates).'),
         headline: { type: 'boolean', description: 'Also keep the headline (the h1 or h2 that matches the page\'s title) outside the article (default: true).' },
+        'min-words': { type: 'integer', minimum: 0, description: `Fewest words what a selector finds must hold to be the article; fewer, and the next selector is tried (default: ${MIN_WORDS}).` },
       },
       required: ['content'],
     },
@@ -58,13 +80,14 @@ export const content: RuleKind<Options> = {
       }
     });
     const headline = options.headline ?? true;
+    const minWords = options['min-words'] ?? MIN_WORDS;
     return {
       level: 'element',
       findArticle(page: PageView): ArticleFound | undefined {
         if (isTextDocument(page)) return undefined;
         for (const css of selectors) {
-          const at = positionsOf(page, selectAll(css, page.tree));
-          if (at.length > 0) return { at, detail: css };
+          const at = outermost(page, positionsOf(page, selectAll(css, page.tree)));
+          if (at.length > 0 && at.reduce((n, i) => n + page.words[i], 0) >= minWords) return { at, detail: css };
         }
         return undefined;
       },

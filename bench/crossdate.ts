@@ -1,0 +1,122 @@
+/**
+ * Does a learned outlet file outlive a redesign? For every publisher of a news corpus with pages
+ * crawled on two or more dates: learn with gold from the pages of one date, clean the pages of
+ * another date (never seen) with the defaults plus that file, and with the defaults alone; both
+ * ways, every ordered pair of dates.
+ *
+ *   npm run bench:build && node build/bench/crossdate.js [CORPUS] [--record] [--rules DIR] [--scorer PATH]
+ *
+ * Reads CORPUS in the Dragnet layout with a manifest of {id, url, publisher, crawl_date}: by
+ * default ../shared/corpus/fundus-publishers (read in place, not copied). Only the defaults of
+ * the rules folder are used (rules/default.yaml), never its outlet files: the learned file is the
+ * only outlet knowledge. Body text (`--no-title`), words F1 of ../shared/tools/score.mjs.
+ * `--record` writes the `crossdate` section of bench/RESULTS.md.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { clean } from '../src/kernel/clean.js';
+import { renderRuleFile } from '../src/learn/emit.js';
+import { learnOutlet } from '../src/learn/learn.js';
+import { loadRules } from '../src/io/rules.js';
+import { readDragnet, type Page } from './dragnet.js';
+import { machine } from './machine.js';
+import { commandLine, recordSection } from './record.js';
+import { loadScorer } from './scorer.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    record: { type: 'boolean', default: false },
+    rules: { type: 'string', default: 'rules' },
+    scorer: { type: 'string' },
+  },
+});
+const corpus = resolve(positionals[0] ?? '../shared/corpus/fundus-publishers');
+const scorer = await loadScorer(corpus, values.scorer);
+const scratch = mkdtempSync(join(tmpdir(), 'winnow-crossdate-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+copyFileSync(join(resolve(values.rules), 'default.yaml'), join(scratch, 'default.yaml'));
+mkdirSync(join(scratch, 'outlets'));
+const defaults = loadRules(scratch);
+
+const manifest = new Map<string, { publisher: string; crawl_date: string }>();
+for (const line of readFileSync(join(corpus, 'manifest.jsonl'), 'utf8').split('\n')) if (line.trim()) {
+  const entry = JSON.parse(line);
+  manifest.set(entry.id, entry);
+}
+const byPublisher = new Map<string, Map<string, Page[]>>();
+for (const page of readDragnet(corpus)) {
+  const entry = manifest.get(page.id);
+  if (!entry) continue;
+  const dates = byPublisher.get(entry.publisher) ?? new Map<string, Page[]>();
+  const day = entry.crawl_date.slice(0, 10);
+  dates.set(day, [...(dates.get(day) ?? []), page]);
+  byPublisher.set(entry.publisher, dates);
+}
+
+interface Row {
+  publisher: string;
+  train: string;
+  test: string;
+  defaults: number;
+  learned: number;
+  rules: string;
+}
+const f1 = (text: string, gold: string) => scorer.scorePair(text, gold).words.f1;
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
+const started = Date.now();
+const rows: Row[] = [];
+for (const [publisher, dates] of [...byPublisher].sort((a, b) => a[0].localeCompare(b[0]))) {
+  if (dates.size < 2) continue;
+  const outlet = publisher.toLowerCase();
+  for (const [train, trainPages] of dates) {
+    const proposal = learnOutlet({ outlet, documents: trainPages.map((p) => ({ id: p.id, content: p.html, gold: p.gold, type: 'html' as const })), ruleSet: defaults });
+    writeFileSync(join(scratch, 'outlets', `${outlet}.yaml`), renderRuleFile({ outlet, hosts: [], disable: proposal.disable, comment: ' cross-date' }, proposal.rules));
+    const learned = loadRules(scratch);
+    rmSync(join(scratch, 'outlets', `${outlet}.yaml`));
+    const content = proposal.rules.find((r) => r.source === 'content')?.rule.content;
+    for (const [test, testPages] of dates) {
+      if (test === train) continue;
+      const base = mean(testPages.map((p) => f1(clean({ content: p.html, type: 'html' }, { rules: defaults, title: false }).text, p.gold)));
+      const withFile = mean(testPages.map((p) => f1(clean({ content: p.html, type: 'html', outlet }, { rules: learned, title: false }).text, p.gold)));
+      const summary = [content === undefined ? 'no content rule' : `content: ${[content].flat().join(' | ')}`, `${proposal.rules.length - (content === undefined ? 0 : 1)} inner`, ...(proposal.disable?.length ? [`disable ${proposal.disable.map((d) => d.id).join(', ')}`] : [])].join('; ');
+      rows.push({ publisher, train, test, defaults: base, learned: withFile, rules: summary });
+      process.stderr.write(`${publisher.padEnd(24)} ${train} -> ${test}  ${base.toFixed(3)}  ${withFile.toFixed(3)}\n`);
+    }
+  }
+}
+
+const beat = rows.filter((r) => r.learned > r.defaults + 1e-9).length;
+const tied = rows.filter((r) => Math.abs(r.learned - r.defaults) <= 1e-9).length;
+const worse = rows.length - beat - tied;
+const publishers = new Set(rows.map((r) => r.publisher)).size;
+// Pairs where the defaults leave room: below this F1 a file can beat them; at 1.000 it can only tie.
+const ROOM = 0.99;
+const room = rows.filter((r) => r.defaults < ROOM);
+const roomBeat = room.filter((r) => r.learned > r.defaults + 1e-9).length;
+const markdown = [
+  `## Learned outlet files on an unseen date (\`${corpus.split('/').slice(-2).join('/')}\`)`,
+  '',
+  `${machine()}; ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  `Command: \`${commandLine()}\`.`,
+  `Every publisher with pages crawled on two or more dates (${publishers} publishers, ${rows.length} ordered pairs of dates): rules learned with gold from the pages of one date (\`learnOutlet\`, as \`winnow learn --gold\`), the pages of the other date cleaned with the defaults alone and with the defaults plus the learned file. Body text (\`--no-title\`); words F1 of ../shared/tools/score.mjs, the mean over the test date's pages.`,
+  '',
+  '| summary | value |',
+  '|---|---:|',
+  `| words F1 on the unseen date, defaults alone (mean over pairs) | ${mean(rows.map((r) => r.defaults)).toFixed(3)} |`,
+  `| words F1 on the unseen date, defaults + learned file (mean over pairs) | **${mean(rows.map((r) => r.learned)).toFixed(3)}** |`,
+  `| pairs where the learned file beats the defaults / ties / is worse | ${beat} / ${tied} / ${worse} (beats or ties: ${((100 * (beat + tied)) / rows.length).toFixed(0)}%) |`,
+  `| pairs where the defaults score below ${ROOM}: the learned file beats them in | ${roomBeat} of ${room.length} (${((100 * roomBeat) / (room.length || 1)).toFixed(0)}%) |`,
+  '',
+  '| publisher | learned on | tested on | defaults | + learned | Δ | learned file |',
+  '|---|---|---|---:|---:|---:|---|',
+  ...rows.map((r) => `| ${r.publisher} | ${r.train} | ${r.test} | ${r.defaults.toFixed(3)} | ${r.learned.toFixed(3)} | ${signed(r.learned - r.defaults)} | ${r.rules.replace(/\|/g, '\\|')} |`),
+].join('\n');
+process.stdout.write(`${markdown}\n`);
+if (values.record) recordSection('crossdate', markdown);
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+}

@@ -1,0 +1,128 @@
+/**
+ * `learn --gold` finds where an outlet's article is: a `content` rule by names an editor chose
+ * (never a position, never a hashed class), the elements inside it that are not article, and the
+ * default rules that take article text on the outlet's pages. Fixture pages drafted into tests
+ * pass as written, and are read back from gzip.
+ */
+import { gunzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { clean } from '../src/kernel/clean.js';
+import { learnOutlet } from '../src/learn/learn.js';
+import { isStableName, isNamingClass } from '../src/learn/stable-names.js';
+import { fixtureBytes, stripPage } from '../src/learn/fixtures.js';
+import { draftTests } from '../src/learn/draft-tests.js';
+import { renderRuleFile } from '../src/learn/emit.js';
+import { loadRuleTests } from '../src/tester/testfile.js';
+import { runRuleTests } from '../src/tester/run.js';
+import { loadRules } from '../src/io/rules.js';
+import { RULES, rulesFrom, tempDir } from './helpers.js';
+
+const defaults = readFileSync(join(RULES, 'default.yaml'), 'utf8');
+const ruleSet = rulesFrom({ default: defaults });
+
+const sentence = (topic: string, n: number) => `Reporters found on day ${n} that ${topic} had changed the way the harbour town works, trades and votes, and residents said so.`;
+const story = (topic: string) => [1, 2, 3, 4, 5].map((n) => sentence(topic, n));
+const ld = (headline: string) => `<script type="application/ld+json">{"@type": "NewsArticle", "headline": "${headline}", "datePublished": "2025-03-02T10:00:00Z"}</script><script>window.ads = 1;</script>`;
+
+/**
+ * A page of the outlet: the story in `div.story-text` inside a wrapper with a hashed class; in
+ * the wrapper before the story, a desk note; inside the story, a reader note; rails around. The
+ * notes read like prose, so the defaults keep them: only the outlet's structure says they are not
+ * the story.
+ */
+function page(topic: string, related: string): string {
+  const paragraphs = story(topic).map((p) => `<p>${p}</p>`);
+  return `<!doctype html><html><head><title>${topic} | Harbour News</title>${ld(topic)}<style>p{color:red}</style></head><body>` +
+    `<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>` +
+    `<div class="css-1x2y3z"><h1>${topic}</h1><div class="desk-note"><p>The harbour desk has covered ${related} since the spring, with reports from the quay, the council chamber and the market hall.</p></div>` +
+    `<div class="story-text">${paragraphs.slice(0, 3).join('')}` +
+    `<div class="reader-note"><p>The harbour desk also wrote about ${related} in the week before, with pictures from the quay and the old market hall.</p></div>` +
+    `${paragraphs.slice(3).join('')}</div></div>` +
+    `<aside><p>Most read: ${related} in the harbour this weekend, and the ferry timetable for the summer</p></aside>` +
+    `<!-- tracking --><svg><path d="M0 0"/></svg></body></html>`;
+}
+const pages = [
+  { id: 'a', topic: 'the new ferry', related: 'bridge repairs' },
+  { id: 'b', topic: 'the fish market', related: 'the lighthouse' },
+];
+const documents = pages.map((p) => ({ id: p.id, content: page(p.topic, p.related), gold: story(p.topic).join('\n\n'), type: 'html' as const }));
+
+describe('stable names', () => {
+  test('names an editor chose are stable; generated, hashed and numbered ones are not', () => {
+    for (const name of ['article-body', 'storyContent', 'story_text', 'main', 'c-article__body']) expect(isStableName(name)).toBe(true);
+    for (const name of ['css-1x2y3z', 'sc-abc123', 'iezdWI', 'wNbae', 'e_bg', 'post-1234567', 'Article_body__3fGh1', 'sdhgyov']) expect(isStableName(name)).toBe(false);
+  });
+
+  test('utility classes and states name no content', () => {
+    for (const name of ['pt-3', 'mb-4', 'd-flex', 'active', 'col-12', 'md:flex']) expect(isNamingClass(name)).toBe(false);
+    expect(isNamingClass('article-body')).toBe(true);
+  });
+});
+
+describe('learn --gold: where the article is', () => {
+  const proposal = learnOutlet({ outlet: 'harbour', documents, ruleSet, options: { at: '2025-03-02' } });
+
+  test('a content rule by the element that holds the story, never by a hashed class', () => {
+    const content = proposal.rules.find((r) => r.source === 'content');
+    expect(content?.rule).toMatchObject({ id: 'article-body', content: expect.stringContaining('.story-text') });
+    expect(JSON.stringify(proposal.rules)).not.toContain('css-1x2y3z');
+    expect(content?.evidence).toMatchObject({ pages: 2, seen: 2 });
+  });
+
+  test('inside the article, the reader note goes by its class', () => {
+    expect(proposal.rules.find((r) => (r.rule as { selector?: string }).selector?.includes('reader-note'))).toMatchObject({ id: 'reader-note' });
+  });
+
+  test('the learned file cleans a new page of the outlet to its story', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'outlets'));
+    writeFileSync(join(dir, 'default.yaml'), defaults);
+    writeFileSync(join(dir, 'outlets', 'harbour.yaml'), renderRuleFile({ outlet: 'harbour', hosts: ['harbour.example'], disable: proposal.disable, comment: ' test' }, proposal.rules));
+    const rules = loadRules(dir);
+    const r = clean({ content: page('the harbour wall', 'the regatta'), url: 'https://harbour.example/wall' }, { rules, title: false });
+    expect(r.text.trim()).toBe(story('the harbour wall').join('\n\n'));
+  });
+
+  test('from one page with gold, structure is learned; text never is', () => {
+    const one = learnOutlet({ outlet: 'harbour', documents: documents.slice(0, 1), ruleSet, options: { at: '2025-03-02' } });
+    expect(one.rules.map((r) => r.source)).toContain('content');
+    expect(one.rules.every((r) => r.source === 'content' || r.source === 'selector')).toBe(true);
+  });
+});
+
+describe('fixture pages and drafted tests', () => {
+  test('a fixture keeps what rules read (JSON-LD, attributes) and drops scripts, styles, SVG and comments; it is gzipped', () => {
+    const html = page('the new ferry', 'bridge repairs');
+    const stripped = stripPage(html);
+    expect(stripped).toContain('application/ld+json');
+    expect(stripped).toContain('class="story-text"');
+    for (const gone of ['window.ads', 'color:red', '<svg', 'tracking']) expect(stripped).not.toContain(gone);
+    expect(gunzipSync(fixtureBytes(html)).toString('utf8')).toBe(stripped);
+  });
+
+  test('drafted tests pass as written, from the gzipped fixtures, and fail when the rules change', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'outlets', 'fixtures'), { recursive: true });
+    writeFileSync(join(dir, 'default.yaml'), defaults);
+    const proposal = learnOutlet({ outlet: 'harbour', documents, ruleSet, options: { at: '2025-03-02' } });
+    writeFileSync(join(dir, 'outlets', 'harbour.yaml'), renderRuleFile({ outlet: 'harbour', hosts: ['harbour.example'], comment: ' test' }, proposal.rules));
+    const rules = loadRules(dir);
+    const draft = pages.map((p, i) => {
+      writeFileSync(join(dir, 'outlets', 'fixtures', `${p.id}.html.gz`), fixtureBytes(documents[i].content));
+      return { name: `page ${p.id}`, file: `fixtures/${p.id}.html.gz`, html: stripPage(documents[i].content), gold: documents[i].gold, known: { title: p.topic, date: '2025-03-02' } };
+    });
+    const path = join(dir, 'outlets', 'harbour.test.yaml');
+    const text = draftTests('harbour', draft, rules, path, ' tests');
+    writeFileSync(path, text);
+    expect(text).toContain('rule: reader-note');
+    expect(text).toContain('rule: article-body');
+    expect(text).toContain(`- ${story('the new ferry')[0].slice(0, 40)}`);
+    const { files, errors } = loadRuleTests(dir);
+    expect(errors).toEqual([]);
+    expect(runRuleTests(rules, files).failures).toEqual([]);
+    // Without the outlet's rules the same tests fail: they check what the file does.
+    writeFileSync(join(dir, 'outlets', 'harbour.yaml'), 'outlet: harbour\nmatch:\n  hosts: [harbour.example]\nrules: []\n');
+    expect(runRuleTests(loadRules(dir), loadRuleTests(dir).files).failures.length).toBeGreaterThan(0);
+  });
+});
