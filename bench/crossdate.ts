@@ -12,7 +12,7 @@
  * only outlet knowledge. Body text (`--no-title`), words F1 of ../shared/tools/score.mjs.
  * `--record` writes the `crossdate` section of bench/RESULTS.md.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { clean } from '../src/kernel/clean.js';
 import { renderRuleFile } from '../src/learn/emit.js';
 import { learnOutlet } from '../src/learn/learn.js';
 import { loadRules } from '../src/io/rules.js';
-import { readDragnet, type Page } from './dragnet.js';
+import { byPublisher, readDragnet, type Page } from './dragnet.js';
 import { machine } from './machine.js';
 import { commandLine, recordSection } from './record.js';
 import { loadScorer } from './scorer.js';
@@ -41,19 +41,12 @@ copyFileSync(join(resolve(values.rules), 'default.yaml'), join(scratch, 'default
 mkdirSync(join(scratch, 'outlets'));
 const defaults = loadRules(scratch);
 
-const manifest = new Map<string, { publisher: string; crawl_date: string }>();
-for (const line of readFileSync(join(corpus, 'manifest.jsonl'), 'utf8').split('\n')) if (line.trim()) {
-  const entry = JSON.parse(line);
-  manifest.set(entry.id, entry);
-}
-const byPublisher = new Map<string, Map<string, Page[]>>();
-for (const page of readDragnet(corpus)) {
-  const entry = manifest.get(page.id);
-  if (!entry) continue;
-  const dates = byPublisher.get(entry.publisher) ?? new Map<string, Page[]>();
-  const day = entry.crawl_date.slice(0, 10);
-  dates.set(day, [...(dates.get(day) ?? []), page]);
-  byPublisher.set(entry.publisher, dates);
+/** Each publisher's pages by crawl day. */
+const byDate = new Map<string, Map<string, Page[]>>();
+for (const [publisher, pages] of byPublisher(readDragnet(corpus))) {
+  const dates = new Map<string, Page[]>();
+  for (const page of pages) if (page.crawlDate) dates.set(page.crawlDate, [...(dates.get(page.crawlDate) ?? []), page]);
+  byDate.set(publisher, dates);
 }
 
 interface Row {
@@ -68,7 +61,7 @@ const f1 = (text: string, gold: string) => scorer.scorePair(text, gold).words.f1
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
 const started = Date.now();
 const rows: Row[] = [];
-for (const [publisher, dates] of [...byPublisher].sort((a, b) => a[0].localeCompare(b[0]))) {
+for (const [publisher, dates] of [...byDate].sort((a, b) => a[0].localeCompare(b[0]))) {
   if (dates.size < 2) continue;
   const outlet = publisher.toLowerCase();
   for (const [train, trainPages] of dates) {

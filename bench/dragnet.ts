@@ -15,6 +15,9 @@ export interface Page {
   id: string;
   url?: string;
   host?: string;
+  /** A news corpus's publisher and crawl day (YYYY-MM-DD), when its manifest names them. */
+  publisher?: string;
+  crawlDate?: string;
   /** The page's raw bytes as crawled. */
   bytes: Buffer;
   /** The page decoded to a string, as `winnow clean` decodes it (src/io/sources/decode.ts). */
@@ -22,14 +25,21 @@ export interface Page {
   gold: string;
 }
 
+/** The pages of a news corpus by publisher (pages whose manifest names none are left out). */
+export function byPublisher(pages: readonly Page[]): Map<string, Page[]> {
+  const out = new Map<string, Page[]>();
+  for (const page of pages) if (page.publisher) out.set(page.publisher, [...(out.get(page.publisher) ?? []), page]);
+  return out;
+}
+
 export function readDragnet(dir: string, limit = Infinity): Page[] {
   if (!existsSync(join(dir, 'html'))) throw new Error(`${dir}: not a Dragnet-layout corpus (expected html/, gold/, manifest.jsonl)`);
-  const meta = new Map<string, { url?: string; host?: string }>();
+  const meta = new Map<string, { url?: string; host?: string; publisher?: string; crawl_date?: string }>();
   const manifest = join(dir, 'manifest.jsonl');
   if (existsSync(manifest)) {
     for (const line of readFileSync(manifest, 'utf8').split('\n')) {
       if (line.trim()) {
-        const entry = JSON.parse(line) as { id: string; url?: string; host?: string };
+        const entry = JSON.parse(line) as { id: string; url?: string; host?: string; publisher?: string; crawl_date?: string };
         meta.set(entry.id, entry);
       }
     }
@@ -46,6 +56,8 @@ export function readDragnet(dir: string, limit = Infinity): Page[] {
       id,
       url: meta.get(id)?.url || undefined,
       host: meta.get(id)?.host || undefined,
+      publisher: meta.get(id)?.publisher || undefined,
+      crawlDate: meta.get(id)?.crawl_date?.slice(0, 10) || undefined,
       bytes,
       html: decodeDocument(bytes, { markup: 'html' }).text,
       gold: existsSync(goldPath) ? readFileSync(goldPath, 'utf8') : '',

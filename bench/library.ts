@@ -28,7 +28,7 @@ import { runRuleTests, uncoveredRules } from '../src/tester/run.js';
 import { parseTestFile } from '../src/tester/testfile.js';
 import { loadRules } from '../src/io/rules.js';
 import { compileRuleSet, type RuleSet } from '../src/kernel/rules/ruleset.js';
-import { readDragnet, type Page } from './dragnet.js';
+import { byPublisher, readDragnet } from './dragnet.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -40,17 +40,7 @@ const { values, positionals } = parseArgs({
 const corpus = resolve(positionals[0] ?? '../shared/corpus/fundus-publishers');
 const rulesDir = resolve(values.rules);
 const outletsDir = join(rulesDir, 'outlets');
-const manifest = new Map<string, { publisher: string; host: string; crawl_date: string }>();
-for (const line of readFileSync(join(corpus, 'manifest.jsonl'), 'utf8').split('\n')) if (line.trim()) {
-  const entry = JSON.parse(line);
-  manifest.set(entry.id, entry);
-}
-const byPublisher = new Map<string, Page[]>();
-for (const page of readDragnet(corpus)) {
-  const entry = manifest.get(page.id);
-  if (!entry || (values.publisher && !values.publisher.includes(entry.publisher))) continue;
-  byPublisher.set(entry.publisher, [...(byPublisher.get(entry.publisher) ?? []), page]);
-}
+const publishers = [...byPublisher(readDragnet(corpus))].filter(([publisher]) => !values.publisher || values.publisher.includes(publisher));
 
 const at = new Date().toISOString().slice(0, 10);
 // The files there before this run: a host they claim gets its learned rules merged into them.
@@ -66,14 +56,14 @@ let written = 0;
 let unstripped = 0;
 const untested: string[] = [];
 let dropped = 0;
-for (const [publisher, pages] of [...byPublisher].sort((a, b) => a[0].localeCompare(b[0]))) {
-  const hosts = [...new Set(pages.map((p) => manifest.get(p.id)!.host.replace(/^www\./, '')))].sort();
+for (const [publisher, pages] of publishers.sort((a, b) => a[0].localeCompare(b[0]))) {
+  const hosts = [...new Set(pages.flatMap((p) => (p.host ? [p.host.replace(/^www\./, '')] : [])))].sort();
   const claimed = hosts.map((h) => before.outletForHost(h)).find((o) => o !== undefined);
   const outlet = claimed ?? publisher.toLowerCase();
   const docs = pages.map((p) => ({ id: p.id, url: p.url, content: p.html, gold: p.gold, type: 'html' as const }));
   const rulePath = join(outletsDir, `${outlet}.yaml`);
   const proposal = learnOutlet({ outlet, documents: docs, ruleSet: claimed ? rulesWith(rulePath) : before, options: { at } });
-  const dates = pages.map((p) => manifest.get(p.id)!.crawl_date.slice(0, 10));
+  const dates = pages.map((p) => p.crawlDate ?? 'on an unknown day');
   const existing = existsSync(rulePath) ? readFileSync(rulePath, 'utf8') : undefined;
   const header = [
     `yaml-language-server: $schema=../schema.json`,
@@ -101,9 +91,8 @@ for (const [publisher, pages] of [...byPublisher].sort((a, b) => a[0].localeComp
     const name = `${page.id}.html.gz`;
     writeFileSync(join(fixtures, name), bytes);
     const structure = readStructure(page.id);
-    const entry = manifest.get(page.id)!;
     return {
-      name: `${page.id}: the article of ${entry.crawl_date.slice(0, 10)} keeps its paragraphs and loses the page around it`,
+      name: `${page.id}: the article of ${page.crawlDate ?? 'an unknown day'} keeps its paragraphs and loses the page around it`,
       file: `fixtures/${outlet}/${name}`,
       html: same ? stripped : page.html,
       gold: page.gold,
@@ -138,7 +127,7 @@ process.stderr.write(`${written} outlet files written under ${outletsDir}; ${dro
 function sameOutput(html: string, stripped: string, outlet: string, ruleSet: RuleSet): boolean {
   const a = clean({ content: html, type: 'html', outlet }, { rules: ruleSet, title: false });
   const b = clean({ content: stripped, type: 'html', outlet }, { rules: ruleSet, title: false });
-  return a.text === b.text && JSON.stringify(a.article) === JSON.stringify({ ...b.article });
+  return a.text === b.text && JSON.stringify(a.article) === JSON.stringify(b.article);
 }
 
 /** The page as crawled, compressed. */

@@ -15,6 +15,7 @@
 import type { Element, Text } from 'hast';
 import { find, html } from 'property-information';
 import { runRules } from '../kernel/engine/run.js';
+import { outermost } from '../kernel/kinds/view.js';
 import type { Page } from '../kernel/engine/page.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
 import { tokens } from '../kernel/text/words.js';
@@ -151,7 +152,7 @@ function matchesOf(p: ContentPage, part: string): number[] {
   if (space < 0) return [];
   const tag = part.slice(space + 1);
   const out: number[] = [];
-  for (const root of outermost(p, [part.slice(0, space)])) {
+  for (const root of outermostMatches(p, [part.slice(0, space)])) {
     for (let i = root + 1; i < p.page.end[root]; i++) {
       const node = p.page.nodes[i];
       if (node.type === 'element' && node.tagName === tag) out.push(i);
@@ -162,16 +163,9 @@ function matchesOf(p: ContentPage, part: string): number[] {
 }
 
 /** Outermost element positions matched by any of `parts` (document order). */
-function outermost(p: ContentPage, parts: readonly string[]): number[] {
+function outermostMatches(p: ContentPage, parts: readonly string[]): number[] {
   const all = parts.flatMap((s) => matchesOf(p, s)).sort((a, b) => a - b);
-  const out: number[] = [];
-  let until = -1;
-  for (const at of all) {
-    if (at < until) continue;
-    out.push(at);
-    until = p.page.end[at];
-  }
-  return out;
+  return outermost(p.page.end, all);
 }
 
 /** Kept and gold words inside the elements at `positions`. */
@@ -201,7 +195,7 @@ function lowerBound(sorted: Int32Array, value: number): number {
 /** Words F1 of keeping what `alternatives` (tried in order) find; the defaults' where none matches. */
 function pageScore(p: ContentPage, alternatives: readonly string[][]): { f1: number; matched: boolean } {
   for (const parts of alternatives) {
-    const at = outermost(p, parts);
+    const at = outermostMatches(p, parts);
     // As the content kind: too few words found is no article (the rule is stale on the page).
     if (at.length === 0 || at.reduce((n, i) => n + p.page.words[i], 0) < CONTENT_MIN_WORDS) continue;
     const { kept, gold } = inside(p, at);
@@ -367,7 +361,7 @@ export function innerCandidates(pages: readonly LearnPage[], minPrecision: numbe
       let other = 0;
       let gold = 0;
       scored.forEach(({ cp }, s) => {
-        for (const at of outermost(cp, [css])) {
+        for (const at of outermostMatches(cp, [css])) {
           for (let i = lowerBound(cp.at, at), to = lowerBound(cp.at, cp.page.end[at]); i < to; i++) {
             if (removed[s][i]) continue;
             const words = cp.keptWords[i + 1] - cp.keptWords[i];
@@ -383,7 +377,7 @@ export function innerCandidates(pages: readonly LearnPage[], minPrecision: numbe
     if (!pick) break;
     candidates.delete(pick.css);
     scored.forEach(({ cp }, s) => {
-      for (const at of outermost(cp, [pick!.css])) for (let i = lowerBound(cp.at, at), to = lowerBound(cp.at, cp.page.end[at]); i < to; i++) removed[s][i] = 1;
+      for (const at of outermostMatches(cp, [pick!.css])) for (let i = lowerBound(cp.at, at), to = lowerBound(cp.at, cp.page.end[at]); i < to; i++) removed[s][i] = 1;
     });
     out.push({
       id: ruleName(pick.css),

@@ -27,6 +27,7 @@ import { shorten } from './normalise.js';
 import { unsafe, type Span } from './safety.js';
 import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
 import { GoldLedger } from '../eval/gold-words.js';
+import { scoreText } from '../eval/score.js';
 import { preparePage, type LearnDocument, type LearnPage } from './page.js';
 
 export type { LearnPage } from './page.js';
@@ -204,24 +205,10 @@ function defaultsToDisable(pages: readonly LearnPage[], base: readonly LoadedRul
   return out;
 }
 
-/** Mean words F1 (bags of words, as the reference scorer counts them) of the pages cleaned with `rules`. */
+/** Mean words F1 (as `winnow eval` and the reference scorer count them) of the pages cleaned with `rules`. */
 function meanF1(pages: readonly LearnPage[], rules: readonly LoadedRule[]): number {
   let sum = 0;
-  for (const page of pages) {
-    const kept = tokens(runRules(page.tree, rules).kept.filter((t) => t !== undefined).join(' '));
-    const gold = new Map<string, number>();
-    const goldWords = tokens(page.doc.gold ?? '');
-    for (const w of goldWords) gold.set(w, (gold.get(w) ?? 0) + 1);
-    let hits = 0;
-    for (const w of kept) {
-      const n = gold.get(w) ?? 0;
-      if (n > 0) {
-        hits++;
-        gold.set(w, n - 1);
-      }
-    }
-    sum += kept.length + goldWords.length === 0 ? 1 : (2 * hits) / (kept.length + goldWords.length);
-  }
+  for (const page of pages) sum += scoreText(runRules(page.tree, rules).kept.filter((t) => t !== undefined).join('\n'), page.doc.gold ?? '').words.f1;
   return pages.length === 0 ? 0 : sum / pages.length;
 }
 

@@ -19,19 +19,7 @@ import { findHeadline } from './main-content.js';
 import { asList, stringOrList } from './shared.js';
 import type { ArticleFound, PageView, RuleKind } from './types.js';
 import { OptionError } from './types.js';
-import { elementsOutside, isTextDocument, positionsOf } from './view.js';
-
-/** Of element positions in document order, those not inside another (an article's teasers inside it stay in it). */
-function outermost(page: PageView, positions: readonly number[]): number[] {
-  const out: number[] = [];
-  let until = -1;
-  for (const at of positions) {
-    if (at < until) continue;
-    out.push(at);
-    until = page.end[at];
-  }
-  return out;
-}
+import { elementsOutside, isTextDocument, outermost, positionsOf } from './view.js';
 
 interface Options {
   content: string | string[];
@@ -86,7 +74,8 @@ export const content: RuleKind<Options> = {
       findArticle(page: PageView): ArticleFound | undefined {
         if (isTextDocument(page)) return undefined;
         for (const css of selectors) {
-          const at = outermost(page, positionsOf(page, selectAll(css, page.tree)));
+          // Elements found inside another found one (an article's teasers) stay with it.
+          const at = outermost(page.end, positionsOf(page, selectAll(css, page.tree)));
           if (at.length > 0 && at.reduce((n, i) => n + page.words[i], 0) >= minWords) return { at, detail: css };
         }
         return undefined;

@@ -28,6 +28,21 @@ export function positionsOf(page: PageView, elements: Iterable<Element>): number
   return out;
 }
 
+/**
+ * Of element positions in document order, those not inside another: `end` is each position's
+ * one-past-the-last descendant (`PageView.end`).
+ */
+export function outermost(end: ArrayLike<number>, positions: readonly number[]): number[] {
+  const out: number[] = [];
+  let until = -1;
+  for (const at of positions) {
+    if (at < until) continue;
+    out.push(at);
+    until = end[at];
+  }
+  return out;
+}
+
 /** A plain-text document (made into a tree by parse/text.ts): no `<html>` element, only its groups of lines. */
 export function isTextDocument(page: PageView): boolean {
   return !page.tree.children.some((child) => child.type === 'element' && child.tagName === 'html');
