@@ -91,6 +91,16 @@ describe('content', () => {
     expect(r.text).toContain(prose('the books'));
   });
 
+  test('a byline outside the article still gives the authors: the removal stays the content rule\'s, the field names the byline rule', () => {
+    const bare = `<!doctype html><html><head><title>Library to close | City News</title></head><body><h1>Library to close</h1>`;
+    const html = `${bare}<div class="meta"><span class="byline">By Ann Writer</span> <span>5 min read</span></div><div class="story-body"><p>${prose('the library')}</p><p>${prose('the books')}</p></div></body></html>`;
+    const r = clean({ content: html, url }, { rules, title: false });
+    expect(r.text).toBe(`${prose('the library')}\n\n${prose('the books')}\n`);
+    expect(r.removals.find((x) => x.text.includes('Ann Writer'))).toMatchObject({ rule: 'content' });
+    expect(r.article.authors).toEqual(['Ann Writer']);
+    expect(r.fields.authors).toMatchObject({ rule: 'bylines', outlet: 'default' });
+  });
+
   test('a plain-text document has no elements to find: the content rule is not stale on it', () => {
     const r = clean({ content: `Library to close\n\n${prose('the library')}\n`, type: 'text', url }, { rules });
     expect(r.outlet).toBe('citynews');

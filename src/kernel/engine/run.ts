@@ -6,11 +6,11 @@
  * rule that made it. The tree itself is changed only on request
  * (`applyRemovals`), since text output needs no tree surgery.
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import type { ArticleFound, ElementContext } from '../kinds/types.js';
 import { isTextDocument, positionsOf } from '../kinds/view.js';
 import type { LoadedRule } from '../rules/parse.js';
-import { countWords } from '../text/words.js';
+import { collapseWhitespace, countWords } from '../text/words.js';
 import { readPageBlocks, UNCLAIMED, type Block, type BlockView } from './blocks.js';
 import { decideBlocks, isBlockRule } from './decide.js';
 import { FieldTable, type Fields } from './fields.js';
@@ -120,6 +120,7 @@ export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt:
     if (found === undefined) claims.stale.push(rules[index]);
     else if (finder === undefined) {
       finder = index;
+      claims.finder = firstIndex + index;
       claims.article = found;
       claims.details.set(firstIndex + index, found.detail);
     }
@@ -142,8 +143,9 @@ export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt:
 export interface Claims {
   /** Rules that could have found the article (`content`) and found nothing on this page. */
   stale: LoadedRule[];
-  /** Where a `content` rule found the article. */
+  /** Where a `content` rule found the article, and that rule's index. */
   article?: ArticleFound;
+  finder?: number;
   /** Why a rule claimed what it did, by rule index (the selector a `content` rule matched). */
   details: Map<number, string>;
 }
@@ -207,6 +209,29 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     },
   });
 
+  // A byline or dateline outside the article a `content` rule found is still the article's: the
+  // rules that extract a field not found otherwise read the blocks that rule removed (which stay
+  // its removals).
+  const wanted = (rule: LoadedRule) => claims.finder !== undefined && (rule.extract === 'authors' || rule.extract === 'date') && fields.fields[rule.extract] === undefined;
+  // An element rule's claim inside one of the content rule's: the element's text.
+  rules.forEach((rule, index) => {
+    if (rule.matcher.level !== 'element' || !wanted(rule)) return;
+    for (let at = 1; at < claimAt.length; at++) {
+      if (claimAt[at] !== index || !insideClaim(page, claimAt, at, claims.finder!)) continue;
+      const text = collapseWhitespace(textOf(page.nodes[at]));
+      if (text !== '') extract(rule, text);
+    }
+  });
+  const missing = blockRules.filter(wanted);
+  if (missing.length > 0) {
+    const outside = blocks.map((b) => (b.claimedBy === claims.finder ? b.text : undefined));
+    decideBlocks(page, blocks, outside, missing, { fields: fields.fields, keepTitle: false }, {
+      title: () => undefined,
+      removed: (rule, _index, text) => extract(rule, text.trim()),
+      cut: (rule, _index, before, _after, ranges) => extract(rule, ranges.map(([s, e]) => before.slice(s, e)).join(' ').trim()),
+    });
+  }
+
   // The title line's text as later rules left it (a date prefix cut off).
   if (title !== undefined && titleRule !== undefined) extract(titleRule, current[title]!);
   removals.sort((a, b) => a.block - b.block);
@@ -236,4 +261,16 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     wordsOut,
     text: keptTexts.length > 0 ? `${keptTexts.join('\n\n')}\n` : '',
   };
+}
+
+/** The text of a node's subtree, as written. */
+function textOf(node: Element | Root | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((child) => textOf(child as ElementContent)).join('') : '';
+}
+
+/** Whether an ancestor of the element at `at` is claimed by rule `rule`. */
+function insideClaim(page: Page, claimAt: Int32Array, at: number, rule: number): boolean {
+  for (let up = page.parent[at]; up > 0; up = page.parent[up]) if (claimAt[up] === rule) return true;
+  return false;
 }
