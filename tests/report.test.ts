@@ -5,6 +5,7 @@ import { clean, type CleanResult } from '../src/kernel/clean.js';
 import { execute } from '../src/cli/main.js';
 import { ReportBuilder } from '../src/report/builder.js';
 import { renderHtml } from '../src/report/formats/html.js';
+import { renderTable } from '../src/report/formats/table.js';
 import { reportProblems } from '../src/report/load.js';
 import { REPORT_SCHEMA } from '../src/report/schema.js';
 import type { Report } from '../src/report/types.js';
@@ -70,7 +71,7 @@ describe('report accounting', () => {
     expect(ad.appliedIn).toEqual(['lbc', 'telegraph']);
     expect(ad.documentsApplied).toBe(2);
     expect(ad.byOutlet).toEqual([{ outlet: 'telegraph', documentsHit: 1, blocks: 3, chars: 39, words: 3 }]);
-    expect(report.totals.rules).toBe(45);
+    expect(report.totals.rules).toBe(46);
   });
 
   test('document detail rebuilds every block: kept text and each removed span with its rule', async () => {
@@ -132,6 +133,32 @@ rules:
     for (const doc of docs) builder.add(clean(doc, { rules }));
     expect(builder.build().warningCounts).toEqual({ 'never-fired': 1, 'over-removal': 0, 'rule-dominance': 0 });
     expect(() => new ReportBuilder({ maxRemovedShare: 2 })).toThrow(/Unexpected maxRemovedShare 2, expected a share between 0 and 1/);
+  });
+});
+
+describe('rules that remove nothing, and stale content rules', () => {
+  const rules = rulesFrom({
+    default: 'outlet: default\nrules:\n  - id: json-ld\n    metadata: json-ld\n  - id: open-graph\n    metadata: open-graph\n',
+    citynews: 'outlet: citynews\nmatch:\n  hosts: [citynews.example]\nrules:\n  - id: story\n    content: .story-body\n',
+  });
+  const ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Library to close", "datePublished": "2024-12-19T06:11:00Z"}</script>';
+  const prose = 'The council voted on Tuesday to close the library, after months of talks with residents, traders and the transport authority.';
+  const page = (cls: string) => `<html><head>${ld}</head><body><nav><a href="/">Home</a></nav><div class="${cls}"><p>${prose}</p></div></body></html>`;
+
+  test('a metadata rule that gave a document its fields fired; one that gave none never fired; a stale content rule counts in the warnings', () => {
+    const builder = new ReportBuilder({ ruleSet: rules });
+    builder.add(clean({ content: page('story-body'), url: 'https://citynews.example/a', id: 'a' }, { rules }));
+    builder.add(clean({ content: page('redesigned'), url: 'https://citynews.example/b', id: 'b' }, { rules }));
+    const report = builder.build();
+    expect(report.rules.find((r) => r.key === 'default/json-ld')).toMatchObject({ documentsHit: 0, documentsWithFields: 2 });
+    const ruleWarnings = report.warnings.filter((w) => w.rule !== undefined);
+    expect(ruleWarnings.map((w) => [w.type, w.rule])).toEqual([
+      ['never-fired', 'default/open-graph'],
+      ['stale', 'citynews/story'],
+    ]);
+    expect(ruleWarnings[1].message).toMatch(/found no article in 1 of the 2 documents it applied to; the defaults cleaned it/);
+    expect(renderTable(report)).toMatch(/Warnings \(\d+: 1 never fired, \d+ over-removal, 0 rule dominance, 1 stale\)/);
+    expect(reportProblems(report)).toEqual([]);
   });
 });
 
@@ -229,7 +256,7 @@ describe('winnow report', () => {
     const { code, stdout } = await run(['report', path]);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/\u001b\[/);
-    expect(stdout).toMatch(/^2 documents \(lbc, telegraph\), 2,854 -> 974 words, 65\.9% removed by 12 of 45 rules/);
+    expect(stdout).toMatch(/^2 documents \(lbc, telegraph\), 2,854 -> 974 words, 65\.9% removed by 14 of 46 rules/);
     const lines = stdout.split('\n');
     const header = lines.findIndex((l) => l.startsWith('rule '));
     const rows = lines.slice(header, header + 13);

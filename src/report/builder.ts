@@ -49,6 +49,8 @@ interface RuleAccumulator {
   surroundings: boolean;
   /** Documents where the rule could have found the article (`content`) and found nothing. */
   stale: number;
+  /** Documents whose fields (title, authors, date) the rule gave. */
+  withFields: number;
   description?: string;
   origin?: ReportOrigin;
   appliedIn: Set<string>;
@@ -111,6 +113,7 @@ export class ReportBuilder {
       const known = this.rules.get(key);
       (known ?? this.rule(ruleOutlet, id.join('/'), 'content')).stale++;
     }
+    for (const rule of new Set(Object.values(result.fields ?? {}).map((f) => this.rules.get(ruleKey({ outlet: f.outlet, id: f.rule }))))) if (rule) rule.withFields++;
     const hit = new Set<RuleAccumulator>();
     const hitInOutlet = new Set<RemovalCounts>();
     for (const removal of result.removals) {
@@ -173,6 +176,7 @@ export class ReportBuilder {
         ...(r.origin ? { origin: r.origin } : {}),
         appliedIn,
         documentsApplied: appliedIn.reduce((n, o) => n + (outletDocuments.get(o) ?? 0), 0),
+        ...(r.withFields > 0 ? { documentsWithFields: r.withFields } : {}),
         ...r.counts,
         shareOfInputWords: share(r.counts.words, totals.wordsIn),
         shareOfRemovedWords: share(r.counts.words, wordsRemoved),
@@ -183,7 +187,7 @@ export class ReportBuilder {
     rules.sort((a, b) => b.words - a.words || b.documentsHit - a.documentsHit || a.key.localeCompare(b.key));
 
     const neverFired: ReportWarning[] = rules
-      .filter((r) => r.documentsHit === 0 && r.documentsApplied > 0)
+      .filter((r) => r.documentsHit === 0 && !r.documentsWithFields && r.documentsApplied > 0)
       .sort((a, b) => a.key.localeCompare(b.key))
       .map((r) => ({
         type: 'never-fired',
@@ -195,11 +199,11 @@ export class ReportBuilder {
       .filter((r) => r.stale > 0)
       .sort((a, b) => a.key.localeCompare(b.key))
       .map((r) => {
-        const applied = rules.find((rule) => rule.key === r.key)?.documentsApplied ?? r.stale;
+        const applied = Math.max(rules.find((rule) => rule.key === r.key)?.documentsApplied ?? r.stale, r.stale);
         return {
           type: 'stale' as const,
           rule: r.key,
-          message: `${r.key}${r.origin ? ` (${r.origin.file}:${r.origin.line})` : ''} found no article in ${r.stale} of the ${Math.max(applied, r.stale)} document${applied === 1 ? '' : 's'} it applied to; the defaults cleaned ${r.stale === 1 ? 'it' : 'them'} (has the outlet changed its template?)`,
+          message: `${r.key}${r.origin ? ` (${r.origin.file}:${r.origin.line})` : ''} found no article in ${r.stale} of the ${applied} document${applied === 1 ? '' : 's'} it applied to; the defaults cleaned ${r.stale === 1 ? 'it' : 'them'} (has the outlet changed its template?)`,
         };
       });
 
@@ -220,7 +224,7 @@ export class ReportBuilder {
         rulesFired: o.rulesFired.size,
       }));
 
-    const fired = rules.filter((r) => r.documentsHit > 0).length;
+    const fired = rules.filter((r) => r.documentsHit > 0 || r.documentsWithFields).length;
     return {
       schemaVersion: REPORT_SCHEMA_VERSION,
       generator: { name: 'winnow', version: WINNOW_VERSION },
@@ -277,6 +281,7 @@ export class ReportBuilder {
         key, outlet, id, kind,
         surroundings: KINDS.get(kind)?.meta.surroundings === true,
         stale: 0,
+        withFields: 0,
         appliedIn: new Set(),
         counts: zeroCounts(),
         byOutlet: new Map(),

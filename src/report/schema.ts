@@ -44,6 +44,7 @@ const rule = {
     origin,
     appliedIn: { type: 'array', items: text },
     documentsApplied: count,
+    documentsWithFields: count,
     ...removalCounts,
     shareOfInputWords: shareValue,
     shareOfRemovedWords: shareValue,

@@ -47,6 +47,8 @@ export interface ReportRule extends RemovalCounts {
   appliedIn: string[];
   /** Documents the rule was run on. */
   documentsApplied: number;
+  /** Documents whose title, authors or date this rule gave (a `metadata` rule removes nothing). */
+  documentsWithFields?: number;
   /** `words` over every input word of the corpus. */
   shareOfInputWords: number;
   /** `words` over every removed word of the corpus. */

@@ -98,7 +98,8 @@ export function renderHtml(report: Report): string {
     `${number(totals.documents)} document${totals.documents === 1 ? '' : 's'}, ${number(totals.wordsIn)} → ${number(totals.wordsOut)} words ` +
     `(${percent(totals.shareRemoved)} removed) by ${totals.rulesFired} of ${totals.rules} rules; ` +
     `${totals.rulesNeverFired} rule${totals.rulesNeverFired === 1 ? '' : 's'} never fired; ` +
-    `${number(report.warningCounts['over-removal'])} over-removal and ${number(report.warningCounts['rule-dominance'])} rule-dominance warnings.`;
+    `${number(report.warningCounts['over-removal'])} over-removal and ${number(report.warningCounts['rule-dominance'])} rule-dominance warnings` +
+    (report.warningCounts.stale ? `; ${number(report.warningCounts.stale)} stale content rule${report.warningCounts.stale === 1 ? '' : 's'}.` : '.');
 
   return `<!doctype html>
 <html lang="en">

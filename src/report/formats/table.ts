@@ -81,8 +81,9 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
   }
 
   const counts = report.warningCounts;
-  const total = counts['never-fired'] + counts['over-removal'] + counts['rule-dominance'];
-  out.push('', bold(`Warnings (${total}: ${counts['never-fired']} never fired, ${counts['over-removal']} over-removal, ${counts['rule-dominance']} rule dominance)`));
+  const stale = counts.stale ?? 0;
+  const total = counts['never-fired'] + counts['over-removal'] + counts['rule-dominance'] + stale;
+  out.push('', bold(`Warnings (${total}: ${counts['never-fired']} never fired, ${counts['over-removal']} over-removal, ${counts['rule-dominance']} rule dominance${stale > 0 ? `, ${stale} stale` : ''})`));
   for (const w of report.warnings) out.push(yellow(`  ${w.type.padEnd(14)} ${w.message}`));
   if (report.warningsOmitted > 0) out.push(`  (${number(report.warningsOmitted)} more not listed; settings.maxWarnings is ${number(report.settings.maxWarnings)})`);
   if (total === 0) out.push('  none');
