@@ -37,7 +37,7 @@ const MIN_WORDS = 20;
 export const content: RuleKind<Options> = {
   meta: {
     name: 'content',
-    description: 'The article is what a selector (the first of a list that matches) finds; everything outside it but the headline goes. Stale when none matches: the defaults find the article then.',
+    description: 'The article is what a selector (the first of a list that matches) finds; everything outside it but the headline goes (a byline or date line it removes still gives the authors and date). Stale when none matches: the defaults find the article then.',
     level: 'element',
     surroundings: true,
     example: {
