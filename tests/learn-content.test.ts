@@ -52,10 +52,13 @@ describe('stable names', () => {
   test('names an editor chose are stable; generated, hashed and numbered ones are not', () => {
     for (const name of ['article-body', 'storyContent', 'story_text', 'main', 'c-article__body']) expect(isStableName(name)).toBe(true);
     for (const name of ['css-1x2y3z', 'sc-abc123', 'iezdWI', 'wNbae', 'e_bg', 'post-1234567', 'Article_body__3fGh1', 'sdhgyov']) expect(isStableName(name)).toBe(false);
+    // More a build made: CSS module hashes, a digit opening letters, a letter or three and a number, short mixed case, numbers.
+    for (const name of ['image_image-widget__LYZT4', 'text__text__1FZLe', 'tags_article-tags__5_dUr', 'dcr-1djovmt', 't35', 'inl71', 'y_Qv3', 'azcVx', '148', 'bloc-1', 'inline-video-0']) expect(isStableName(name)).toBe(false);
   });
 
   test('utility classes and states name no content', () => {
-    for (const name of ['pt-3', 'mb-4', 'd-flex', 'active', 'col-12', 'md:flex']) expect(isNamingClass(name)).toBe(false);
+    for (const name of ['pt-3', 'mb-4', 'd-flex', 'active', 'col-12', 'md:flex', 'is-active', 'has-sidebar', 'typo-body-default', 'w-full', 'absolute', 'outline-none', 'clear']) expect(isNamingClass(name)).toBe(false);
+    for (const name of ['headline', 'byline', 'articleBody', 'ArticleBody', 'c-article__body', 'h1-speakable']) expect(isNamingClass(name)).toBe(true);
     expect(isNamingClass('article-body')).toBe(true);
   });
 });
@@ -88,6 +91,33 @@ describe('learn --gold: where the article is', () => {
     const one = learnOutlet({ outlet: 'harbour', documents: documents.slice(0, 1), ruleSet, options: { at: '2025-03-02' } });
     expect(one.rules.map((r) => r.source)).toContain('content');
     expect(one.rules.every((r) => r.source === 'content' || r.source === 'selector')).toBe(true);
+  });
+});
+
+describe('learn --gold: a body the page hides', () => {
+  // A paywalled outlet: the story after its first paragraph is in the page, `hidden` until a
+  // subscriber's browser shows it; so is a long menu of the paper's editions, before it.
+  const editions = [1, 2, 3, 4, 5, 6, 7].map((n) => `<p>Edition ${n} of the harbour paper brings the quay news, the market prices, the lifeboat log and the tide tables to readers on the coast every morning.</p>`).join('');
+  const paywalled = (topic: string) => {
+    const [first, ...rest] = story(topic);
+    return `<!doctype html><html><head><title>${topic} | Harbour News</title>${ld(topic)}</head><body><div class="edition" hidden>${editions}</div><h1>${topic}</h1>` +
+      `<article><div class="story-text"><p>${first}</p><div class="paywall" hidden>${rest.map((p) => `<p>${p}</p>`).join('')}</div></div></article>` +
+      `<aside><p>Most read: the regatta in the harbour this weekend, and the ferry timetable for the summer</p></aside></body></html>`;
+  };
+  const docs = ['the new ferry', 'the fish market'].map((topic, i) => ({ id: `p${i}`, content: paywalled(topic), gold: story(topic).join('\n\n'), type: 'html' as const }));
+
+  test('the defaults drop it; the learned file switches `hidden` off for the outlet and keeps only the article', () => {
+    expect(clean({ content: docs[0].content }, { rules: ruleSet, title: false }).text).not.toContain(story('the new ferry')[2]);
+    const proposal = learnOutlet({ outlet: 'harbour', documents: docs, ruleSet, options: { at: '2025-03-02' } });
+    expect(proposal.disable?.map((d) => d.id)).toContain('hidden');
+    // The article is searched for again with `hidden` off: only then does the story's element hold it.
+    expect(proposal.rules.find((r) => r.source === 'content')?.rule).toMatchObject({ id: 'article-body' });
+    const dir = tempDir();
+    mkdirSync(join(dir, 'outlets'));
+    writeFileSync(join(dir, 'default.yaml'), defaults);
+    writeFileSync(join(dir, 'outlets', 'harbour.yaml'), renderRuleFile({ outlet: 'harbour', hosts: ['harbour.example'], disable: proposal.disable, comment: ' test' }, proposal.rules));
+    const r = clean({ content: paywalled('the harbour wall'), url: 'https://harbour.example/wall' }, { rules: loadRules(dir), title: false });
+    expect(r.text.trim()).toBe(story('the harbour wall').join('\n\n'));
   });
 });
 

@@ -32,6 +32,19 @@ export class GoldLedger {
     return lost;
   }
 
+  /** Gold words that keeping `removed` as well (words the kept text lacks) would win back. */
+  regain(removed: readonly string[]): number {
+    const bag = new Map<string, number>();
+    for (const t of removed) bag.set(t, (bag.get(t) ?? 0) + 1);
+    let won = 0;
+    for (const [t, n] of bag) {
+      const g = this.gold.get(t) ?? 0;
+      const k = this.kept.get(t) ?? 0;
+      won += Math.min(k + n, g) - Math.min(k, g);
+    }
+    return won;
+  }
+
   /** Remove `removed` from the kept words (to account for rules one after another). */
   take(removed: readonly string[]): number {
     const lost = this.cost(removed);

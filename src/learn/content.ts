@@ -353,6 +353,12 @@ export function innerCandidates(pages: readonly LearnPage[], minPrecision: numbe
     });
   }
   index(scored.map((s) => s.cp), candidates, withTag);
+  // The headline (the base run's title line) is never an inner removal's.
+  for (const { learn, cp } of scored) {
+    if (learn.base.title === undefined) continue;
+    const at = learn.base.view.blocks[learn.base.title].at;
+    for (const css of [...candidates]) if (outermostMatches(cp, [css]).some((m) => m <= at && at < cp.page.end[m])) candidates.delete(css);
+  }
   const removed = scored.map(({ cp }) => new Uint8Array(cp.order.length));
   const out: Candidate[] = [];
   for (let n = 0; n < MAX_INNER; n++) {

@@ -53,19 +53,27 @@ function draftCase(outlet: string, page: DraftPage, ruleSet: RuleSet): Check {
   const paragraphs = page.gold.split(/\n+/).map(collapseWhitespace).filter((p) => p.split(' ').length >= 4);
   const picks = [...new Set([paragraphs[0], paragraphs[Math.floor(paragraphs.length / 2)], paragraphs[paragraphs.length - 1]])].filter((p): p is string => p !== undefined);
   const keep = picks.map(snippet).filter((s) => kept.includes(s));
+  // A snippet found once on the page names one block, so the check says what that block's rule does.
+  const removed = result.removals.map((r) => collapseWhitespace(r.text));
+  const once = (s: string) => occurrences(kept, s) + removed.reduce((n, t) => n + occurrences(t, s), 0) === 1;
   const drop: Check[] = [];
   const seen = new Set<string>();
   let defaults = 0;
-  for (const r of result.removals) {
-    const text = collapseWhitespace(r.text);
-    // The outlet's own rules are shown at work on any removal; the defaults' on lines of 3 words or more.
-    if ((r.outlet !== outlet && text.split(' ').length < 3) || text === '' || seen.has(`${r.outlet}/${r.rule}`) || kept.includes(snippet(text))) continue;
-    if (r.outlet !== outlet) {
-      if (defaults >= DEFAULT_DROPS || r.kind === 'content' || r.kind === 'main-content') continue;
-      defaults++;
-    }
-    seen.add(`${r.outlet}/${r.rule}`);
-    drop.push({ text: snippet(text), rule: r.rule });
+  // Prefer a line of a few words found once; then any found once; then any.
+  const passes = [(s: string) => once(s) && s.split(' ').length >= 3, once, () => true];
+  for (const pass of passes) {
+    result.removals.forEach((r, i) => {
+      const text = removed[i];
+      // The outlet's own rules are shown at work on any removal; the defaults' on lines of 3 words or more.
+      if ((r.outlet !== outlet && text.split(' ').length < 3) || text === '' || seen.has(`${r.outlet}/${r.rule}`) || kept.includes(snippet(text))) return;
+      if (!pass(snippet(text))) return;
+      if (r.outlet !== outlet) {
+        if (defaults >= DEFAULT_DROPS || r.kind === 'content' || r.kind === 'main-content') return;
+        defaults++;
+      }
+      seen.add(`${r.outlet}/${r.rule}`);
+      drop.push({ text: snippet(text), rule: r.rule });
+    });
   }
   const fields: Check = {};
   const a = result.article;
@@ -79,6 +87,12 @@ function draftCase(outlet: string, page: DraftPage, ruleSet: RuleSet): Check {
     ...(drop.length > 0 ? { drop } : {}),
     ...(Object.keys(fields).length > 0 ? { fields } : {}),
   };
+}
+
+function occurrences(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) n++;
+  return n;
 }
 
 /** The start of a text, cut at a word boundary. */

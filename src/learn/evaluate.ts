@@ -33,21 +33,26 @@ export interface Effect {
   lost: number;
   /** Share of removed words not in gold; undefined without gold. */
   precision?: number;
+  /** The candidate would remove a page's headline: it removes nothing that counts. */
+  headline?: boolean;
 }
 
 export function evaluate(rule: LoadedRule, pages: readonly LearnPage[]): Effect {
   const effects: PageEffect[] = [];
   // One list for every page: the engine compiles an element rule's CSS once per list.
   const alone = [rule];
+  let headline = false;
   pages.forEach((page, index) => {
     const removed = rule.matcher.level === 'element' ? elementRemovals(alone, page) : blockRemovals(rule, page);
+    // The headline is the article's title line (or, for the body alone, the title rule's removal): never a learned rule's.
+    if (page.base.title !== undefined && removed.some((r) => r.block === page.base.title)) headline = true;
     const counts = removed.map((r) => tokens(r.text).length);
     const words = counts.reduce((n, c) => n + c, 0);
     if (words === 0) return;
     const lost = page.ledger ? page.ledger.cost(removed.flatMap((r) => tokens(r.text))) : 0;
     effects.push({ page: index, texts: removed.map((r) => r.text), blocks: removed.map((r) => r.block), counts, words, lost });
   });
-  return summarise(effects, pages.some((p) => p.ledger !== undefined));
+  return headline ? { pages: [], words: 0, lost: 0, headline } : summarise(effects, pages.some((p) => p.ledger !== undefined));
 }
 
 export function summarise(effects: PageEffect[], withGold: boolean): Effect {

@@ -122,21 +122,22 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
 
   const taken = new Set([...base.map((r) => r.id), ...(ruleSet.outlets.get(outlet)?.rules.map((r) => r.id) ?? [])]);
   const learned: LearnedRule[] = [];
-  const content = context.withGold ? learnContent(outlet, pages, base, at, taken) : undefined;
-  if (content) {
-    // The article is where the content rule says: the other rules are learned inside it.
-    base = [...base, content.loaded];
-    pages = pages.map((page) => preparePage(page.doc, base));
-    context = makeContext(pages, options);
-    learned.push(content.rule);
-    taken.add(content.rule.id);
-  }
-  const disable = context.withGold ? defaultsToDisable(pages, base) : [];
-  if (disable.length > 0) {
-    const off = new Set(disable.map((d) => d.id));
-    base = base.filter((r) => !(r.outlet === DEFAULT_OUTLET && off.has(r.id)));
-    pages = pages.map((page) => preparePage(page.doc, base));
-    context = makeContext(pages, options);
+  let disable: NonNullable<Proposal['disable']> = [];
+  if (context.withGold) {
+    // Where the article is, and which default rules the outlet's pages are better without.
+    const settled = contentAndDefaults(outlet, pages, base, at, taken);
+    disable = settled.disable;
+    if (settled.content) {
+      learned.push(settled.content.rule);
+      taken.add(settled.content.rule.id);
+    }
+    const rules = settled.content ? [...settled.rules, settled.content.loaded] : settled.rules;
+    if (rules.length !== base.length || settled.content) {
+      // The article is where the content rule says: the other rules are learned inside it.
+      base = rules;
+      pages = pages.map((page) => preparePage(page.doc, base));
+      context = makeContext(pages, options);
+    }
   }
   if (disable.length > 0) empty.disable = disable;
   const candidates = [...(context.withGold ? innerCandidates(pages, options.minPrecision) : []), ...generate(context)];
@@ -159,16 +160,21 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
   return { proposal: { ...empty, rules: [...learned, ...settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at)] }, context };
 }
 
-/** A default rule is switched off for an outlet when most of what it takes there is gold, and at least this many words. */
+/** A default rule is tried off for an outlet when it takes at least this many gold words there. */
 const DISABLE_MIN_GOLD = 3;
-const DISABLE_MIN_GOLD_SHARE = 0.5;
+/** A rule stays off when the pages' mean words F1 is at least this much better without it. */
+const DISABLE_MIN_GAIN = 0.001;
+
+type Learned = { rule: LearnedRule; loaded: LoadedRule };
 
 /**
- * Default rules that, on these pages (with gold), take more article text than boilerplate: the
- * outlet's file switches them off. Each is tried in turn (most gold first) and kept off only when
- * the pages' words F1 is better without it.
+ * The `content` rule, and the default rules the outlet's file switches off (`disable:`) because,
+ * on its pages (with gold), they take article text. Each default rule that takes gold words is
+ * tried off in turn (most gold first), with the article searched for again without it (a rule that
+ * hides the body, a paywalled text the page carries `hidden`, keeps the search from finding it),
+ * and kept off only when the pages' words F1 is better so.
  */
-function defaultsToDisable(pages: readonly LearnPage[], base: readonly LoadedRule[]): NonNullable<Proposal['disable']> {
+function contentAndDefaults(outlet: string, pages: readonly LearnPage[], base: readonly LoadedRule[], at: string, taken: ReadonlySet<string>): { content?: Learned; disable: NonNullable<Proposal['disable']>; rules: LoadedRule[] } {
   const withGold = pages.filter((p) => p.doc.gold !== undefined);
   const stats = new Map<string, { words: number; gold: number; pages: Set<number> }>();
   withGold.forEach((page, p) => {
@@ -180,7 +186,7 @@ function defaultsToDisable(pages: readonly LearnPage[], base: readonly LoadedRul
       byRule.set(r.rule, list);
     }
     for (const [rule, removed] of byRule) {
-      const gold = page.ledger?.cost(removed) ?? 0;
+      const gold = page.ledger?.regain(removed) ?? 0;
       const s = stats.get(rule) ?? { words: 0, gold: 0, pages: new Set<number>() };
       s.words += removed.length;
       s.gold += gold;
@@ -189,20 +195,29 @@ function defaultsToDisable(pages: readonly LearnPage[], base: readonly LoadedRul
     }
   });
   const tried = [...stats]
-    .filter(([, s]) => s.gold >= DISABLE_MIN_GOLD && s.gold >= DISABLE_MIN_GOLD_SHARE * s.words)
+    .filter(([, s]) => s.gold >= DISABLE_MIN_GOLD)
     .sort((a, b) => b[1].gold - a[1].gold || a[0].localeCompare(b[0]));
-  const out: NonNullable<Proposal['disable']> = [];
+  const withContent = (rules: readonly LoadedRule[], content: Learned | undefined) => (content ? [...rules, content.loaded] : rules);
   let rules = [...base];
-  let score = meanF1(withGold, rules);
+  let content = learnContent(outlet, pages, rules, at, taken);
+  let score = meanF1(withGold, withContent(rules, content));
+  const disable: NonNullable<Proposal['disable']> = [];
   for (const [id, s] of tried) {
     const without = rules.filter((r) => !(r.outlet === DEFAULT_OUTLET && r.id === id));
-    const next = meanF1(withGold, without);
-    if (next <= score) continue;
+    let next = meanF1(withGold, withContent(without, content));
+    let nextContent = content;
+    const again = learnContent(outlet, pages.map((page) => preparePage(page.doc, without)), without, at, taken);
+    if (again) {
+      const found = meanF1(withGold, withContent(without, again));
+      if (found > next) [next, nextContent] = [found, again];
+    }
+    if (next < score + DISABLE_MIN_GAIN) continue;
     rules = without;
+    content = nextContent;
     score = next;
-    out.push({ id, words: s.words, gold: s.gold, pages: s.pages.size });
+    disable.push({ id, words: s.words, gold: s.gold, pages: s.pages.size });
   }
-  return out;
+  return { ...(content ? { content } : {}), disable, rules };
 }
 
 /** Mean words F1 (as `winnow eval` and the reference scorer count them) of the pages cleaned with `rules`. */
@@ -327,9 +342,10 @@ function settle(outlet: string, candidates: Candidate[], base: readonly LoadedRu
     if (!file) throw new Error(`Learned rules failed to load: ${errors.map((e) => e.message).join('; ')}`);
     const learned = file.rules;
     const ids = new Set(learned.map((r) => r.id));
-    const stats = new Map(learned.map((r) => [r.id, { pages: new Set<number>(), words: 0, lost: 0, examples: [] as Array<{ page: number; text: string }>, details: new Set<string>() }]));
+    const stats = new Map(learned.map((r) => [r.id, { pages: new Set<number>(), words: 0, lost: 0, headline: false, examples: [] as Array<{ page: number; text: string }>, details: new Set<string>() }]));
     pages.forEach((page, p) => {
       const result = runRules(page.tree, [...base, ...learned]);
+      const headline = page.base.title === undefined ? undefined : page.base.kept[page.base.title];
       const ledger = page.doc.gold === undefined ? undefined : new GoldLedger(page.base.kept.filter((t): t is string => t !== undefined), page.doc.gold);
       for (const id of ids) {
         const mine = result.removals.filter((r) => r.outlet === outlet && r.rule === id);
@@ -338,6 +354,7 @@ function settle(outlet: string, candidates: Candidate[], base: readonly LoadedRu
         const removed = mine.flatMap((r) => tokens(r.text));
         if (removed.length === 0) continue;
         s.pages.add(p);
+        if (headline !== undefined && mine.some((r) => r.text.trim() === headline)) s.headline = true;
         s.words += removed.length;
         s.lost += ledger?.take(removed) ?? 0;
         for (const r of mine) if (r.detail !== undefined) s.details.add(r.detail);
@@ -350,7 +367,7 @@ function settle(outlet: string, candidates: Candidate[], base: readonly LoadedRu
     for (const c of current) {
       const s = stats.get(c.id)!;
       const precision = s.words === 0 ? 1 : 1 - s.lost / s.words;
-      if (s.pages.size < (c.structural ? context.requiredStructural : context.required) || (context.withGold && precision < context.options.minPrecision)) {
+      if (s.headline || s.pages.size < (c.structural ? context.requiredStructural : context.required) || (context.withGold && precision < context.options.minPrecision)) {
         changed = true;
         continue;
       }

@@ -16,18 +16,33 @@ const HEX_RUN = /[0-9a-f]{8,}/i;
 const VOWELS = /[aeiou]/gi;
 /**
  * Utility classes (Tailwind, Bootstrap) and states: they say how an element looks or what it is
- * doing now, not what it holds, and recur on any element (`pt-3`, `mb-4`, `d-flex`, `active`).
+ * doing now, not what it holds, and recur on any element (`pt-3`, `mb-4`, `d-flex`, `is-active`,
+ * `typo-body-default`, `active`).
  */
-const UTILITY = /^(?:-?[mp][trblxyse]?-|(?:gap|space|w|h|min-w|max-w|min-h|max-h|col|row|order|offset|d|flex|grid|text|font|leading|tracking|bg|border|rounded|shadow|z|top|left|right|bottom|inset|g|gx|gy|align|justify|items|self|place|overflow|position|float|clearfix|opacity|fs|fw|lh|py|px|my|mx)(?:-|$)|(?:sm|md|lg|xl|xxl|2xl):)/;
+const UTILITY = /^(?:-?[mp][trblxyse]?-|(?:is|has)-|(?:gap|space|w|h|min-w|max-w|min-h|max-h|col|row|order|offset|d|flex|grid|text|font|leading|tracking|bg|border|rounded|shadow|z|top|left|right|bottom|inset|g|gx|gy|align|justify|items|self|place|overflow|position|float|clearfix|opacity|fs|fw|lh|py|px|my|mx)(?:-|$)|(?:sm|md|lg|xl|xxl|2xl):)/;
+/** Tailwind's layout and look utilities with no prefix (`absolute`, `outline-none`, `fxr-between-center`). */
+const LOOK = /^(?:absolute|relative|static|block|inline|inline-block|hidden|clear|outline-none|truncate|uppercase|lowercase|capitalize|italic|underline|grow|shrink|fx[a-z]?-.*|(?:outline|ring|transition|duration|ease|cursor|select|pointer-events|whitespace|break|object|aspect|basis|visible|invisible|typo)(?:-.*)?)$/;
 const STATE = /^(?:active|inactive|show|shown|open|opened|closed|visible|invisible|hidden|first|last|odd|even|selected|current|disabled|enabled|loaded|loading|ready|in|fade|collapse|collapsed|expanded|sticky|fixed|container|wrapper|inner|outer|clearfix|row|col|left|right|center|full|small|large|big|dark|light)$/i;
 
 /** A stable name that says what an element holds: not a utility class or a state. */
 export function isNamingClass(name: string): boolean {
-  return isStableName(name) && !UTILITY.test(name) && !STATE.test(name);
+  return isStableName(name) && !UTILITY.test(name) && !LOOK.test(name) && !STATE.test(name);
 }
 
 export function isStableName(name: string): boolean {
   if (name.length === 0 || name.length > 60 || /\s/.test(name)) return false;
+  // A number is a position or an item, not a name (`data-pos="148"`).
+  if (/^[\d_-]+$/.test(name)) return false;
+  // A letter or three and a number: a generated or numbered name (`t35`, `inl71`, `y_Qv3`), but a heading's `h2`.
+  const bare = name.replace(/[-_]/g, '');
+  if (/^[a-z]{1,3}\d+$/i.test(bare) && !/^h[1-6]$/i.test(bare)) return false;
+  // Numbered: the nth of something (`bloc-1`, `inline-video-0`, `tdi-69`).
+  if (/[-_]\d+$/.test(name)) return false;
+  // A CSS module's hash after `__`, even one cut by `_` (`tags_article-tags__5_dUr`).
+  const suffix = name.match(/__([\w-]+)$/)?.[1].replace(/[-_]/g, '');
+  if (suffix && /\d/.test(suffix) && /[a-z]/i.test(suffix)) return false;
+  // Short mixed case with no word in it (`azcVx`, `Nbv`).
+  if (/^[a-zA-Z]{3,6}$/.test(name) && /[a-z][A-Z]|^[A-Z][a-z]{1,2}$/.test(name)) return false;
   // Minified names: every part one or two characters (`e_bg`, `g_h`, `a`).
   if (name.split(/[-_:.]+/).every((part) => part.length <= 2)) return false;
   // A lower-case letter then an upper-case one opens no word (`wNbae`, `aBcdE`).
@@ -44,6 +59,9 @@ function hashLike(part: string): boolean {
   if (part.length < 4) return false;
   const digits = (part.match(/\d/g) ?? []).length;
   const letters = (part.match(/[a-z]/gi) ?? []).length;
+  // Capitals and digits mixed (`LYZT4`, `1FZLe`), or a digit opening letters (`1djovmt`).
+  if (digits >= 1 && /[A-Z]/.test(part) && letters >= 1) return true;
+  if (/^\d[a-z]/i.test(part)) return true;
   // `h2`, `col12` pass; `1x2y3z`, `a3f9c`, `b4x8` do not.
   if (digits >= 2 && letters >= 1 && !/^[a-z]+\d+$/i.test(part)) return true;
   if (digits >= 1 && letters >= 1 && /\d[a-z]/i.test(part) && /[a-z]\d/i.test(part)) return true;

@@ -9,7 +9,7 @@ import { SKIP_TAGS } from '../../kernel/engine/blocks.js';
 import { countWords, tokens } from '../../kernel/text/words.js';
 import type { Candidate, LearnContext } from '../candidate.js';
 import { recurs } from '../candidate.js';
-import { isStableName } from '../stable-names.js';
+import { isNamingClass, isStableName } from '../stable-names.js';
 
 /** A CSS identifier that needs no escaping. */
 const IDENT = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
@@ -157,6 +157,6 @@ function signaturesOf(element: Element): string[] {
   const id = element.properties?.id;
   if (typeof id === 'string' && IDENT.test(id) && isStableName(id)) out.push(`${element.tagName}#${id}`);
   const classes = element.properties?.className;
-  if (Array.isArray(classes)) for (const c of classes) if (typeof c === 'string' && IDENT.test(c) && isStableName(c)) out.push(`${element.tagName}.${c}`);
+  if (Array.isArray(classes)) for (const c of classes) if (typeof c === 'string' && IDENT.test(c) && isNamingClass(c)) out.push(`${element.tagName}.${c}`);
   return [...new Set(out)];
 }
