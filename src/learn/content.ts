@@ -21,7 +21,7 @@ import type { LoadedRule } from '../kernel/rules/parse.js';
 import { tokens } from '../kernel/text/words.js';
 import type { Candidate } from './candidate.js';
 import { markGold, type GoldMarks } from './gold-blocks.js';
-import type { LearnPage } from './page.js';
+import type { ArticlePage, LearnPage } from './page.js';
 import { isNamingClass, isStableName } from './stable-names.js';
 
 /** A CSS identifier that needs no escaping. */
@@ -71,7 +71,7 @@ export interface ContentPage {
  * that keeps the whole body (what the defaults remove inside any article), `base` the run with
  * the rules in force (what the defaults keep alone).
  */
-export function contentPage(learn: LearnPage, inner: ArrayLike<number>): ContentPage {
+export function contentPage(learn: ArticlePage, inner: ArrayLike<number>): ContentPage {
   const view = learn.base.view;
   const page = view.page;
   const marks = markGold(view.blocks.map((b) => b.text), learn.doc.gold ?? '');
@@ -413,7 +413,7 @@ export function ruleName(css: string): string {
  * base run when a content rule keeps the whole body. (Blocks are counted by the base run's: a
  * claimed element is read on its own, so the runs may cut the page into different blocks.)
  */
-export function innerKept(learn: LearnPage, base: readonly LoadedRule[], keepBody: LoadedRule): Float64Array {
+export function innerKept(learn: ArticlePage, base: readonly LoadedRule[], keepBody: LoadedRule): Float64Array {
   const baseOf = new Map<Text, number>();
   for (const block of learn.base.view.blocks) for (const t of block.texts) baseOf.set(t, block.index);
   const out = new Float64Array(learn.base.view.blocks.length);

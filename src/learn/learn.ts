@@ -28,7 +28,7 @@ import { unsafe, type Span } from './safety.js';
 import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
 import { GoldLedger } from '../eval/gold-words.js';
 import { scoreText } from '../eval/score.js';
-import { preparePage, type LearnDocument, type LearnPage } from './page.js';
+import { preparePage, rerun, type ArticlePage, type LearnDocument, type LearnPage } from './page.js';
 
 export type { LearnPage } from './page.js';
 
@@ -160,8 +160,14 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
   return { proposal: { ...empty, rules: [...learned, ...settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at)] }, context };
 }
 
-/** A default rule is tried off for an outlet when it takes at least this many gold words there. */
+/**
+ * A default rule is tried off for an outlet when it takes at least this many gold words there
+ * (however much else it takes: a link rail rule that takes a list of the article's own is
+ * worth switching off when the outlet's content rule removes the rails anyway).
+ */
 const DISABLE_MIN_GOLD = 3;
+/** At most this many default rules are tried off (those taking the most gold words): each try searches the article again. */
+const DISABLE_MAX_TRIED = 5;
 /** A rule stays off when the pages' mean words F1 is at least this much better without it. */
 const DISABLE_MIN_GAIN = 0.001;
 
@@ -196,18 +202,19 @@ function contentAndDefaults(outlet: string, pages: readonly LearnPage[], base: r
   });
   const tried = [...stats]
     .filter(([, s]) => s.gold >= DISABLE_MIN_GOLD)
-    .sort((a, b) => b[1].gold - a[1].gold || a[0].localeCompare(b[0]));
-  const withContent = (rules: readonly LoadedRule[], content: Learned | undefined) => (content ? [...rules, content.loaded] : rules);
+    .sort((a, b) => b[1].gold - a[1].gold || a[0].localeCompare(b[0]))
+    .slice(0, DISABLE_MAX_TRIED);
+  const withContent = (rules: readonly LoadedRule[], content: Found | undefined) => (content ? [...rules, content.loaded] : rules);
   let rules = [...base];
-  let content = learnContent(outlet, pages, rules, at, taken);
+  let content = findContent(outlet, pages, rules, taken);
   let score = meanF1(withGold, withContent(rules, content));
   const disable: NonNullable<Proposal['disable']> = [];
   for (const [id, s] of tried) {
     const without = rules.filter((r) => !(r.outlet === DEFAULT_OUTLET && r.id === id));
     let next = meanF1(withGold, withContent(without, content));
     let nextContent = content;
-    const again = learnContent(outlet, pages.map((page) => preparePage(page.doc, without)), without, at, taken);
-    if (again) {
+    const again = findContent(outlet, pages.map((page) => rerun(page, without)), without, taken);
+    if (again && again.css !== content?.css) {
       const found = meanF1(withGold, withContent(without, again));
       if (found > next) [next, nextContent] = [found, again];
     }
@@ -217,11 +224,13 @@ function contentAndDefaults(outlet: string, pages: readonly LearnPage[], base: r
     score = next;
     disable.push({ id, words: s.words, gold: s.gold, pages: s.pages.size });
   }
-  return { ...(content ? { content } : {}), disable, rules };
+  if (!content) return { disable, rules };
+  const evidenceFrom = rules.length === base.length ? pages : pages.map((page) => rerun(page, rules));
+  return { content: contentEvidence(outlet, content, evidenceFrom, rules, at), disable, rules };
 }
 
 /** Mean words F1 (as `winnow eval` and the reference scorer count them) of the pages cleaned with `rules`. */
-function meanF1(pages: readonly LearnPage[], rules: readonly LoadedRule[]): number {
+function meanF1(pages: readonly ArticlePage[], rules: readonly LoadedRule[]): number {
   let sum = 0;
   for (const page of pages) sum += scoreText(runRules(page.tree, rules).kept.filter((t) => t !== undefined).join('\n'), page.doc.gold ?? '').words.f1;
   return pages.length === 0 ? 0 : sum / pages.length;
@@ -230,11 +239,16 @@ function meanF1(pages: readonly LearnPage[], rules: readonly LoadedRule[]): numb
 /** The rule id of a learned `content` rule. */
 const CONTENT_ID = 'article-body';
 
-/**
- * Where the article is on `pages` (all HTML with gold): a `content` rule when one beats the
- * defaults there, loaded as the outlet's file would hold it, with its evidence.
- */
-function learnContent(outlet: string, pages: readonly LearnPage[], base: readonly LoadedRule[], at: string, taken: ReadonlySet<string>): { rule: LearnedRule; loaded: LoadedRule } | undefined {
+/** A `content` rule the search found, loaded as the outlet's file would hold it. */
+interface Found {
+  candidate: Candidate;
+  loaded: LoadedRule;
+  /** Its selectors, as one key. */
+  css: string;
+}
+
+/** Where the article is on `pages` (all HTML with gold): a `content` rule when one beats the defaults there. */
+function findContent(outlet: string, pages: readonly ArticlePage[], base: readonly LoadedRule[], taken: ReadonlySet<string>): Found | undefined {
   const scored = pages.filter((p) => p.type === 'html' && p.doc.gold !== undefined);
   if (scored.length === 0 || base.some((r) => r.outlet === outlet && r.kindName === 'content')) return undefined;
   const keepBody = compile(outlet, fresh('keep-body', taken), { id: 'keep-body', description: '', rule: { content: 'body' }, source: 'content', vouched: true })!;
@@ -250,12 +264,18 @@ function learnContent(outlet: string, pages: readonly LearnPage[], base: readonl
     structural: true,
   };
   const loaded = compile(outlet, id, candidate);
-  if (!loaded) return undefined;
-  // Evidence: what the rule removes on the pages, and how much of it is gold.
+  return loaded ? { candidate, loaded, css: found.selectors.join(' | ') } : undefined;
+}
+
+/** The content rule with its evidence: what it removes on the pages (run with `base`), and how much of it is gold. */
+function contentEvidence(outlet: string, found: Found, pages: readonly ArticlePage[], base: readonly LoadedRule[], at: string): Learned {
+  const { candidate, loaded } = found;
+  const id = candidate.id;
   let words = 0;
   let lost = 0;
   let matched = 0;
-  for (const page of scored) {
+  for (const page of pages) {
+    if (page.type !== 'html' || page.doc.gold === undefined) continue;
     const result = runRules(page.tree, [...base, loaded]);
     if (result.stale?.length) continue;
     matched++;
@@ -264,7 +284,8 @@ function learnContent(outlet: string, pages: readonly LearnPage[], base: readonl
     lost += page.ledger?.cost(removed) ?? 0;
   }
   const precision = words === 0 ? 1 : round3(1 - lost / words);
-  const evidence: Evidence = { pages: matched, seen: pages.length, words, examples: found.selectors.map((s) => `content: ${s}`), precision };
+  const selectors = [candidate.rule.content].flat() as string[];
+  const evidence: Evidence = { pages: matched, seen: pages.length, words, examples: selectors.map((s) => `content: ${s}`), precision };
   return {
     loaded,
     rule: {

@@ -117,3 +117,18 @@ export function labelOf(element: Element): string | undefined {
   if (Array.isArray(classes) && classes.length > 0) return `.${String(classes[0])}`;
   return undefined;
 }
+
+/** What the search for the article reads of a page: its tree, gold, and a run of the rules in force. */
+export type ArticlePage = Pick<LearnPage, 'doc' | 'type' | 'tree' | 'base' | 'ledger'>;
+
+/** The page with `rules` run over its tree again (not parsed again), for the search for the article. */
+export function rerun(page: ArticlePage, rules: readonly LoadedRule[]): ArticlePage {
+  const base = runRules(page.tree, rules);
+  return {
+    doc: page.doc,
+    type: page.type,
+    tree: page.tree,
+    base,
+    ...(page.doc.gold !== undefined ? { ledger: new GoldLedger(base.kept.filter((t): t is string => t !== undefined), page.doc.gold) } : {}),
+  };
+}
