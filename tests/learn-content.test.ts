@@ -57,7 +57,7 @@ describe('stable names', () => {
   });
 
   test('utility classes and states name no content', () => {
-    for (const name of ['pt-3', 'mb-4', 'd-flex', 'active', 'col-12', 'md:flex', 'is-active', 'has-sidebar', 'typo-body-default', 'w-full', 'absolute', 'outline-none', 'clear']) expect(isNamingClass(name)).toBe(false);
+    for (const name of ['pt-3', 'mb-4', 'd-flex', 'active', 'col-12', 'md:flex', 'is-active', 'has-sidebar', 'typo-body-default', 'u-display-flex', 'not-italic', 'cmp-misc021', 'w-full', 'absolute', 'outline-none', 'clear']) expect(isNamingClass(name)).toBe(false);
     for (const name of ['headline', 'byline', 'articleBody', 'ArticleBody', 'c-article__body', 'h1-speakable']) expect(isNamingClass(name)).toBe(true);
     expect(isNamingClass('article-body')).toBe(true);
   });

@@ -19,14 +19,16 @@ const VOWELS = /[aeiou]/gi;
  * doing now, not what it holds, and recur on any element (`pt-3`, `mb-4`, `d-flex`, `is-active`,
  * `typo-body-default`, `active`).
  */
-const UTILITY = /^(?:-?[mp][trblxyse]?-|(?:is|has)-|(?:gap|space|w|h|min-w|max-w|min-h|max-h|col|row|order|offset|d|flex|grid|text|font|leading|tracking|bg|border|rounded|shadow|z|top|left|right|bottom|inset|g|gx|gy|align|justify|items|self|place|overflow|position|float|clearfix|opacity|fs|fw|lh|py|px|my|mx)(?:-|$)|(?:sm|md|lg|xl|xxl|2xl):)/;
+const UTILITY = /^(?:-?[mp][trblxyse]?-|(?:is|has)-|(?:display|gap|space|w|h|min-w|max-w|min-h|max-h|col|row|order|offset|d|flex|grid|text|font|leading|tracking|bg|border|rounded|shadow|z|top|left|right|bottom|inset|g|gx|gy|align|justify|items|self|place|overflow|position|float|clearfix|opacity|fs|fw|lh|py|px|my|mx)(?:-|$)|(?:sm|md|lg|xl|xxl|2xl):)/;
 /** Tailwind's layout and look utilities with no prefix (`absolute`, `outline-none`, `fxr-between-center`). */
-const LOOK = /^(?:absolute|relative|static|block|inline|inline-block|hidden|clear|outline-none|truncate|uppercase|lowercase|capitalize|italic|underline|grow|shrink|fx[a-z]?-.*|(?:outline|ring|transition|duration|ease|cursor|select|pointer-events|whitespace|break|object|aspect|basis|visible|invisible|typo)(?:-.*)?)$/;
+const LOOK = /^(?:absolute|relative|static|block|inline|inline-block|hidden|clear|outline-none|not-italic|not-prose|truncate|uppercase|lowercase|capitalize|italic|underline|grow|shrink|fx[a-z]?-.*|(?:outline|ring|transition|duration|ease|cursor|select|pointer-events|whitespace|break|object|aspect|basis|visible|invisible|typo)(?:-.*)?)$/;
 const STATE = /^(?:active|inactive|show|shown|open|opened|closed|visible|invisible|hidden|first|last|odd|even|selected|current|disabled|enabled|loaded|loading|ready|in|fade|collapse|collapsed|expanded|sticky|fixed|container|wrapper|inner|outer|clearfix|row|col|left|right|center|full|small|large|big|dark|light)$/i;
 
 /** A stable name that says what an element holds: not a utility class or a state. */
 export function isNamingClass(name: string): boolean {
-  return isStableName(name) && !UTILITY.test(name) && !LOOK.test(name) && !STATE.test(name);
+  // A utility layer's prefix (`u-display-flex`) names no more than the utility after it.
+  const bare = name.replace(/^u-/, '');
+  return isStableName(name) && ![name, bare].some((n) => UTILITY.test(n) || LOOK.test(n) || STATE.test(n));
 }
 
 export function isStableName(name: string): boolean {
@@ -62,7 +64,9 @@ function hashLike(part: string): boolean {
   // Capitals and digits mixed (`LYZT4`, `1FZLe`), or a digit opening letters (`1djovmt`).
   if (digits >= 1 && /[A-Z]/.test(part) && letters >= 1) return true;
   if (/^\d[a-z]/i.test(part)) return true;
-  // `h2`, `col12` pass; `1x2y3z`, `a3f9c`, `b4x8` do not.
+  // A word numbered (`misc021`, `box12`).
+  if (/^[a-z]+\d{2,}$/i.test(part)) return true;
+  // `h2` passes; `1x2y3z`, `a3f9c`, `b4x8` do not.
   if (digits >= 2 && letters >= 1 && !/^[a-z]+\d+$/i.test(part)) return true;
   if (digits >= 1 && letters >= 1 && /\d[a-z]/i.test(part) && /[a-z]\d/i.test(part)) return true;
   if (/^[a-zA-Z]+$/.test(part)) {
