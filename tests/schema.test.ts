@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { ruleFileSchema, ruleTestFileSchema } from '../src/kernel/rules/schema.js';
-import { RULES, run } from './helpers.js';
+import { validatorModule } from '../src/kernel/rules/validator-code.js';
+import { ROOT, RULES, run } from './helpers.js';
 
 const committed = (name: string) => JSON.parse(readFileSync(join(RULES, name), 'utf8')) as unknown;
 const yamlFiles = () => [
@@ -58,5 +59,12 @@ describe('rules/schema.json and rules/test.schema.json', () => {
     expect(rules({ outlet: 'lbc', rules: [{ id: 'read-more', patern: '^Read more' }] })).toBe(false);
     expect(rules({ outlet: 'lbc', rules: [{ id: 'read-more', pattern: '^Read more', within: 0 }] })).toBe(false);
     expect(tests({ tests: [{ name: 'x', text: 'a', kep: ['a'] }] })).toBe(false);
+  });
+});
+
+describe('the rule validators written ahead of time', () => {
+  test('src/kernel/rules/validators.generated.ts is what the kinds\' schemas give (regenerate: npm run validators)', () => {
+    const onDisk = readFileSync(join(ROOT, 'src', 'kernel', 'rules', 'validators.generated.ts'), 'utf8');
+    if (onDisk !== validatorModule()) throw new Error('src/kernel/rules/validators.generated.ts is out of date with the rule kinds; regenerate it with `npm run validators` and commit it');
   });
 });

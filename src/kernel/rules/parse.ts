@@ -1,7 +1,7 @@
 /**
  * One rule file: YAML -> validated, compiled rules, with every problem placed at file:line:col.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { KINDS, MATCHER_KEYS } from '../kinds/registry.js';
@@ -9,7 +9,9 @@ import { compileWithin, type ScopeTest, type Within } from '../kinds/scope.js';
 import type { Matcher, RuleKind } from '../kinds/types.js';
 import { OptionError } from '../kinds/types.js';
 import { RuleFileError } from './errors.js';
-import { ALL_RULE_KEYS, FILE_PROPERTIES, HOSTS_SCHEMA, ruleSchema } from './schema.js';
+import { ALL_RULE_KEYS, FILE_PROPERTIES, ruleSchema } from './schema.js';
+import { validatorName } from './validator-name.js';
+import * as validators from './validators.generated.js';
 
 /** Where a rule or setting was written. */
 export interface Origin {
@@ -48,9 +50,11 @@ export interface RuleFile {
   rules: LoadedRule[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const ruleValidators = new Map<RuleKind<any>, ValidateFunction>([...KINDS.values()].map((k) => [k, ajv.compile(ruleSchema(k))]));
-const validateHosts = ajv.compile(HOSTS_SCHEMA);
+/** A validator Ajv wrote ahead of time (`validator-code.ts`): true, or false with `errors` set. */
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const compiled = validators as unknown as Record<string, Validator>;
+const ruleValidators = new Map<RuleKind<any>, Validator>([...KINDS].map(([name, kind]) => [kind, compiled[validatorName(name)]]));
+const validateHosts = compiled.validate_hosts;
 
 export interface ParseOptions {
   /** The outlet name the file must declare (its file name), or `default`. */
