@@ -11,6 +11,7 @@ import { detectType, toHast, type InputType } from '../kernel/parse/index.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
 import { GoldLedger } from '../eval/gold-words.js';
 import { exactKey, nameKey, shapeKey } from './normalise.js';
+import { isNamingClass, isStableName } from './stable-names.js';
 
 /** A document to learn from. */
 export interface LearnDocument {
@@ -109,13 +110,17 @@ function walk(tree: Root): { inLink: Set<Text>; region: Map<Element, string> } {
   return { inLink, region };
 }
 
-/** `#id`, else `.first-class`, for an element that has either. */
+/**
+ * `#id`, else `.class` (the first that names what the element holds), for an element that has
+ * one; a name a build tool made up (`.ArticleModuleText_content__xeMdj`, `#comment-204960`) is no
+ * label: the element is in its parent's region, and no rule is named after it.
+ */
 export function labelOf(element: Element): string | undefined {
   const id = element.properties?.id;
-  if (typeof id === 'string' && id.trim() !== '') return `#${id.trim()}`;
+  if (typeof id === 'string' && id.trim() !== '' && isStableName(id.trim())) return `#${id.trim()}`;
   const classes = element.properties?.className;
-  if (Array.isArray(classes) && classes.length > 0) return `.${String(classes[0])}`;
-  return undefined;
+  const named = Array.isArray(classes) ? classes.find((c) => typeof c === 'string' && isNamingClass(c)) : undefined;
+  return named === undefined ? undefined : `.${String(named)}`;
 }
 
 /** What the search for the article reads of a page: its tree, gold, and a run of the rules in force. */

@@ -21,7 +21,7 @@ const VOWELS = /[aeiou]/gi;
  */
 const UTILITY = /^(?:-?[mp][trblxyse]?-|(?:is|has)-|(?:display|gap|space|w|h|min-w|max-w|min-h|max-h|col|row|order|offset|d|flex|grid|text|font|leading|tracking|bg|border|rounded|shadow|z|top|left|right|bottom|inset|g|gx|gy|align|justify|items|self|place|overflow|position|float|clearfix|opacity|fs|fw|lh|py|px|my|mx)(?:-|$)|(?:sm|md|lg|xl|xxl|2xl):)/;
 /** Tailwind's layout and look utilities with no prefix (`absolute`, `outline-none`, `fxr-between-center`). */
-const LOOK = /^(?:absolute|relative|static|block|inline|inline-block|hidden|clear|outline-none|not-italic|not-prose|truncate|uppercase|lowercase|capitalize|italic|underline|grow|shrink|fx[a-z]?-.*|(?:outline|ring|transition|duration|ease|cursor|select|pointer-events|whitespace|break|object|aspect|basis|visible|invisible|typo)(?:-.*)?)$/;
+const LOOK = /^(?:absolute|relative|static|inline|inline-block|hidden|clear|outline-none|not-italic|not-prose|truncate|uppercase|lowercase|capitalize|italic|underline|grow|shrink|fx[a-z]?-.*|(?:outline|ring|transition|duration|ease|cursor|select|pointer-events|whitespace|break|object|aspect|basis|visible|invisible|typo)(?:-.*)?)$/;
 const STATE = /^(?:active|inactive|show|shown|open|opened|closed|visible|invisible|hidden|first|last|odd|even|selected|current|disabled|enabled|loaded|loading|ready|in|fade|collapse|collapsed|expanded|sticky|fixed|container|wrapper|inner|outer|clearfix|row|col|left|right|center|full|small|large|big|dark|light)$/i;
 
 /** A stable name that says what an element holds: not a utility class or a state. */
@@ -43,6 +43,8 @@ export function isStableName(name: string): boolean {
   // A CSS module's hash after `__`, even one cut by `_` (`tags_article-tags__5_dUr`).
   const suffix = name.match(/__([\w-]+)$/)?.[1].replace(/[-_]/g, '');
   if (suffix && /\d/.test(suffix) && /[a-z]/i.test(suffix)) return false;
+  // CSS modules' default: a five-character base64 hash after `__` (`ArticleModuleText_content__xeMdj`).
+  if (/__[A-Za-z0-9_-]{5}$/.test(name) && /[A-Z\d]/.test(name.slice(-5)) && /[a-z]/.test(name.slice(-5))) return false;
   // Short mixed case with no word in it (`azcVx`, `Nbv`).
   if (/^[a-zA-Z]{3,6}$/.test(name) && /[a-z][A-Z]|^[A-Z][a-z]{1,2}$/.test(name)) return false;
   // Minified names: every part one or two characters (`e_bg`, `g_h`, `a`).
