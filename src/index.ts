@@ -5,6 +5,8 @@ export { loadRules, checkRules } from './io/rules.js';
 export { RuleFileError, RulesLoadError } from './kernel/rules/errors.js';
 export { resolveOutlet } from './kernel/rules/outlet.js';
 export { runRules, type Removal, type EngineResult } from './kernel/engine/run.js';
+export type { Article } from './kernel/article.js';
+export type { Fields, FieldValue } from './kernel/engine/fields.js';
 export { runWithSafetyNet, keepsTooLittle, type Relaxation, type SafeResult } from './kernel/engine/relax.js';
 export { applyRemovals } from './kernel/engine/apply.js';
 export { readBlocks, type Block } from './kernel/engine/blocks.js';

@@ -3,7 +3,9 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { clean, loadRules, rehypeWinnow } from '../src/index.js';
-import { RULES } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES, rulesFrom } from './helpers.js';
 
 const rules = loadRules(RULES);
 const html = '<html><body><h1>Headline</h1><p>Listen to this article</p><p>Story text.</p><p>ADVERTISEMENT</p><p>More text.</p></body></html>';
@@ -31,4 +33,15 @@ test('clean() takes a string and applies the defaults when no outlet is known', 
 
 test('the plugin needs rules', () => {
   expect(() => unified().use(rehypeParse).use(rehypeWinnow, undefined as never).freeze()).toThrow(/missing `rules`/);
+});
+
+test('the plugin says which content rules found no article in the tree', async () => {
+  const withContent = rulesFrom({
+    default: readFileSync(join(RULES, 'default.yaml'), 'utf8'),
+    citynews: 'outlet: citynews\nmatch:\n  hosts: [citynews.example]\nrules:\n  - id: story\n    content: .story-body\n',
+  });
+  const prose = 'The council voted on Tuesday to close the central library in the spring, after months of talks with readers and staff.';
+  const run = (body: string) => unified().use(rehypeParse).use(rehypeWinnow, { rules: withContent, url: 'https://citynews.example/a' }).use(rehypeStringify).process(`<html><body>${body}</body></html>`);
+  expect((await run(`<div class="redesigned"><p>${prose}</p></div>`)).data.winnow?.stale).toEqual(['citynews/story']);
+  expect((await run(`<div class="story-body"><p>${prose}</p></div>`)).data.winnow?.stale).toBeUndefined();
 });

@@ -35,6 +35,8 @@ export interface WinnowFileData {
   wordsOut: number;
   /** Present when the safety net relaxed the rules. */
   relaxed?: Relaxation;
+  /** Rules that could have found the article (`content`) and found nothing on this page (`outlet/id`). */
+  stale?: string[];
 }
 
 declare module 'vfile' {
@@ -59,6 +61,7 @@ export default function rehypeWinnow(options: WinnowPluginOptions) {
       wordsIn: result.wordsIn,
       wordsOut: result.wordsOut,
       ...(result.relaxed ? { relaxed: result.relaxed } : {}),
+      ...(result.stale ? { stale: result.stale } : {}),
     };
   };
 }
