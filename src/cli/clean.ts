@@ -193,6 +193,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
         jobs,
         // One document to stdout is cleaned here: a worker would cost more than the work.
         inProcess: target.kind === 'stdout' && !several,
+        ruleSet,
         timeoutMs: timeout * 1000,
         target,
         resume: values.resume,

@@ -10,9 +10,12 @@ import { prepareDocument, UnreadableDocument, withKnownOutlet } from '../sources
 import type { Task, TaskResult, WorkerSetup } from './messages.js';
 import { outputFileName, render } from './render.js';
 
-/** Compile the rules of `setup` once; the cleaner, or why the rules do not load. */
-export function makeCleaner(setup: WorkerSetup): { clean: (task: Task) => TaskResult } | { error: string } {
-  const compiled = compileRuleSet(setup.rules.dir, setup.rules.sources);
+/**
+ * Compile the rules of `setup` once (a worker gets their texts), or take them compiled (in the
+ * thread that read them); the cleaner, or why the rules do not load.
+ */
+export function makeCleaner(setup: WorkerSetup, compiledRules?: RuleSet): { clean: (task: Task) => TaskResult } | { error: string } {
+  const compiled = compiledRules ? { ruleSet: compiledRules, errors: [] } : compileRuleSet(setup.rules.dir, setup.rules.sources);
   const ruleSet = compiled.ruleSet;
   if (!ruleSet) return { error: compiled.errors.map((e) => e.message).join('\n') };
   return { clean: (task) => cleanTask(task, ruleSet, setup) };
@@ -24,8 +27,8 @@ export class InProcessCleaner {
   readonly pending = 0;
   private readonly cleaner: (task: Task) => TaskResult;
 
-  constructor(setup: WorkerSetup) {
-    const made = makeCleaner(setup);
+  constructor(setup: WorkerSetup, ruleSet?: RuleSet) {
+    const made = makeCleaner(setup, ruleSet);
     if ('error' in made) throw new Error(made.error);
     this.cleaner = made.clean;
   }

@@ -14,6 +14,7 @@ import type { TaskResult, WorkerSetup } from './messages.js';
 import { InOrder } from './ordered.js';
 import { JournaledOutput, StdoutOutput, type Output, type OutputTarget } from './outputs.js';
 import { InProcessCleaner } from './cleaner.js';
+import type { RuleSet } from '../../kernel/rules/ruleset.js';
 import { WorkerPool, type Cleaners } from './pool.js';
 import { Progress, type ProgressMode } from './progress.js';
 import { Totals } from './totals.js';
@@ -48,6 +49,8 @@ export interface BatchOptions {
    * than cleaning it). There is no time limit then.
    */
   inProcess?: boolean;
+  /** The rules of `setup` compiled already: in this thread they are not compiled again. */
+  ruleSet?: RuleSet;
   /** Per-document time limit in milliseconds (0: none). */
   timeoutMs: number;
   target: OutputTarget;
@@ -137,7 +140,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   };
 
   const ordered = new InOrder<BatchResult>(first, sink, () => wake());
-  const pool: Cleaners = options.inProcess ? new InProcessCleaner(options.setup) : new WorkerPool({ size: options.jobs, setup: options.setup, timeoutMs: options.timeoutMs });
+  const pool: Cleaners = options.inProcess ? new InProcessCleaner(options.setup, options.ruleSet) : new WorkerPool({ size: options.jobs, setup: options.setup, timeoutMs: options.timeoutMs });
   const window = options.jobs * WINDOW_PER_JOB;
   let failure: unknown;
   let waiter: (() => void) | undefined;
