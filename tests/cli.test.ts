@@ -1,7 +1,7 @@
 /** The command line: outputs, formats, bad inputs, never overwriting inputs, exit codes. */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempDir, writeTree } from './helpers.js';
+import { ROOT, run, tempDir, writeTree } from './helpers.js';
 
 describe('winnow clean', () => {
   test('a bad input is reported by name; the other documents are still cleaned (exit 1)', async () => {
@@ -54,5 +54,18 @@ describe('winnow clean', () => {
     expect(await run(['clean', 'x', '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/bogus/) });
     expect(await run(['clean', 'corpus/lbc', '--outlet', 'nope'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown outlet `nope`/) });
     expect(await run(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command `frobnicate`/) });
+  });
+
+  test('a slip gets a suggestion; --version, help COMMAND, and a bare winnow as a usage error', async () => {
+    expect(await run(['clean', 'x', '--fromat', 'json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option `--fromat`. Did you mean `--format`? (winnow clean --help lists the options)') });
+    expect(await run(['explain', 'x', '--no-titel'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Did you mean `--no-title`?') });
+    expect(await run(['claen', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command `claen`. Did you mean `clean`?') });
+    expect((await run(['frobnicate'])).stderr).not.toContain('Did you mean');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(await run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = await run(['help', 'report']);
+    expect(help).toMatchObject({ code: 0, stdout: (await run(['report', '--help'])).stdout });
+    expect(help.stdout).toMatch(/^Usage: winnow report/);
+    expect(await run([])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^Usage: winnow <command>/) });
   });
 });

@@ -93,6 +93,13 @@ describe('rule-file errors', () => {
     expect(stderr).toMatch(/default\.yaml:4:5: Unexpected key `txt`/);
   });
 
+  test('a folder with no rule files fails the check, saying what a rules folder holds', async () => {
+    const dir = writeTree({ 'notes.txt': 'not rules\n' });
+    const { code, stderr } = await run(['rules', 'check', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no rule files in .*; a rules folder holds default\.yaml and outlets\/<outlet>\.yaml/);
+  });
+
   test('the project rules pass the check', async () => {
     const { code, stdout } = await run(['rules', 'check']);
     expect(code).toBe(0);

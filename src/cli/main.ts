@@ -4,6 +4,7 @@
  * it runs: `winnow --help` loads none of them.
  */
 import { readFileSync } from 'node:fs';
+import { closest, distance } from 'fastest-levenshtein';
 import { RulesLoadError, UnknownOutletError } from '../kernel/rules/errors.js';
 import { ReportFileError } from '../report/errors.js';
 import { EXIT, UsageError, type Io } from './io.js';
@@ -23,20 +24,32 @@ Commands:
   report <file>      show a removal report as tables, JSON or an HTML page (winnow report --help)
   eval <input...>    score cleaned text against gold text, per document and per rule (winnow eval --help)
 
-Run \`winnow <command> --help\` for a command's options.
+Run \`winnow <command> --help\` (or \`winnow help <command>\`) for a command's options; \`winnow --version\` prints the version.
 Exit codes: 0 success, 1 some documents or checks failed, 2 usage or rule-file errors.`;
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-/** Each command, loaded when it runs. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  clean: async () => (await import('./clean.js')).cleanCommand,
-  explain: async () => (await import('./explain.js')).explainCommand,
-  learn: async () => (await import('./learn.js')).learnCommand,
-  rules: async () => (await import('./rules.js')).rulesCommand,
-  report: async () => (await import('./report.js')).reportCommand,
-  eval: async () => (await import('./eval.js')).evalCommand,
+/** Each command and its help, loaded when it runs. */
+const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  clean: async () => { const m = await import('./clean.js'); return { run: m.cleanCommand, help: m.CLEAN_HELP }; },
+  explain: async () => { const m = await import('./explain.js'); return { run: m.explainCommand, help: m.EXPLAIN_HELP }; },
+  learn: async () => { const m = await import('./learn.js'); return { run: m.learnCommand, help: m.LEARN_HELP }; },
+  rules: async () => { const m = await import('./rules.js'); return { run: m.rulesCommand, help: m.RULES_HELP }; },
+  report: async () => { const m = await import('./report.js'); return { run: m.reportCommand, help: m.REPORT_HELP }; },
+  eval: async () => { const m = await import('./eval.js'); return { run: m.evalCommand, help: m.EVAL_HELP }; },
 };
+
+/** The package's version (package.json, two folders above this module in src/ and in dist/). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** " Did you mean `x`?" when `given` is a slip of one of `known`. */
+function didYouMean(given: string, known: readonly string[]): string {
+  if (known.length === 0) return '';
+  const best = closest(given, [...known]);
+  return distance(given, best) <= Math.max(2, Math.floor(given.length / 3)) ? ` Did you mean \`${best}\`?` : '';
+}
 
 export const processIo = (): Io => ({
   stdout: process.stdout,
@@ -47,16 +60,35 @@ export const processIo = (): Io => ({
 });
 
 export async function execute(argv: string[], io: Io = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '-h' || name === '--help') {
-    io.stdout.write(`${HELP}\n`);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+  const [first, ...after] = argv;
+  if (first === undefined) {
+    io.stderr.write(`${HELP}\n`);
+    return EXIT.usage;
   }
+  if (first === '-h' || first === '--help' || (first === 'help' && after.length === 0)) {
+    io.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (first === '-V' || first === '--version') {
+    io.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  // `winnow help clean` is `winnow clean --help`.
+  const [name, rest] = first === 'help' ? [after[0], [...after.slice(1), '--help']] : [first, after];
   const load = COMMANDS[name];
+  let help = '';
   try {
-    if (!load) throw new UsageError(`Unknown command \`${name}\`; expected one of: ${Object.keys(COMMANDS).join(', ')}`);
-    return await (await load())(rest, io);
+    if (!load) throw new UsageError(`Unknown command \`${name}\`.${didYouMean(name, Object.keys(COMMANDS))} Expected one of: ${Object.keys(COMMANDS).join(', ')}`);
+    const command = await load();
+    help = command.help;
+    return await command.run(rest, io);
   } catch (error) {
+    const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? (error as Error).message.match(/Unknown option '([^']+)'/)?.[1] : undefined;
+    if (unknown !== undefined) {
+      const options = [...new Set(help.match(/--[a-z][a-z-]*/g) ?? [])];
+      io.stderr.write(`winnow: Unknown option \`${unknown}\`.${didYouMean(unknown, options)} (winnow ${name} --help lists the options)\n`);
+      return EXIT.usage;
+    }
     if (error instanceof RulesLoadError) {
       for (const e of error.errors) io.stderr.write(`${e.message}\n`);
       io.stderr.write(`winnow: the rules have ${error.errors.length} problem${error.errors.length === 1 ? '' : 's'}; fix them (winnow rules check) and run again\n`);

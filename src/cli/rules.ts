@@ -60,6 +60,10 @@ function check(argv: string[], io: Io): number {
     return EXIT.failed;
   }
   const files = ruleFilePaths(dir).length;
+  if (files === 0) {
+    io.stderr.write(`winnow: no rule files in ${shown}; a rules folder holds default.yaml and outlets/<outlet>.yaml\n`);
+    return EXIT.failed;
+  }
   const rules = ruleSet.files().reduce((n, f) => n + f.rules.length, 0);
   const testFiles = tests.files.length;
   io.stdout.write(`${shown}: ${files} rule file${plural(files)}, ${rules} rules, ${ruleSet.outlets.size} outlet${plural(ruleSet.outlets.size)}, ${testFiles} test file${plural(testFiles)}: OK\n`);
