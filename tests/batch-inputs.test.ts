@@ -106,6 +106,15 @@ describe('inputs', () => {
     expect(lines(fromWarc.stdout).map((r) => [r.url, r.text])).toEqual([['https://example.com/a', 'Archived page.\n']]);
   });
 
+  test('stdin: JSON lines are recognised by their first bytes', async () => {
+    const { code, stdout } = await run(['clean', '-', '--format', 'json', '--quiet'], { stdin: jsonl([{ id: 'x', html: '<p>One.</p>' }, { id: 'y', html: '<p>Two.</p>' }]) });
+    expect(code).toBe(0);
+    expect(lines(stdout).map((r) => [r.id, r.text])).toEqual([
+      ['x', 'One.\n'],
+      ['y', 'Two.\n'],
+    ]);
+  });
+
   test('stdin as JSONL with --input-format jsonl', async () => {
     const { code, stdout } = await run(['clean', '-', '--input-format', 'jsonl', '--format', 'json', '--quiet'], { stdin: jsonl([{ id: 'x', html: '<p>One.</p>' }, { id: 'y', html: '<p>Two.</p>' }]) });
     expect(code).toBe(0);

@@ -14,6 +14,8 @@ export const jsonl: SourceFormat = {
   description: 'JSON lines, one record per line (plain or gzipped); `.ndjson` is another name',
   files: /\.(jsonl|ndjson)(\.gz)?$/i,
   many: true,
+  // A JSON object opening the stream (`{"`): no HTML or text document starts so.
+  sniff: (head) => /^\uFEFF?\s*\{\s*"/.test(new TextDecoder().decode(head.subarray(0, 64))),
   read: readJsonl,
 };
 
