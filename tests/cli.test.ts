@@ -56,6 +56,14 @@ describe('winnow clean', () => {
     expect(await run(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command `frobnicate`/) });
   });
 
+  test('a path outside the working folder is shown whole, not as ../../', async () => {
+    const dir = writeTree({ 'page.html': '<p>The council voted on Tuesday to close the library after months of talks.</p>' });
+    const { code, stdout } = await run(['clean', join(dir, 'page.html'), '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ id: join(dir, 'page.html'), path: join(dir, 'page.html') });
+    expect((await run(['rules', 'check', dir])).stderr).toContain(`no rule files in ${dir};`);
+  });
+
   test('a slip gets a suggestion; --version, help COMMAND, and a bare winnow as a usage error', async () => {
     expect(await run(['clean', 'x', '--fromat', 'json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown option `--fromat`. Did you mean `--format`? (winnow clean --help lists the options)') });
     expect(await run(['explain', 'x', '--no-titel'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Did you mean `--no-title`?') });

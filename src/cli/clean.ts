@@ -1,8 +1,9 @@
 /** `winnow clean`: clean documents with the rules, to stdout, a mirrored folder or a JSONL(.gz) file. */
+import { shownPath } from '../io/shown.js';
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isDynamicPattern } from 'tinyglobby';
 import { UnknownOutletError, type CleanResult } from '../kernel/clean.js';
@@ -237,7 +238,7 @@ function holdsSeveral(inputs: string[], cwd: string, inputFormat: InputFormat): 
 /** Refuse an output that is an input, lies inside an input folder, or holds an input. */
 function guardOutput(target: Exclude<OutputTarget, { kind: 'stdout' }>, inputs: string[], cwd: string): void {
   const out = realish(target.kind === 'folder' ? target.dir : target.path);
-  const shown = relative(cwd, target.kind === 'folder' ? target.dir : target.path) || '.';
+  const shown = shownPath(cwd, target.kind === 'folder' ? target.dir : target.path);
   for (const input of inputs) {
     if (input === '-') continue;
     const path = resolve(cwd, input);
@@ -305,8 +306,8 @@ function summaryLine(summary: BatchSummary, seconds: number, target: OutputTarge
     (totals.skipped ? `, ${totals.skipped.toLocaleString('en')} skipped` : '') +
     (totals.warned ? `, ${totals.warned.toLocaleString('en')} with warnings` : '') +
     `, ${seconds.toFixed(2)} s` +
-    (where ? `; output in ${relative(cwd, where) || '.'}` : '') +
-    (totals.failed && errors ? `; errors in ${relative(cwd, errors)}` : '')
+    (where ? `; output in ${shownPath(cwd, where)}` : '') +
+    (totals.failed && errors ? `; errors in ${shownPath(cwd, errors)}` : '')
   );
 }
 

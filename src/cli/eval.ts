@@ -1,6 +1,7 @@
 /** `winnow eval`: score cleaned text against gold text, per document, macro-averaged and per rule. */
+import { shownPath } from '../io/shown.js';
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UnknownOutletError } from '../kernel/rules/errors.js';
 import { readDocuments, type SourceDocument } from '../io/sources/corpus.js';
@@ -98,7 +99,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
   if (values.format === 'json') {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    const what = mode === 'clean' ? `cleaned in memory with the rules in ${relative(io.cwd, ruleSet!.dir) || '.'}/` : 'scored as given: cleaned text';
+    const what = mode === 'clean' ? `cleaned in memory with the rules in ${shownPath(io.cwd, ruleSet!.dir)}/` : 'scored as given: cleaned text';
     io.stdout.write(`winnow eval: ${result.documents.length} document${result.documents.length === 1 ? '' : 's'}, ${what} (mode ${mode})\n\n`);
     io.stdout.write(renderEvalTable(result, { documents: values.documents }));
   }

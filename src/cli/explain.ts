@@ -3,8 +3,9 @@
  * the id of the rule that removed it, then what each rule took. It runs `clean` itself (through
  * `cleanWithTrace`), so what it shows is exactly what `clean` does.
  */
+import { shownPath } from '../io/shown.js';
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cleanWithTrace, UnknownOutletError, type CleanResult } from '../kernel/clean.js';
 import { readDocuments } from '../io/sources/corpus.js';
@@ -132,7 +133,7 @@ async function explainOnce(options: ExplainOptions, io: Io): Promise<number> {
         : `Unknown rule \`${options.rule}\` for outlet ${resolved.outlet}; expected one of ${resolved.rules.map((r) => r.id).join(', ')}`,
     );
   }
-  const show = (path: string) => relative(io.cwd, path) || path;
+  const show = (path: string) => shownPath(io.cwd, path);
   io.stdout.write(render({ shown, result, engine, resolved, rule: options.rule, show, c: colorsFor(io) }));
   return EXIT.ok;
 }
@@ -225,12 +226,12 @@ async function watchAndExplain(options: ExplainOptions, io: Io): Promise<number>
   const tty = io.stdout.isTTY === true;
   const runOnce = async (changed: string[]) => {
     if (tty) io.stdout.write(CLEAR_SCREEN);
-    else if (changed.length > 0) io.stdout.write(`\n--- changed: ${changed.map((p) => relative(io.cwd, p) || p).join(', ')}; explaining again ---\n\n`);
+    else if (changed.length > 0) io.stdout.write(`\n--- changed: ${changed.map((p) => shownPath(io.cwd, p)).join(', ')}; explaining again ---\n\n`);
     try {
       await explainOnce(options, io);
     } catch (error) {
       if (error instanceof RulesLoadError) {
-        for (const e of error.errors) io.stderr.write(`${relative(io.cwd, e.file) || e.file}:${e.line}:${e.column}: ${e.reason}${e.hint ? `\n  ${e.hint}` : ''}\n`);
+        for (const e of error.errors) io.stderr.write(`${shownPath(io.cwd, e.file)}:${e.line}:${e.column}: ${e.reason}${e.hint ? `\n  ${e.hint}` : ''}\n`);
         io.stderr.write(`winnow: the rules have ${error.errors.length} problem${error.errors.length === 1 ? '' : 's'}; waiting for a fix\n`);
       } else {
         // Any other failure (a usage problem such as an unknown --rule after an edit) waits for a fix too.
@@ -256,7 +257,7 @@ async function watchAndExplain(options: ExplainOptions, io: Io): Promise<number>
     const watcher = watch(dir, (_event, name) => {
       if (name !== null && wanted(String(name))) trigger(join(dir, String(name)));
     });
-    watcher.on('error', (error) => io.stderr.write(`winnow: cannot watch ${relative(io.cwd, dir) || dir}: ${error.message}\n`));
+    watcher.on('error', (error) => io.stderr.write(`winnow: cannot watch ${shownPath(io.cwd, dir)}: ${error.message}\n`));
     watchers.push(watcher);
   };
   // Test files beside the rules do not change what a document loses.
@@ -266,7 +267,7 @@ async function watchAndExplain(options: ExplainOptions, io: Io): Promise<number>
   watchFolder(dirname(options.input), (name) => name === basename(options.input));
 
   await runOnce([]);
-  io.stderr.write(`winnow: watching ${relative(io.cwd, options.rulesDir) || '.'} and ${relative(io.cwd, options.input)} for changes (Ctrl-C to stop)\n`);
+  io.stderr.write(`winnow: watching ${shownPath(io.cwd, options.rulesDir)} and ${shownPath(io.cwd, options.input)} for changes (Ctrl-C to stop)\n`);
   return new Promise((done) => {
     const stop = () => {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 /** `winnow learn`: propose an outlet's rules from a handful of its pages, with evidence. */
+import { shownPath } from '../io/shown.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { crossOutletDefaults, outletTemplate, type OutletTemplate } from '../learn/cross.js';
@@ -102,7 +103,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
   const ruleSet = loadRules(dir);
 
   const inputs = positionals.map((p) => resolve(io.cwd, p));
-  const display = (path: string) => relative(io.cwd, path) || path;
+  const display = (path: string) => shownPath(io.cwd, path);
   const { documents, failed } = await readLearnDocuments(inputs, { cwd: io.cwd, ...(goldDir !== undefined ? { goldDir } : {}), stdin: () => stdinOf(io) });
   for (const f of failed) io.stderr.write(`winnow: ${f.id}: ${f.error}\n`);
   if (goldDir !== undefined) {

@@ -1,6 +1,6 @@
 /** `winnow rules <check|test|print|schema|kinds>`: work with rule folders. */
+import { shownPath } from '../io/shown.js';
 import { parseArgs } from 'node:util';
-import { relative } from 'node:path';
 import { UnknownOutletError } from '../kernel/rules/errors.js';
 import type { RuleFileError } from '../kernel/rules/errors.js';
 import type { Origin } from '../kernel/rules/parse.js';
@@ -52,7 +52,7 @@ function check(argv: string[], io: Io): number {
   const dir = rulesDir(positionals[0] ?? values.rules, io.cwd);
   const { ruleSet, errors } = checkRules(dir);
   const tests = loadRuleTests(dir);
-  const shown = relative(io.cwd, dir) || '.';
+  const shown = shownPath(io.cwd, dir);
   const problems = [...errors, ...tests.errors];
   for (const error of problems) writeProblem(io, error);
   if (!ruleSet || problems.length > 0) {
@@ -77,7 +77,7 @@ function test(argv: string[], io: Io): number {
   const ruleSet = loadRules(dir);
   const { outlet } = values;
   if (outlet !== undefined && outlet !== DEFAULT_OUTLET && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
-  const show = (path: string) => relative(io.cwd, path) || path;
+  const show = (path: string) => shownPath(io.cwd, path);
   const { files, errors } = loadRuleTests(dir, { outlet });
   for (const error of errors) writeProblem(io, error);
   if (files.length === 0 && errors.length === 0) {
@@ -112,7 +112,7 @@ function print(argv: string[], io: Io): number {
   const { outlet } = values;
   if (outlet !== undefined && outlet !== DEFAULT_OUTLET && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
   const resolved = ruleSet.forOutlet(outlet);
-  const show = (path: string) => relative(io.cwd, path) || path;
+  const show = (path: string) => shownPath(io.cwd, path);
   const hosts = ruleSet.outlets.get(resolved.outlet)?.hosts ?? [];
   const defaults = new Map((ruleSet.defaults?.rules ?? []).map((r) => [r.id, r]));
 
@@ -162,7 +162,7 @@ function kinds(_argv: string[], io: Io): number {
 }
 
 function writeProblem(io: Io, error: RuleFileError): void {
-  io.stderr.write(`${relative(io.cwd, error.file) || error.file}:${error.line}:${error.column}: ${error.reason}${error.hint ? `\n  ${error.hint}` : ''}\n`);
+  io.stderr.write(`${shownPath(io.cwd, error.file)}:${error.line}:${error.column}: ${error.reason}${error.hint ? `\n  ${error.hint}` : ''}\n`);
 }
 
 /** "rules/outlets/lbc.yaml:24:5". */

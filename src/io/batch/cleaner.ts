@@ -3,7 +3,7 @@
  * rules, render its output. The worker thread (worker.ts) runs it for a batch; a single document
  * to stdout runs it in the main thread (`InProcessCleaner`), with the same result.
  */
-import { relative } from 'node:path';
+import { shownPath } from '../shown.js';
 import { clean, type CleanResult } from '../../kernel/clean.js';
 import { compileRuleSet, type RuleSet } from '../../kernel/rules/ruleset.js';
 import { prepareDocument, UnreadableDocument, withKnownOutlet } from '../sources/prepare.js';
@@ -54,7 +54,7 @@ function cleanTask({ seq, doc }: Task, ruleSet: RuleSet, setup: WorkerSetup): Ta
       },
       { rules: ruleSet, html: setup.format === 'html', markdown: setup.format === 'markdown', ...(setup.noTitle ? { title: false } : {}), ...(setup.parser !== undefined ? { parser: setup.parser } : {}) },
     );
-    result.ruleFiles = result.ruleFiles.map((file) => relative(setup.cwd, file));
+    result.ruleFiles = result.ruleFiles.map((file) => shownPath(setup.cwd, file));
     const rulesFired = [...new Set(result.removals.map((r) => `${r.outlet}/${r.rule}`))];
     return {
       ok: true,

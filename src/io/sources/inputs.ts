@@ -4,6 +4,7 @@
  * the same order. Which format a file is read in is the format registry's business
  * (formats/registry.ts); a folder walk reads the files some format claims.
  */
+import { shownPath } from '../shown.js';
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -65,7 +66,7 @@ function fileInput(path: string, relativePath: string, cwd: string): InputFile {
   } catch {
     // A missing or unreadable file is reported when it is read.
   }
-  return { format: formatOfFile(path), path, shown: relative(cwd, path) || path, relativePath, size };
+  return { format: formatOfFile(path), path, shown: shownPath(cwd, path), relativePath, size };
 }
 
 /** Files a folder walk reads: those some format claims; never gold texts or manifests. */
