@@ -32,6 +32,29 @@ describe('progress', () => {
     expect(stream.writes).toEqual(['winnow: note\n']);
   });
 
+  test('rate and ETA are those of the last ten seconds, not an average since a slow start', () => {
+    const totals = new Totals();
+    let bytes = 0;
+    let now = 0;
+    const progress = new Progress(fakeStream(), 'none', { totals, bytes: () => bytes, totalBytes: 100 * 2 ** 20 }, () => now);
+    // A slow start: 5 documents in the first 20 s; then 100 documents a second.
+    now = 20_000;
+    totals.cleaned = 5;
+    bytes = 2 ** 20;
+    progress.status();
+    for (let s = 21; s <= 40; s++) {
+      now = s * 1000;
+      totals.cleaned += 100;
+      bytes += 2 ** 20;
+      progress.status();
+    }
+    now = 41_000;
+    totals.cleaned += 100;
+    bytes += 2 ** 20;
+    // 100 docs/s and 1 MB/s over the window: 78 MB left take 78 s (an average since the start would say about 49 docs/s and 1m59s).
+    expect(progress.status()).toMatch(/, 100 docs\/s, ETA 1m18s$/);
+  });
+
   test('durations read as a person says them', () => {
     expect([duration(5), duration(95), duration(4000)]).toEqual(['5s', '1m35s', '1h06m']);
   });

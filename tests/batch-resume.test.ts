@@ -86,3 +86,20 @@ describe('--resume after kill -9', () => {
     expect(tree(work)).toEqual(tree(reference));
   }, 240_000);
 });
+
+test('--resume of a run killed before its first checkpoint says it starts over, and does', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'page.html'), `<html><body>${article(1)}</body></html>`);
+  const journal = join(dir, 'out', '.winnow-run', 'journal.jsonl');
+  // Killed as soon as its journal is opened: no document is checkpointed yet.
+  const child = spawn(process.execPath, [bin, 'clean', '-', '--out', 'out'], { cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  while (!existsSync(journal)) await new Promise((r) => setTimeout(r, 10));
+  child.kill('SIGKILL');
+  await exited;
+  expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1);
+  const resumed = spawnSync(process.execPath, [bin, 'clean', '-', '--out', 'out', '--resume'], { cwd: dir, encoding: 'utf8', input: readFileSync(join(dir, 'page.html')) });
+  expect(resumed.status).toBe(0);
+  expect(resumed.stderr).toContain('stopped before its first checkpoint; starting from the beginning');
+  expect(readFileSync(join(dir, 'out', 'stdin.txt'), 'utf8')).toContain('council');
+});

@@ -175,6 +175,7 @@ export class JournaledOutput implements Output {
       const sizes = checkpoint?.sizes ?? {};
       const intact = reopened && Object.entries(sizes).every(([name, size]) => existsSync(join(state, `${name}.partial`)) && statSync(join(state, `${name}.partial`)).size >= size);
       if (reopened && intact) {
+        if (!checkpoint) note(`the unfinished run in ${state} stopped before its first checkpoint; starting from the beginning`);
         return { output: new JournaledOutput(target, state, reopened.journal, JournaledOutput.partials(target, state, sizes, report)), ...(checkpoint ? { checkpoint } : {}) };
       }
       note(`nothing to resume in ${state}; starting from the beginning`);

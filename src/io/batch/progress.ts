@@ -1,6 +1,7 @@
 /**
  * How far a batch has got, on stderr: on a terminal, a bar redrawn in place (documents, MB read,
- * rate and ETA); otherwise (a log file, CI) a plain line every few seconds; nothing with --quiet.
+ * rate and ETA over the last ten seconds); otherwise (a log file, CI) a plain line every few
+ * seconds; nothing with --quiet.
  * Messages about single documents go through `log`, so they never tear the bar.
  */
 import type { Totals } from './totals.js';
@@ -10,6 +11,8 @@ const BAR_INTERVAL_MS = 200;
 /** A plain line this often when stderr is not a terminal. */
 const LINE_INTERVAL_MS = 5000;
 const BAR_WIDTH = 24;
+/** Rate and ETA are measured over this much of the recent past: a start-up's slow seconds do not skew them for the rest of the run. */
+const RATE_WINDOW_MS = 10_000;
 const MB = 1024 * 1024;
 
 export type ProgressMode = 'bar' | 'lines' | 'none';
@@ -22,20 +25,27 @@ export interface ProgressSource {
   totalBytes?: number;
 }
 
+/** How far the run had got at one moment. */
+interface Sample {
+  at: number;
+  done: number;
+  bytes: number;
+}
+
 export class Progress {
-  private readonly started = Date.now();
   private readonly timer?: NodeJS.Timeout;
   private drawn = false;
-  private readonly startDone: number;
-  private readonly startBytes: number;
+  /** Recent samples, oldest first: the rate is measured from the oldest within the window. */
+  private readonly samples: Sample[];
 
   constructor(
     private readonly stream: { write(chunk: string): unknown },
     private readonly mode: ProgressMode,
     private readonly source: ProgressSource,
+    /** The clock (milliseconds); tests pass their own. */
+    private readonly now: () => number = Date.now,
   ) {
-    this.startDone = source.totals.done;
-    this.startBytes = source.bytes();
+    this.samples = [{ at: now(), done: source.totals.done, bytes: source.bytes() }];
     if (mode !== 'none') {
       this.timer = setInterval(() => this.draw(), mode === 'bar' ? BAR_INTERVAL_MS : LINE_INTERVAL_MS);
       this.timer.unref();
@@ -58,9 +68,14 @@ export class Progress {
   status(): string {
     const { totals, totalBytes } = this.source;
     const bytes = this.source.bytes();
-    const seconds = Math.max((Date.now() - this.started) / 1000, 0.001);
-    const rate = (totals.done - this.startDone) / seconds;
-    const byteRate = (bytes - this.startBytes) / seconds;
+    const now = this.now();
+    // Keep one sample older than the window (the rate's starting point) and those within it.
+    while (this.samples.length > 1 && this.samples[1].at <= now - RATE_WINDOW_MS) this.samples.shift();
+    const from = this.samples[0];
+    this.samples.push({ at: now, done: totals.done, bytes });
+    const seconds = Math.max((now - from.at) / 1000, 0.001);
+    const rate = (totals.done - from.done) / seconds;
+    const byteRate = (bytes - from.bytes) / seconds;
     const parts = [
       `${totals.done.toLocaleString('en')} documents (${totals.failed.toLocaleString('en')} failed)`,
       totalBytes ? `${mb(bytes)} of ${mb(totalBytes)} MB` : `${mb(bytes)} MB`,
