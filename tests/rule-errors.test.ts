@@ -67,6 +67,12 @@ describe('rule-file errors', () => {
     ]);
   });
 
+  test('a key of another kind names the key, where it is, and the kinds that take it', () => {
+    expect(problems({ 'default.yaml': 'outlet: default\nrules:\n  - id: ad\n    text: [Advertisement]\n    ignore-case: "yes"\n' })).toEqual([
+      { file: 'default.yaml', line: 5, column: 5, reason: 'Unexpected key `ignore-case` in rule `ad`: a `text` rule does not take it', hint: '`pattern`, `caption`, `strip` rules take `ignore-case`' },
+    ]);
+  });
+
   test('disabling a default rule that does not exist', () => {
     expect(problems({ 'default.yaml': 'outlet: default\nrules: []\n', 'outlets/lbc.yaml': 'outlet: lbc\ndisable: [no-such-rule]\nrules: []\n' })).toEqual([
       expect.objectContaining({ file: 'outlets/lbc.yaml', line: 2, column: 11, reason: expect.stringContaining('`no-such-rule`') }),

@@ -198,6 +198,13 @@ function compileRule(node: YamlNode, index: number, outlet: string, at: At, orig
     for (const error of dedupe(validate.errors ?? [])) {
       const path = error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       const target = (path.length ? node.getIn(path, true) : node) as YamlNode;
+      if (error.keyword === 'additionalProperties' && path.length === 0) {
+        // A key of another kind (`ignore-case` on a `text` rule): say which kinds take it.
+        const extra = String(error.params.additionalProperty);
+        const takers = [...KINDS].filter(([, k]) => extra in ((ruleSchema(k).properties as Record<string, unknown>) ?? {})).map(([name]) => `\`${name}\``);
+        at(keyNode(node, extra) ?? target, `Unexpected key \`${extra}\` in ${label}: a \`${matchers[0]}\` rule does not take it`, takers.length > 0 ? `${takers.join(', ')} rules take \`${extra}\`` : undefined);
+        continue;
+      }
       at(target, describe(error, label), hintFor(error, kind));
     }
     return undefined;
