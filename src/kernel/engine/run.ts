@@ -6,7 +6,8 @@
  * rule that made it. The tree itself is changed only on request
  * (`applyRemovals`), since text output needs no tree surgery.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
 import type { ArticleFound, ElementContext } from '../kinds/types.js';
 import { isTextDocument, positionsOf } from '../kinds/view.js';
 import type { LoadedRule } from '../rules/parse.js';
@@ -218,7 +219,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     if (rule.matcher.level !== 'element' || !wanted(rule)) return;
     for (let at = 1; at < claimAt.length; at++) {
       if (claimAt[at] !== index || !insideClaim(page, claimAt, at, claims.finder!)) continue;
-      const text = collapseWhitespace(textOf(page.nodes[at]));
+      const text = collapseWhitespace(toText(page.nodes[at]));
       if (text !== '') extract(rule, text);
     }
   });
@@ -263,11 +264,6 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   };
 }
 
-/** The text of a node's subtree, as written. */
-function textOf(node: Element | Root | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map((child) => textOf(child as ElementContent)).join('') : '';
-}
 
 /** Whether an ancestor of the element at `at` is claimed by rule `rule`. */
 function insideClaim(page: Page, claimAt: Int32Array, at: number, rule: number): boolean {
