@@ -197,6 +197,12 @@ describe('report thresholds on the command line', () => {
     const strict = await reportOf('--warn-removed', '0.1', '--warn-kept', '2000');
     expect(strict.warningCounts['over-removal']).toBe(2);
     expect(strict.settings).toMatchObject({ maxRemovedShare: 0.1, minWordsKept: 2000, ruleDominanceShare: 0.5 });
+    // --report-texts: how many documents' texts the report keeps for its page.
+    expect((await reportOf()).details).toHaveLength(2);
+    const one = await reportOf('--report-texts', '1');
+    expect(one.details).toHaveLength(1);
+    expect(one.detailsOmitted).toBe(1);
+    expect(one.settings).toMatchObject({ maxDocumentDetails: 1 });
   });
 
   test('a bad threshold, or one without --report, is a usage error that says what to write', async () => {
@@ -206,6 +212,8 @@ describe('report thresholds on the command line', () => {
     const lonely = await run(['clean', 'corpus/', '--out', join(tempDir(), 'o'), '--warn-kept', '10']);
     expect(lonely.code).toBe(2);
     expect(lonely.stderr).toMatch(/add --report FILE/);
+    const texts = await run(['clean', 'corpus/', '--report', join(tempDir(), 'r.json'), '--report-texts', 'all']);
+    expect(texts).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unexpected --report-texts all, expected a whole number of documents/) });
   });
 });
 

@@ -17,7 +17,7 @@ import { WorkerStartError } from '../io/batch/pool.js';
 import { runBatch, type BatchSummary } from '../io/batch/run.js';
 import { HTML_PARSERS, type HtmlParser, type InputType } from '../kernel/parse/index.js';
 import { ReportBuilder } from '../report/builder.js';
-import { DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WORDS_KEPT, DEFAULT_RULE_DOMINANCE_SHARE, type ReportOptions } from '../report/options.js';
+import { DEFAULT_MAX_DOCUMENT_DETAILS, DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WORDS_KEPT, DEFAULT_RULE_DOMINANCE_SHARE, type ReportOptions } from '../report/options.js';
 import { reportTarget, writeReport } from '../report/write.js';
 import { type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
@@ -51,6 +51,8 @@ Rules:
                        (default: ${DEFAULT_MIN_WORDS_KEPT})
   --warn-rule SHARE    report warning: one rule took more than this share of a document
                        (default: ${DEFAULT_RULE_DOMINANCE_SHARE})
+  --report-texts N     documents whose text (each block, kept or removed) the report keeps for
+                       its page, those with warnings first (default: ${DEFAULT_MAX_DOCUMENT_DETAILS})
 
 Inputs:
   --field NAME         JSONL field holding the document (default: html, else text, else content)
@@ -72,10 +74,10 @@ Documents that cannot be read or cleaned are listed in errors.jsonl in the outpu
 Exit codes: 0 all documents cleaned, 1 some documents failed, 2 usage or rule-file errors.`;
 
 /** The report options `--warn-*` set. */
-type Thresholds = Pick<ReportOptions, 'maxRemovedShare' | 'minWordsKept' | 'ruleDominanceShare'>;
+type Thresholds = Pick<ReportOptions, 'maxRemovedShare' | 'minWordsKept' | 'ruleDominanceShare' | 'maxDocumentDetails'>;
 
-/** The report's warning thresholds given on the command line (`--warn-*`). */
-function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: string; 'warn-rule'?: string }): Thresholds {
+/** The report's settings given on the command line (`--warn-*`, `--report-texts`). */
+function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: string; 'warn-rule'?: string; 'report-texts'?: string }): Thresholds {
   const share = (flag: string, value: string) => {
     const n = Number(value);
     if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new UsageError(`Unexpected ${flag} ${value}, expected a share between 0 and 1 (e.g. 0.8)`);
@@ -89,6 +91,12 @@ function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: strin
     const n = Number(kept);
     if (kept.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`Unexpected --warn-kept ${kept}, expected a whole number of words (e.g. 50)`);
     out.minWordsKept = n;
+  }
+  const texts = values['report-texts'];
+  if (texts !== undefined) {
+    const n = Number(texts);
+    if (texts.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`Unexpected --report-texts ${texts}, expected a whole number of documents (e.g. 500)`);
+    out.maxDocumentDetails = n;
   }
   return out;
 }
@@ -128,6 +136,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       'warn-removed': { type: 'string' },
       'warn-kept': { type: 'string' },
       'warn-rule': { type: 'string' },
+      'report-texts': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'no-title': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -149,7 +158,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   if (!Number.isFinite(timeout) || timeout < 0) throw new UsageError(`Unexpected --timeout ${values.timeout}, expected seconds (0 for no limit)`);
   const maxBytes = parseSize(values['max-bytes']);
   const thresholds = reportThresholds(values);
-  if (values.report === undefined && Object.keys(thresholds).length > 0) throw new UsageError('--warn-removed, --warn-kept and --warn-rule set report warnings: add --report FILE');
+  if (values.report === undefined && Object.keys(thresholds).length > 0) throw new UsageError('--warn-removed, --warn-kept, --warn-rule and --report-texts set the report: add --report FILE');
   if (positionals.length === 0) throw new UsageError('No input given; pass files, folders, globs or - for stdin (see winnow clean --help)');
 
   const ruleSet = loadRules(rulesDir(values.rules, io.cwd));
