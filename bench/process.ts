@@ -3,7 +3,8 @@
  * against Readability.js and Defuddle (each on linkedom) run as whole processes over the same
  * folder (bench/peer-process.ts: read each page, write its text), and `clean()` over the same
  * pages inside this process, which is what the engine alone costs. Median of 3 rounds, the tools
- * alternating within each round; peak RSS of each process from GNU time.
+ * alternating within each round, each pinned to one core with `taskset -c 0` when it is installed;
+ * peak RSS of each process from GNU time.
  *
  *   npm run build && npm run bench:build && node build/bench/process.js [HTML_DIR ...] [--record] [--rounds N]
  *
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { clean } from '../src/kernel/clean.js';
 import { decodeDocument } from '../src/io/sources/decode.js';
 import { loadRules } from '../src/io/rules.js';
-import { machine } from './machine.js';
+import { CAN_PIN, machine, nodeOnOneCore } from './machine.js';
 import { commandLine, recordSection } from './record.js';
 
 const { values, positionals } = parseArgs({
@@ -42,7 +43,8 @@ function timed(args: string[]): Run {
   const out = join(scratch, 'out');
   rmSync(out, { recursive: true, force: true });
   const started = performance.now();
-  const child = spawnSync(TIME, ['-f', '%M', process.execPath, ...args.map((a) => (a === 'OUT' ? out : a))], { encoding: 'utf8' });
+  const [command, argv] = nodeOnOneCore(args.map((a) => (a === 'OUT' ? out : a)));
+  const child = spawnSync(TIME, ['-f', '%M', command, ...argv], { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
   const rss = Number(child.stderr.trim().split('\n').at(-1));
@@ -96,7 +98,9 @@ const markdown = [
   '',
   `${machine()}; ${rounds} rounds, median.`,
   `Command: \`${commandLine('npm run build && npm run bench:build')}\`.`,
-  'Wall time of each tool as a whole process over one folder of pages, one core (`--jobs 1`): reading every page, extracting, writing one text per page (peers: bench/peer-process.ts, the article\'s `textContent`). The engine alone: `clean()` over the same pages, already read and decoded, in one process. "vs Readability" is Readability.js + linkedom\'s wall time over the tool\'s.',
+  'Wall time of each tool as a whole process over one folder of pages, ' +
+    (CAN_PIN ? 'every process pinned to one core (`taskset -c 0`; winnow with `--jobs 1`)' : 'one job (`--jobs 1`; taskset is not installed, so processes are not pinned)') +
+    ': reading every page, extracting, writing one text per page (peers: bench/peer-process.ts, the article\'s `textContent`). The engine alone: `clean()` over the same pages, already read and decoded, in one process. "vs Readability" is Readability.js + linkedom\'s wall time over the tool\'s.',
   '',
   '| pages | tool | seconds | pages/s | MB/s | peak RSS (MiB) | vs Readability |',
   '|---|---|---:|---:|---:|---:|---:|',
