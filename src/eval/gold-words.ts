@@ -8,22 +8,27 @@ import type { CleanResult } from '../kernel/clean.js';
 import { ruleKey } from '../kernel/engine/removal.js';
 import { tokens } from '../kernel/text/words.js';
 
+/** How many times each word occurs. */
+function bagOf(words: readonly string[]): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const t of words) bag.set(t, (bag.get(t) ?? 0) + 1);
+  return bag;
+}
+
 /** The kept words of a page against its gold words. */
 export class GoldLedger {
-  private readonly kept = new Map<string, number>();
-  private readonly gold = new Map<string, number>();
+  private readonly kept: Map<string, number>;
+  private readonly gold: Map<string, number>;
 
   constructor(keptTexts: readonly string[], gold: string) {
-    for (const text of keptTexts) for (const t of tokens(text)) this.kept.set(t, (this.kept.get(t) ?? 0) + 1);
-    for (const t of tokens(gold)) this.gold.set(t, (this.gold.get(t) ?? 0) + 1);
+    this.kept = bagOf(keptTexts.flatMap((text) => tokens(text)));
+    this.gold = bagOf(tokens(gold));
   }
 
   /** Gold words that removing `removed` (word tokens) would lose. */
   cost(removed: readonly string[]): number {
-    const bag = new Map<string, number>();
-    for (const t of removed) bag.set(t, (bag.get(t) ?? 0) + 1);
     let lost = 0;
-    for (const [t, n] of bag) {
+    for (const [t, n] of bagOf(removed)) {
       const g = this.gold.get(t) ?? 0;
       if (g === 0) continue;
       const k = this.kept.get(t) ?? 0;
@@ -34,10 +39,8 @@ export class GoldLedger {
 
   /** Gold words that keeping `removed` as well (words the kept text lacks) would win back. */
   regain(removed: readonly string[]): number {
-    const bag = new Map<string, number>();
-    for (const t of removed) bag.set(t, (bag.get(t) ?? 0) + 1);
     let won = 0;
-    for (const [t, n] of bag) {
+    for (const [t, n] of bagOf(removed)) {
       const g = this.gold.get(t) ?? 0;
       const k = this.kept.get(t) ?? 0;
       won += Math.min(k + n, g) - Math.min(k, g);

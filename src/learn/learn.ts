@@ -26,9 +26,8 @@ import { textCandidates } from './generate/text.js';
 import { shorten } from './normalise.js';
 import { unsafe, type Span } from './safety.js';
 import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
-import { GoldLedger } from '../eval/gold-words.js';
 import { scoreText } from '../eval/score.js';
-import { preparePage, rerun, type ArticlePage, type LearnDocument, type LearnPage } from './page.js';
+import { ledgerOf, pageOf, preparePage, rerun, type ArticlePage, type LearnDocument, type LearnPage } from './page.js';
 
 export type { LearnPage } from './page.js';
 
@@ -131,11 +130,10 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
       learned.push(settled.content.rule);
       taken.add(settled.content.rule.id);
     }
-    const rules = settled.content ? [...settled.rules, settled.content.loaded] : settled.rules;
-    if (rules.length !== base.length || settled.content) {
+    if (disable.length > 0 || settled.content) {
       // The article is where the content rule says: the other rules are learned inside it.
-      base = rules;
-      pages = pages.map((page) => preparePage(page.doc, base));
+      base = settled.content ? [...settled.rules, settled.content.loaded] : settled.rules;
+      pages = pages.map((page) => pageOf(page.doc, page.type, page.tree, base));
       context = makeContext(pages, options);
     }
   }
@@ -225,7 +223,7 @@ function contentAndDefaults(outlet: string, pages: readonly LearnPage[], base: r
     disable.push({ id, words: s.words, gold: s.gold, pages: s.pages.size });
   }
   if (!content) return { disable, rules };
-  const evidenceFrom = rules.length === base.length ? pages : pages.map((page) => rerun(page, rules));
+  const evidenceFrom = disable.length === 0 ? pages : pages.map((page) => rerun(page, rules));
   return { content: contentEvidence(outlet, content, evidenceFrom, rules, at), disable, rules };
 }
 
@@ -367,7 +365,7 @@ function settle(outlet: string, candidates: Candidate[], base: readonly LoadedRu
     pages.forEach((page, p) => {
       const result = runRules(page.tree, [...base, ...learned]);
       const headline = page.base.title === undefined ? undefined : page.base.kept[page.base.title];
-      const ledger = page.doc.gold === undefined ? undefined : new GoldLedger(page.base.kept.filter((t): t is string => t !== undefined), page.doc.gold);
+      const ledger = page.doc.gold === undefined ? undefined : ledgerOf(page.base, page.doc.gold);
       for (const id of ids) {
         const mine = result.removals.filter((r) => r.outlet === outlet && r.rule === id);
         if (mine.length === 0) continue;

@@ -58,7 +58,11 @@ export interface LearnPage {
 /** Parse a document and run the rules in force over it. */
 export function preparePage(doc: LearnDocument, baseRules: readonly LoadedRule[]): LearnPage {
   const type = doc.type ?? detectType(doc.content, doc.path);
-  const tree = toHast(doc.content, type);
+  return pageOf(doc, type, toHast(doc.content, type), baseRules);
+}
+
+/** A page parsed already (its tree), with the rules in force run over it. */
+export function pageOf(doc: LearnDocument, type: InputType, tree: Root, baseRules: readonly LoadedRule[]): LearnPage {
   const base = runRules(tree, baseRules);
   const { inLink, region } = walk(tree);
   const blockOf = new Map<Text, number>();
@@ -83,7 +87,7 @@ export function preparePage(doc: LearnDocument, baseRules: readonly LoadedRule[]
     };
   });
   const page: LearnPage = { doc, type, tree, base, blocks, blockOf, title: base.view.title };
-  if (doc.gold !== undefined) page.ledger = new GoldLedger(base.kept.filter((t): t is string => t !== undefined), doc.gold);
+  if (doc.gold !== undefined) page.ledger = ledgerOf(base, doc.gold);
   return page;
 }
 
@@ -134,6 +138,11 @@ export function rerun(page: ArticlePage, rules: readonly LoadedRule[]): ArticleP
     type: page.type,
     tree: page.tree,
     base,
-    ...(page.doc.gold !== undefined ? { ledger: new GoldLedger(base.kept.filter((t): t is string => t !== undefined), page.doc.gold) } : {}),
+    ...(page.doc.gold !== undefined ? { ledger: ledgerOf(base, page.doc.gold) } : {}),
   };
+}
+
+/** The gold words against what a run of the rules kept. */
+export function ledgerOf(run: EngineResult, gold: string): GoldLedger {
+  return new GoldLedger(run.kept.filter((t): t is string => t !== undefined), gold);
 }
