@@ -264,7 +264,6 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   };
 }
 
-
 /** Whether an ancestor of the element at `at` is claimed by rule `rule`. */
 function insideClaim(page: Page, claimAt: Int32Array, at: number, rule: number): boolean {
   for (let up = page.parent[at]; up > 0; up = page.parent[up]) if (claimAt[up] === rule) return true;
