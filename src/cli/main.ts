@@ -4,7 +4,7 @@
  * it runs: `winnow --help` loads none of them.
  */
 import { readFileSync } from 'node:fs';
-import { closest, distance } from 'fastest-levenshtein';
+import { nearest } from '../kernel/text/nearest.js';
 import { RulesLoadError, UnknownOutletError } from '../kernel/rules/errors.js';
 import { ReportFileError } from '../report/errors.js';
 import { EXIT, UsageError, type Io } from './io.js';
@@ -46,9 +46,8 @@ function version(): string {
 
 /** " Did you mean `x`?" when `given` is a slip of one of `known`. */
 function didYouMean(given: string, known: readonly string[]): string {
-  if (known.length === 0) return '';
-  const best = closest(given, [...known]);
-  return distance(given, best) <= Math.max(2, Math.floor(given.length / 3)) ? ` Did you mean \`${best}\`?` : '';
+  const near = nearest(given, known);
+  return near ? ` Did you mean \`${near}\`?` : '';
 }
 
 export const processIo = (): Io => ({

@@ -2,7 +2,7 @@
  * One rule file: YAML -> validated, compiled rules, with every problem placed at file:line:col.
  */
 import type { ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
+import { nearest } from '../text/nearest.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { KINDS, MATCHER_KEYS } from '../kinds/registry.js';
 import { compileWithin, type ScopeTest, type Within } from '../kinds/scope.js';
@@ -273,7 +273,7 @@ function hintFor(error: ErrorObject, kind: RuleKind<any>): string | undefined {
 
 /** "did you mean ...?" for an unknown key, and the keys that are allowed. */
 export function suggest(key: string, known: string[]): string {
-  const near = closest(key, known);
+  const near = nearest(key, known);
   const list = known.map((k) => `\`${k}\``).join(', ');
-  return near && distance(key, near) <= Math.max(2, key.length / 3) ? `did you mean \`${near}\`? Expected one of ${list}` : `expected one of ${list}`;
+  return near ? `did you mean \`${near}\`? Expected one of ${list}` : `expected one of ${list}`;
 }
