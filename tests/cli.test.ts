@@ -62,6 +62,11 @@ describe('winnow clean', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ id: join(dir, 'page.html'), path: join(dir, 'page.html') });
     expect((await run(['rules', 'check', dir])).stderr).toContain(`no rule files in ${dir};`);
+    // The report names a rule file outside the working folder whole too.
+    const rules = writeTree({ 'default.yaml': 'outlet: default\nrules:\n  - id: ad\n    text: [Advertisement]\n' });
+    const report = join(dir, 'report.json');
+    expect((await run(['clean', join(dir, 'page.html'), '--rules', rules, '--out', join(dir, 'out'), '--report', report, '--quiet'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(report, 'utf8')).rules[0].origin.file).toBe(join(rules, 'default.yaml'));
   });
 
   test('a slip gets a suggestion; --version, help COMMAND, and a bare winnow as a usage error', async () => {

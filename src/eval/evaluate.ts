@@ -10,7 +10,8 @@
  * reference scorer counts them.
  */
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute } from 'node:path';
+import { shownPath } from '../io/shown.js';
 import { clean, type CleanResult } from '../kernel/clean.js';
 import type { SourceDocument } from '../io/sources/corpus.js';
 import { withKnownOutlet } from '../io/sources/prepare.js';
@@ -98,7 +99,7 @@ interface RuleTally {
 export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptions): EvalResult {
   const { mode, gold } = options;
   if (mode === 'clean' && !options.ruleSet) throw new Error('evaluate: clean mode needs a ruleSet');
-  const show = (path: string) => (options.root !== undefined && isAbsolute(path) ? relative(options.root, path) || path : path);
+  const show = (path: string) => (options.root !== undefined && isAbsolute(path) ? shownPath(options.root, path) : path);
   const scored: EvalDocument[] = [];
   const noGold: string[] = [];
   const failed: EvalResult['failed'] = [];

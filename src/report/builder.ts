@@ -10,7 +10,8 @@
  * With the rule set at hand, every rule that applied to an outlet seen is reported, so rules that
  * never fired show up with zero counts and a warning.
  */
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute } from 'node:path';
+import { shownPath } from '../io/shown.js';
 import type { CleanResult } from '../kernel/clean.js';
 import { KINDS } from '../kernel/kinds/registry.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
@@ -330,7 +331,7 @@ export class ReportBuilder {
   }
 
   private path(file: string): string {
-    return this.root === undefined || !isAbsolute(file) ? file : relative(this.root, file) || file;
+    return this.root === undefined || !isAbsolute(file) ? file : shownPath(this.root, file);
   }
 }
 
