@@ -27,7 +27,8 @@ import { draftTests, type DraftPage } from '../src/learn/draft-tests.js';
 import { runRuleTests, uncoveredRules } from '../src/tester/run.js';
 import { parseTestFile } from '../src/tester/testfile.js';
 import { loadRules } from '../src/io/rules.js';
-import { compileRuleSet, type RuleSet } from '../src/kernel/rules/ruleset.js';
+import { compileRuleSet } from '../src/kernel/rules/compile.js';
+import type { RuleSet } from '../src/kernel/rules/ruleset.js';
 import { byPublisher, readDragnet } from './dragnet.js';
 
 const { values, positionals } = parseArgs({

@@ -1,5 +1,8 @@
 /** Every class of rule-file error is reported once, at file:line:col, with what to write instead. */
-import { checkRules } from '../src/io/rules.js';
+import { hostsAhead } from '../src/kernel/rules/compile.js';
+import { RulesLoadError } from '../src/kernel/rules/errors.js';
+import { RuleSet } from '../src/kernel/rules/ruleset.js';
+import { checkRules, loadRules } from '../src/io/rules.js';
 import { run, writeTree } from './helpers.js';
 
 function problems(files: Record<string, string>) {
@@ -110,5 +113,58 @@ describe('rule-file errors', () => {
     const { code, stdout } = await run(['rules', 'check']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^rules: \d+ rule files, \d+ rules, \d+ outlets, \d+ test files: OK/);
+  });
+});
+
+describe('one document compiles the outlet it needs (deferred outlet files)', () => {
+  const broken = 'outlet: other\nmatch:\n  hosts: [other.example]\nrules:\n  - id: x\n    pattern: "("\n';
+  const tree = () =>
+    writeTree({
+      'default.yaml': 'outlet: default\nrules:\n  - id: ad\n    text: Advertisement\n',
+      'outlets/news.yaml': 'outlet: news\nmatch:\n  hosts: [news.example]\nrules:\n  - id: promo\n    text: Subscribe now\n',
+      'outlets/other.yaml': broken,
+      'page.html': '<p>The council met on Tuesday to vote on the budget for the coming year.</p><p>Subscribe now</p><p>Advertisement</p>',
+    });
+
+  test('a broken file no document needs does not stop one document; its own outlet still applies', async () => {
+    const dir = tree();
+    const { code, stdout } = await run(['clean', `${dir}/page.html`, '--rules', dir, '--url', 'https://news.example/a']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('The council met on Tuesday to vote on the budget for the coming year.\n');
+  });
+
+  test('the broken file is reported, at file:line:col, by the document that needs it and by a batch', async () => {
+    const dir = tree();
+    const one = await run(['clean', `${dir}/page.html`, '--rules', dir, '--url', 'https://other.example/a']);
+    expect(one.code).not.toBe(0);
+    expect(one.stderr).toMatch(/outlets\/other\.yaml:6:14: Invalid regular expression in `pattern`/);
+    const batch = await run(['clean', `${dir}/page.html`, `${dir}/page.html`, '--rules', dir, '--format', 'json']);
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toMatch(/outlets\/other\.yaml:6:14/);
+    expect(() => loadRules(dir, { deferOutlets: true }).forOutlet('other')).toThrow(RulesLoadError);
+  });
+
+  test('hosts are read ahead from the match block, or the file is compiled at once', () => {
+    expect(hostsAhead('outlet: a\nmatch:\n  hosts: [a.example, www.a.example]\nrules: []\n')).toEqual(['a.example', 'www.a.example']);
+    expect(hostsAhead('outlet: a\nmatch:\n  # the site\n  hosts:\n    - a.example\nrules: []\n')).toEqual(['a.example']);
+    expect(hostsAhead('outlet: a\nmatch: {hosts: [a.example]}\nrules: []\n')).toEqual(['a.example']);
+    expect(hostsAhead('outlet: a\nrules: []\n')).toEqual([]);
+    expect(hostsAhead('outlet: a\nmatch:\n  hosts: &h [a.example]\nrules: []\n')).toBeUndefined();
+    expect(hostsAhead('{outlet: a, match: {hosts: [a.example]}, rules: []}\n')).toBeUndefined();
+    expect(hostsAhead('outlet: a\nmatch:\n  hosts: [A.example]\nrules: []\n')).toBeUndefined();
+  });
+
+  test('deferred and eager sets, and a set rebuilt from its checked files, resolve the same rules', () => {
+    const files = { 'default.yaml': 'outlet: default\nrules:\n  - id: ad\n    text: Advertisement\n', 'outlets/news.yaml': 'outlet: news\nmatch:\n  hosts: [news.example]\ndisable: [ad]\nrules:\n  - id: promo\n    pattern: "^Subscribe"\n    within: {first: 3}\n' };
+    const eager = loadRules(writeTree(files));
+    const deferred = loadRules(writeTree(files), { deferOutlets: true });
+    const rebuilt = RuleSet.fromChecked(eager.dir, eager.checked());
+    const shape = (set: RuleSet) => {
+      const resolved = set.forOutlet(set.outletForHost('www.news.example'));
+      return { outlet: resolved.outlet, rules: resolved.rules.map((r) => [r.id, r.kindName, r.origin.line, r.scope !== undefined]), disabled: resolved.disabled.map((d) => d.rule.id) };
+    };
+    expect(shape(deferred)).toEqual(shape(eager));
+    expect(shape(rebuilt)).toEqual(shape(eager));
+    expect(shape(eager)).toEqual({ outlet: 'news', rules: [['promo', 'pattern', 6, true]], disabled: ['ad'] });
   });
 });

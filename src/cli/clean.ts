@@ -161,12 +161,14 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   if (values.report === undefined && Object.keys(thresholds).length > 0) throw new UsageError('--warn-removed, --warn-kept, --warn-rule and --report-texts set the report: add --report FILE');
   if (positionals.length === 0) throw new UsageError('No input given; pass files, folders, globs or - for stdin (see winnow clean --help)');
 
-  const ruleSet = loadRules(rulesDir(values.rules, io.cwd));
-  if (values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, [...ruleSet.outlets.keys()]);
-
   const target = outputTarget(values.out === undefined ? undefined : resolve(io.cwd, values.out));
   const files = () => expandInputs(positionals, io.cwd);
   const several = holdsSeveral(positionals, io.cwd, inputFormat);
+  // One document to stdout is cleaned here: a worker would cost more than the work. It needs one
+  // outlet's rules, so outlet files are compiled when that document asks for them.
+  const inProcess = target.kind === 'stdout' && !several;
+  const ruleSet = loadRules(rulesDir(values.rules, io.cwd), { deferOutlets: inProcess });
+  if (values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, ruleSet.outletNames());
   if (target.kind === 'stdout') {
     if (format !== 'json' && several) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
     if (values.resume) throw new UsageError('--resume needs --out: a run to stdout cannot be resumed');
@@ -175,7 +177,8 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   }
 
   const setup = {
-    rules: { dir: ruleSet.dir, sources: [...ruleSet.sources] },
+    // Workers are sent the checked files; in this thread the compiled set is used as it is.
+    rules: { dir: ruleSet.dir, files: inProcess ? [] : ruleSet.checked() },
     cwd: io.cwd,
     output: target.kind === 'jsonl' ? ('jsonl' as const) : ('document' as const),
     format,
@@ -201,8 +204,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
         corpus: { maxBytes, inputFormat, stdin: () => stdinOf(io) },
         setup,
         jobs,
-        // One document to stdout is cleaned here: a worker would cost more than the work.
-        inProcess: target.kind === 'stdout' && !several,
+        inProcess,
         ruleSet,
         timeoutMs: timeout * 1000,
         target,

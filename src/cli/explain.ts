@@ -98,8 +98,9 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
 
 /** One run: load the rules, read and clean the document (read and decoded as `clean` reads it), print it. */
 async function explainOnce(options: ExplainOptions, io: Io): Promise<number> {
-  const ruleSet = loadRules(options.rulesDir);
-  if (options.outlet !== undefined && !ruleSet.hasOutlet(options.outlet)) throw new UnknownOutletError(options.outlet, [...ruleSet.outlets.keys()]);
+  // One document needs one outlet: outlet files are compiled when it asks for them.
+  const ruleSet = loadRules(options.rulesDir, { deferOutlets: true });
+  if (options.outlet !== undefined && !ruleSet.hasOutlet(options.outlet)) throw new UnknownOutletError(options.outlet, ruleSet.outletNames());
   const documents = readDocuments([options.input], { cwd: io.cwd, stdin: () => stdinOf(io) });
   const first = await documents.next();
   if (first.done) throw new UsageError(`${options.shown} holds no document to explain`);

@@ -76,7 +76,7 @@ function test(argv: string[], io: Io): number {
   const dir = rulesDir(values.rules, io.cwd);
   const ruleSet = loadRules(dir);
   const { outlet } = values;
-  if (outlet !== undefined && outlet !== DEFAULT_OUTLET && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
+  if (outlet !== undefined && outlet !== DEFAULT_OUTLET && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, ruleSet.outletNames());
   const show = (path: string) => shownPath(io.cwd, path);
   const { files, errors } = loadRuleTests(dir, { outlet });
   for (const error of errors) writeProblem(io, error);
@@ -108,9 +108,9 @@ function test(argv: string[], io: Io): number {
 /** `rules print --outlet NAME`: what applies to one outlet, in order, with origins. */
 function print(argv: string[], io: Io): number {
   const { values } = parseArgs({ args: argv, options: { rules: { type: 'string' }, outlet: { type: 'string' } } });
-  const ruleSet = loadRules(rulesDir(values.rules, io.cwd));
+  const ruleSet = loadRules(rulesDir(values.rules, io.cwd), { deferOutlets: true });
   const { outlet } = values;
-  if (outlet !== undefined && outlet !== DEFAULT_OUTLET && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
+  if (outlet !== undefined && outlet !== DEFAULT_OUTLET && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, ruleSet.outletNames());
   const resolved = ruleSet.forOutlet(outlet);
   const show = (path: string) => shownPath(io.cwd, path);
   const hosts = ruleSet.outlets.get(resolved.outlet)?.hosts ?? [];

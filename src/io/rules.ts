@@ -1,12 +1,13 @@
 /**
  * Rules from disk: a rules folder (`default.yaml`, `outlets/<outlet>.yaml`) read into rule
- * sources and compiled by the kernel (kernel/rules/ruleset.ts).
+ * sources and compiled by the kernel (kernel/rules/compile.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_RULES } from './bundled-rules.js';
 import { RuleFileError, RulesLoadError } from '../kernel/rules/errors.js';
-import { compileRuleSet, RULE_FILE, type RuleSet, type RuleSource } from '../kernel/rules/ruleset.js';
+import { compileRuleSet, type CompileOptions } from '../kernel/rules/compile.js';
+import { RULE_FILE, type RuleSet, type RuleSource } from '../kernel/rules/ruleset.js';
 
 export { BUNDLED_RULES };
 
@@ -30,17 +31,20 @@ export function ruleFilePaths(dir: string): string[] {
 }
 
 /** Read, validate and compile every rule file of `dir`; all problems of all files come back together. */
-export function checkRules(dir: string): { ruleSet?: RuleSet; errors: RuleFileError[] } {
+export function checkRules(dir: string, options: CompileOptions = {}): { ruleSet?: RuleSet; errors: RuleFileError[] } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { errors: [new RuleFileError(dir, 1, 1, 'Rules folder not found', 'pass --rules DIR with a folder holding default.yaml and outlets/<outlet>.yaml')] };
   }
   const sources: RuleSource[] = ruleFilePaths(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
-  return compileRuleSet(dir, sources);
+  return compileRuleSet(dir, sources, options);
 }
 
-/** Load a rules folder (default: the bundled rules); throws `RulesLoadError` listing every problem when any file is broken. */
-export function loadRules(dir: string = BUNDLED_RULES): RuleSet {
-  const { ruleSet, errors } = checkRules(dir);
+/**
+ * Load a rules folder (default: the bundled rules); throws `RulesLoadError` listing every problem
+ * when any file is broken (with `deferOutlets`, when a deferred outlet's rules are first needed).
+ */
+export function loadRules(dir: string = BUNDLED_RULES, options: CompileOptions = {}): RuleSet {
+  const { ruleSet, errors } = checkRules(dir, options);
   if (!ruleSet) throw new RulesLoadError(errors);
   return ruleSet;
 }

@@ -99,7 +99,7 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
   const doc: CleanInput = typeof input === 'string' ? { content: input } : input;
   const { rules: ruleSet } = options;
   const { outlet, from } = resolveOutlet(ruleSet, doc);
-  if (outlet !== undefined && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, [...ruleSet.outlets.keys()]);
+  if (outlet !== undefined && !ruleSet.hasOutlet(outlet)) throw new UnknownOutletError(outlet, ruleSet.outletNames());
   const resolved = ruleSet.forOutlet(outlet);
   const type = doc.type ?? detectType(doc.content, doc.path);
   const tree: Root = toHast(doc.content, type, options.parser ?? DEFAULT_HTML_PARSER);

@@ -5,19 +5,22 @@
  */
 import { shownPath } from '../shown.js';
 import { clean, type CleanResult } from '../../kernel/clean.js';
-import { compileRuleSet, type RuleSet } from '../../kernel/rules/ruleset.js';
+import { RuleSet } from '../../kernel/rules/ruleset.js';
 import { prepareDocument, UnreadableDocument, withKnownOutlet } from '../sources/prepare.js';
 import type { Task, TaskResult, WorkerSetup } from './messages.js';
 import { outputFileName, render } from './render.js';
 
 /**
- * Compile the rules of `setup` once (a worker gets their texts), or take them compiled (in the
- * thread that read them); the cleaner, or why the rules do not load.
+ * Build the rules of `setup` once (a worker gets the checked files as plain data), or take them
+ * compiled (in the thread that read them); the cleaner, or why the rules do not load.
  */
 export function makeCleaner(setup: WorkerSetup, compiledRules?: RuleSet): { clean: (task: Task) => TaskResult } | { error: string } {
-  const compiled = compiledRules ? { ruleSet: compiledRules, errors: [] } : compileRuleSet(setup.rules.dir, setup.rules.sources);
-  const ruleSet = compiled.ruleSet;
-  if (!ruleSet) return { error: compiled.errors.map((e) => e.message).join('\n') };
+  let ruleSet = compiledRules;
+  try {
+    ruleSet ??= RuleSet.fromChecked(setup.rules.dir, setup.rules.files);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
   return { clean: (task) => cleanTask(task, ruleSet, setup) };
 }
 

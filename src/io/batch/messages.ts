@@ -2,7 +2,7 @@
  * What the main thread and the cleaning workers say to each other. Everything here is
  * structured-cloneable; document bytes are transferred, not copied, when they can be.
  */
-import type { RuleSource } from '../../kernel/rules/ruleset.js';
+import type { CheckedRuleFile } from '../../kernel/rules/build.js';
 import type { RawDocument } from '../sources/items.js';
 import type { RecordFields } from '../sources/fields.js';
 import type { HtmlParser, InputType } from '../../kernel/parse/index.js';
@@ -17,11 +17,11 @@ export type OutputKind =
 export type Format = 'text' | 'html' | 'json' | 'markdown';
 
 /**
- * Set once per worker (workerData). The rules come as the texts the main thread read and checked
+ * Set once per worker (workerData). The rules come as the files the main thread read and checked
  * (and hashed into the run's job), so every worker compiles exactly those, once.
  */
 export interface WorkerSetup {
-  rules: { dir: string; sources: RuleSource[] };
+  rules: { dir: string; files: CheckedRuleFile[] };
   /** Paths in results (rule files) are shown relative to this folder. */
   cwd: string;
   output: OutputKind;

@@ -5,9 +5,10 @@ import type { ErrorObject } from 'ajv';
 import { nearest } from '../text/nearest.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { KINDS, MATCHER_KEYS } from '../kinds/registry.js';
-import { compileWithin, type ScopeTest, type Within } from '../kinds/scope.js';
+import type { ScopeTest } from '../kinds/scope.js';
 import type { Matcher, RuleKind } from '../kinds/types.js';
 import { OptionError } from '../kinds/types.js';
+import { buildRule } from './build.js';
 import { RuleFileError } from './errors.js';
 import { ALL_RULE_KEYS, FILE_PROPERTIES, ruleSchema } from './schema.js';
 import { validatorName } from './validator-name.js';
@@ -209,29 +210,13 @@ function compileRule(node: YamlNode, index: number, outlet: string, at: At, orig
     }
     return undefined;
   }
-  let matcher: Matcher;
   try {
-    matcher = kind.compile(raw);
+    return buildRule(raw, kind, outlet, originOf(node));
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
     at(node.getIn(error.key, true) as YamlNode, `${error.message} in ${label}`, error.hint);
     return undefined;
   }
-  return {
-    id: raw.id as string,
-    outlet,
-    kind,
-    drop: raw.drop === 'rest' ? 'rest' : 'block',
-    kindName: raw.drop === 'rest' ? 'rest' : kind.meta.name,
-    description: raw.description as string | undefined,
-    extract: raw.extract as string | undefined,
-    enabled: raw.enabled !== false,
-    ...(typeof raw.relax === 'number' ? { relax: raw.relax } : {}),
-    scope: raw.within === undefined ? undefined : compileWithin(raw.within as Within),
-    matcher,
-    options: raw,
-    origin: originOf(node),
-  };
 }
 
 /** The key node of `key` in a mapping (where an "unexpected key" message points). */

@@ -3,11 +3,12 @@
  * which of them apply to a document: the defaults first, then the outlet's; an outlet rule with a
  * default rule's id replaces it in place, `disable:` and `enabled: false` switch rules off.
  *
- * No file system here: io/rules.ts reads a rules folder into `RuleSource`s, and a worker thread
- * compiles the very texts the main thread read, checked and hashed.
+ * No file system and no YAML here: io/rules.ts reads a rules folder into `RuleSource`s,
+ * compile.ts checks and compiles them, and a worker thread rebuilds the set from the checked files
+ * as plain data (`checked()`, `RuleSet.fromChecked`).
  */
-import { RuleFileError } from './errors.js';
-import { parseRuleFile, type LoadedRule, type Origin, type RuleFile } from './parse.js';
+import { fromChecked, toChecked, type CheckedRuleFile } from './build.js';
+import type { LoadedRule, Origin, RuleFile } from './parse.js';
 
 export const DEFAULT_OUTLET = 'default';
 /** A rule file's name: `default.yaml` or `<outlet>.yaml` (`.yml` too). */
@@ -35,17 +36,51 @@ export interface ResolvedRules {
   disabled: DisabledRule[];
 }
 
+/**
+ * An outlet file read but not compiled yet (one document needs one outlet's rules): its hosts,
+ * read ahead, and how to compile it, which throws `RulesLoadError` when the file is broken.
+ */
+export interface DeferredOutlet {
+  hosts: string[];
+  compile(): RuleFile;
+}
+
 export class RuleSet {
   private readonly resolved = new Map<string, ResolvedRules>();
+  private readonly entries: Map<string, RuleFile | DeferredOutlet>;
 
   constructor(
     /** The rules folder the files came from (a label: nothing is read from it). */
     readonly dir: string,
     readonly defaults: RuleFile | undefined,
-    readonly outlets: ReadonlyMap<string, RuleFile>,
-    /** The texts the files were compiled from, defaults first: what a worker compiles again, and what a run's digest covers. */
+    outlets: ReadonlyMap<string, RuleFile | DeferredOutlet>,
+    /** The texts the files were compiled from, defaults first: what a run's digest covers (empty when built from checked files). */
     readonly sources: readonly RuleSource[] = [],
-  ) {}
+  ) {
+    this.entries = new Map(outlets);
+  }
+
+  /** The set again from the plain data of `checked()` (in a worker: no YAML to parse, nothing to validate again). */
+  static fromChecked(dir: string, files: readonly CheckedRuleFile[]): RuleSet {
+    const built = files.map(fromChecked);
+    return new RuleSet(dir, built.find((f) => f.outlet === DEFAULT_OUTLET), new Map(built.filter((f) => f.outlet !== DEFAULT_OUTLET).map((f) => [f.outlet, f])));
+  }
+
+  /** Every file as plain data, defaults first: what a worker thread is sent. */
+  checked(): CheckedRuleFile[] {
+    return this.files().map(toChecked);
+  }
+
+  /** Every outlet file by outlet name, compiled (deferred ones now). */
+  get outlets(): ReadonlyMap<string, RuleFile> {
+    for (const name of this.entries.keys()) this.outlet(name);
+    return this.entries as Map<string, RuleFile>;
+  }
+
+  /** The outlet names, in file order. */
+  outletNames(): string[] {
+    return [...this.entries.keys()];
+  }
 
   /** Every loaded file, defaults first. */
   files(): RuleFile[] {
@@ -53,29 +88,38 @@ export class RuleSet {
   }
 
   hasOutlet(name: string): boolean {
-    return this.outlets.has(name);
+    return this.entries.has(name);
   }
 
   /** The outlet whose `match.hosts` covers `host` (exactly or as a subdomain), the most specific first. */
   outletForHost(host: string): string | undefined {
     const h = host.toLowerCase().replace(/\.$/, '');
     let best: { outlet: string; length: number } | undefined;
-    for (const file of this.outlets.values()) {
-      for (const entry of file.hosts) {
-        if ((h === entry || h.endsWith(`.${entry}`)) && (!best || entry.length > best.length)) {
-          best = { outlet: file.outlet, length: entry.length };
+    for (const [outlet, entry] of this.entries) {
+      for (const name of entry.hosts) {
+        if ((h === name || h.endsWith(`.${name}`)) && (!best || name.length > best.length)) {
+          best = { outlet, length: name.length };
         }
       }
     }
     return best?.outlet;
   }
 
+  /** One outlet's file, compiled now if it was deferred. */
+  private outlet(name: string): RuleFile | undefined {
+    const entry = this.entries.get(name);
+    if (entry === undefined || !('compile' in entry)) return entry;
+    const file = entry.compile();
+    this.entries.set(name, file);
+    return file;
+  }
+
   /** The rules for `outlet` (the defaults alone when it is undefined or unknown). Cached. */
   forOutlet(outlet: string | undefined): ResolvedRules {
-    const key = outlet !== undefined && this.outlets.has(outlet) ? outlet : DEFAULT_OUTLET;
+    const key = outlet !== undefined && this.entries.has(outlet) ? outlet : DEFAULT_OUTLET;
     let hit = this.resolved.get(key);
     if (!hit) {
-      hit = resolve(this.defaults, key === DEFAULT_OUTLET ? undefined : this.outlets.get(key));
+      hit = resolve(this.defaults, key === DEFAULT_OUTLET ? undefined : this.outlet(key));
       this.resolved.set(key, hit);
     }
     return hit;
@@ -107,46 +151,4 @@ function resolve(defaults: RuleFile | undefined, outlet: RuleFile | undefined): 
     rules,
     disabled,
   };
-}
-
-/** `a/b/default.yml` -> `default.yml`, for both separators. */
-function fileName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
-
-/**
- * Compile rule files from their texts: `default.yaml` (or `.yml`) holds the defaults, any other
- * `<outlet>.yaml` an outlet's rules. All problems of all files come back together.
- */
-export function compileRuleSet(dir: string, sources: readonly RuleSource[]): { ruleSet?: RuleSet; errors: RuleFileError[] } {
-  const errors: RuleFileError[] = [];
-  let defaults: RuleFile | undefined;
-  const outlets = new Map<string, RuleFile>();
-  const hostOwner = new Map<string, string>();
-  for (const { path, text } of sources) {
-    const name = fileName(path).replace(RULE_FILE, '');
-    const isDefault = name === DEFAULT_OUTLET;
-    const result = parseRuleFile(text, path, { expectOutlet: name });
-    errors.push(...result.errors);
-    const file = result.file;
-    if (!file) continue;
-    if (isDefault) {
-      defaults = file;
-      continue;
-    }
-    for (const host of file.hosts) {
-      const owner = hostOwner.get(host);
-      if (owner) errors.push(new RuleFileError(path, 1, 1, `Host \`${host}\` is already claimed by ${owner}`, 'a host belongs to one outlet; remove it from one of the files'));
-      else hostOwner.set(host, path);
-    }
-    outlets.set(file.outlet, file);
-  }
-  for (const file of outlets.values()) {
-    const known = new Set(defaults?.rules.map((r) => r.id));
-    for (const { id, origin } of file.disable) {
-      if (!known.has(id)) errors.push(new RuleFileError(origin.file, origin.line, origin.column, `Unexpected rule id \`${id}\` in \`disable\`: rules/default.yaml has no such rule`, 'list ids of rules in rules/default.yaml'));
-    }
-  }
-  if (errors.length > 0) return { errors };
-  return { ruleSet: new RuleSet(dir, defaults, outlets, sources), errors };
 }
