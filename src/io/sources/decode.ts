@@ -14,6 +14,7 @@
  */
 import { getBOMEncoding, labelToName, TextDecoder as WhatwgTextDecoder } from '@exodus/bytes/encoding.js';
 import { getEncoding as sniffHtmlEncoding } from 'encoding-sniffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /** Used when nothing declares an encoding: what nearly every page written today is in. */
 const FALLBACK_ENCODING = 'UTF-8';
@@ -67,17 +68,9 @@ function textEncoding(bytes: Uint8Array, transportCharset: string | undefined): 
   return (bom && labelToName(bom)) ?? (transportCharset && labelToName(transportCharset)) ?? FALLBACK_ENCODING;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The bytes hold some non-ASCII character, and all of them are valid UTF-8. */
+/** The bytes hold some non-ASCII character, and all of them are valid UTF-8 (both checks in native code). */
 function isUtf8BeyondAscii(bytes: Uint8Array): boolean {
-  if (bytes.every((b) => b < 0x80)) return false;
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return !isAscii(bytes) && isUtf8(bytes);
 }
 
 function hasNul(bytes: Uint8Array): boolean {
