@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `winnow` command: runs the compiled CLI (npm run build writes dist/).
-import { execute } from '../dist/cli/main.js';
+// The `winnow` command: runs the CLI as bundled by npm run build (dist/bundle/, scripts/bundle.mjs).
+import { execute } from '../dist/bundle/main.js';
 
 // A closed pipe (`winnow clean ... | head`) ends the output quietly, as other command-line tools do.
 for (const stream of [process.stdout, process.stderr]) {
