@@ -1,16 +1,22 @@
 /**
- * HTML -> hast the reference way: parse5 builds the tree a browser would build, and
- * hast-util-from-parse5 converts it, exactly as rehype-parse does (scripting off, positions on).
+ * HTML -> hast the reference way: unified with rehype-parse (parse5 builds the tree a browser
+ * would build, hast-util-from-parse5 converts it; scripting off, positions on).
  *
- * Two differences from rehype-parse: a leading byte-order mark is dropped, and nodes nested deeper than MAX_DEPTH are attached at the cap
- * before conversion (see depth.ts), because hast-util-from-parse5 recurses once per level and
- * overflows the call stack on pages nested 10,000 deep. Below the cap the tree is rehype-parse's.
+ * Two additions: a leading byte-order mark is dropped, and nodes nested deeper than MAX_DEPTH are
+ * attached at the cap (see depth.ts), as the fast parser does. hast-util-from-parse5 recurses once
+ * per level, so a page nested deeper than the call stack allows (100,000 `<div>`s) overflows it:
+ * such a page is parsed by parse5 directly, capped in parse5's tree, then converted. Both ways
+ * give the same tree.
  */
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { MAX_DEPTH } from '../../fast-html/depth.js';
+
+const reference = unified().use(rehypeParse).freeze();
 
 type P5Parent = DefaultTreeAdapterMap['parentNode'];
 type P5Child = DefaultTreeAdapterMap['childNode'];
@@ -25,9 +31,60 @@ const BYTE_ORDER_MARK = 0xfeff;
 
 export function htmlToHast(html: string): Root {
   const source = html.charCodeAt(0) === BYTE_ORDER_MARK ? html.slice(1) : html;
+  let tree: Root;
+  try {
+    tree = reference.parse(source);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return cappedParse(source);
+  }
+  capHastDepth(tree);
+  return tree;
+}
+
+/** The same tree for a page too deep to convert whole: parse5's tree capped first, then converted. */
+function cappedParse(source: string): Root {
   const document = parse(source, { sourceCodeLocationInfo: true, scriptingEnabled: false });
   capDepth(document);
   return fromParse5(document, { file: new VFile(source) }) as Root;
+}
+
+type HastParent = Root | Element;
+type HastChild = RootContent | ElementContent;
+
+/** A hast node's children; a `<template>`'s are in its content fragment (one level, as in parse5's tree). */
+function hastKids(node: HastParent): HastChild[] {
+  return node.type === 'element' && node.content ? node.content.children : node.children;
+}
+
+function setHastKids(node: HastParent, kids: HastChild[]): void {
+  if (node.type === 'element' && node.content) node.content.children = kids as RootContent[];
+  else node.children = kids as ElementContent[];
+}
+
+/** capDepth on a hast tree: everything deeper than MAX_DEPTH attached to its ancestor at MAX_DEPTH - 1, in document order. */
+function capHastDepth(root: Root): void {
+  const pending: Array<[HastParent, number]> = [[root, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    const kids = hastKids(node);
+    if (depth >= MAX_DEPTH - 1) {
+      if (!kids.some((kid) => kid.type === 'element' && hastKids(kid).length > 0)) continue;
+      const flat: HastChild[] = [];
+      const todo = [...kids].reverse();
+      while (todo.length > 0) {
+        const kid = todo.pop()!;
+        flat.push(kid);
+        if (kid.type !== 'element') continue;
+        const inner = hastKids(kid);
+        for (let i = inner.length - 1; i >= 0; i--) todo.push(inner[i]);
+        setHastKids(kid, []);
+      }
+      setHastKids(node, flat);
+      continue;
+    }
+    for (const kid of kids) if (kid.type === 'element') pending.push([kid, depth + 1]);
+  }
 }
 
 /** A node's children; a `<template>`'s are in its content fragment. */
