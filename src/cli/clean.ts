@@ -1,4 +1,5 @@
 /** `winnow clean`: clean documents with the rules, to stdout, a mirrored folder or a JSONL(.gz) file. */
+import { WEB_ADDRESS } from '../io/sources/fetch.js';
 import { shownPath } from '../io/shown.js';
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
@@ -26,7 +27,8 @@ import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 export const CLEAN_HELP = `Usage: winnow clean <input...> [options]
 
 Clean documents: HTML or plain-text files, folders of them (recursive), globs, JSONL(.gz) files
-of records, WARC(.gz) files of captured pages, or - for stdin.
+of records, WARC(.gz) files of captured pages, web pages (http:// or https://, fetched), or -
+for stdin.
 
 Output:
   --out PATH           a folder: one cleaned file per document, mirroring input names;
@@ -64,7 +66,8 @@ Inputs:
 
 Running:
   --jobs N             worker threads (default: the number of cores, here ${availableParallelism()})
-  --timeout SECONDS    time limit per document; its worker is replaced (default: 30; 0: none)
+  --timeout SECONDS    time limit per document, to fetch it (a web page) and to clean it; a
+                       worker over it is replaced (default: 30; 0: none)
   --resume             carry on an unfinished run into the same --out (after a crash or kill)
   --quiet              no progress and no summary line
   -h, --help           show this help
@@ -193,7 +196,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
   const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd, ...thresholds });
   const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
-  const job = digest({ inputs: positionals.map((p) => (p === '-' ? p : resolve(io.cwd, p))), target, setup: { ...setup, rules: undefined, cwd: undefined }, inputFormat, maxBytes, rules: rulesDigest(ruleSet) });
+  const job = digest({ inputs: positionals.map((p) => (p === '-' || WEB_ADDRESS.test(p) ? p : resolve(io.cwd, p))), target, setup: { ...setup, rules: undefined, cwd: undefined }, inputFormat, maxBytes, rules: rulesDigest(ruleSet) });
 
   const started = process.hrtime.bigint();
   let summary: BatchSummary;
@@ -201,7 +204,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     summary = await runBatch(
       {
         files,
-        corpus: { maxBytes, inputFormat, stdin: () => stdinOf(io) },
+        corpus: { maxBytes, inputFormat, stdin: () => stdinOf(io), fetchTimeoutMs: timeout * 1000 },
         setup,
         jobs,
         inProcess,
@@ -240,6 +243,7 @@ function holdsSeveral(inputs: string[], cwd: string, inputFormat: InputFormat): 
   if (inputs.length > 1) return true;
   const input = inputs[0];
   if (input === STDIN) return formatNamed(inputFormat)?.many === true;
+  if (WEB_ADDRESS.test(input)) return false;
   const path = resolve(cwd, input);
   if (!existsSync(path)) return isDynamicPattern(input);
   if (statSync(path).isDirectory()) return true;
@@ -251,7 +255,7 @@ function guardOutput(target: Exclude<OutputTarget, { kind: 'stdout' }>, inputs: 
   const out = realish(target.kind === 'folder' ? target.dir : target.path);
   const shown = shownPath(cwd, target.kind === 'folder' ? target.dir : target.path);
   for (const input of inputs) {
-    if (input === '-') continue;
+    if (input === '-' || WEB_ADDRESS.test(input)) continue;
     const path = resolve(cwd, input);
     if (!existsSync(path)) continue;
     const real = realpathSync(path);
@@ -274,6 +278,7 @@ function guardOutput(target: Exclude<OutputTarget, { kind: 'stdout' }>, inputs: 
 /** The inputs named directly (not the files inside folders): only they can sit where an error file goes. */
 function* expandInputsShallow(inputs: string[], cwd: string): Generator<InputFile> {
   for (const input of inputs) {
+    if (WEB_ADDRESS.test(input)) continue;
     const path = resolve(cwd, input);
     if (existsSync(path) && !statSync(path).isDirectory()) yield* expandInputs([input], cwd);
   }

@@ -40,7 +40,7 @@ const SHOWN_PROBLEMS = 20;
 export interface BatchOptions {
   /** The input files (called twice when progress needs the total size). */
   files: () => Iterable<InputFile>;
-  corpus: Pick<CorpusOptions, 'maxBytes' | 'inputFormat' | 'stdin'>;
+  corpus: Pick<CorpusOptions, 'maxBytes' | 'inputFormat' | 'stdin' | 'fetchTimeoutMs'>;
   setup: WorkerSetup;
   /** Number of workers; default in the CLI: the number of cores. */
   jobs: number;

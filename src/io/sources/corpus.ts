@@ -14,6 +14,7 @@ import { readError } from './formats/document.js';
 import { AUTO, formatNamed, FORMATS, outputNameOf, type FormatSource, type SourceFormat } from './formats/registry.js';
 import { maybeGunzip, peek } from './formats/streams.js';
 import { DEFAULT_FIELDS, type RecordFields } from './fields.js';
+import { fetchDocument } from './fetch.js';
 import { expandInputs, STDIN, type InputFile } from './inputs.js';
 import type { CorpusItem } from './items.js';
 import { Manifests } from './manifest.js';
@@ -33,8 +34,12 @@ export interface CorpusOptions {
   resumeFrom: number;
   /** Bytes read from the inputs so far (compressed bytes for .gz files), for progress. */
   progress: { bytes: number };
+  /** Time limit for fetching a web page, in milliseconds (0: none). */
+  fetchTimeoutMs?: number;
 }
 
+/** Time limit for fetching a web page unless told otherwise. */
+const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 /** Default size cap: larger than any real article page, small enough for a worker's memory. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** The names `--input-format` takes. */
@@ -67,6 +72,16 @@ async function* readInput(file: InputFile, chosen: SourceFormat | undefined, opt
   }
   if (file.error !== undefined) {
     yield failed(file.error);
+    return;
+  }
+  if (file.url !== undefined) {
+    if (isDone()) {
+      yield RESUMED;
+      return;
+    }
+    const item = await fetchDocument(file.url, { timeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, maxBytes: options.maxBytes, outputName: file.relativePath });
+    if (item.kind === 'document') options.progress.bytes += item.doc.bytes.length;
+    yield item;
     return;
   }
   let size: number;
@@ -130,6 +145,7 @@ export interface ReadOptions {
   inputFormat?: InputFormat;
   maxBytes?: number;
   fields?: RecordFields;
+  fetchTimeoutMs?: number;
 }
 
 /** Every document the inputs hold, read and decoded in order; unreadable ones carry an `error`. */
@@ -142,6 +158,7 @@ export async function* readDocuments(inputs: string[], options: ReadOptions): As
     stdin: options.stdin ?? (async function* () {}),
     resumeFrom: 0,
     progress: { bytes: 0 },
+    ...(options.fetchTimeoutMs !== undefined ? { fetchTimeoutMs: options.fetchTimeoutMs } : {}),
   });
   for await (const item of items) {
     if (item.kind === 'resumed' || item.kind === 'skipped') continue;

@@ -1,5 +1,6 @@
 /**
- * What the command-line inputs name: files, folders (walked), globs (expanded), or `-` for stdin.
+ * What the command-line inputs name: files, folders (walked), globs (expanded), web pages
+ * (`https://...`, fetched when read), or `-` for stdin.
  * Folders and globs come out in a stable (sorted) order, so that two runs see the documents in
  * the same order. Which format a file is read in is the format registry's business
  * (formats/registry.ts); a folder walk reads the files some format claims.
@@ -8,7 +9,8 @@ import { shownPath } from '../shown.js';
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { FORMATS, formatOfFile, type SourceFormat } from './formats/registry.js';
+import { FORMATS, formatNamed, formatOfFile, type SourceFormat } from './formats/registry.js';
+import { outputNameOfAddress, WEB_ADDRESS } from './fetch.js';
 import { GOLD_FILE } from './gold.js';
 import { MANIFEST_FILE } from './manifest.js';
 
@@ -16,8 +18,10 @@ import { MANIFEST_FILE } from './manifest.js';
 export interface InputFile {
   /** The format its name says (`--input-format` may say otherwise). */
   format: SourceFormat;
-  /** Absolute path, or `-` for stdin. */
+  /** Absolute path, `-` for stdin, or the address of a web page. */
   path: string;
+  /** A web page to fetch (`http://` or `https://`), its address as given. */
+  url?: string;
   /** The path as shown in ids, sources and messages: relative to the working folder. */
   shown: string;
   /** Path relative to the input it was found under: output names mirror it. */
@@ -40,6 +44,10 @@ export function* expandInputs(inputs: string[], cwd: string): Generator<InputFil
   for (const input of inputs) {
     if (input === STDIN) {
       yield { format: formatOfFile(''), path: STDIN, shown: STDIN, relativePath: 'stdin', size: 0 };
+      continue;
+    }
+    if (WEB_ADDRESS.test(input)) {
+      yield { format: formatNamed('document')!, path: input, url: input, shown: input, relativePath: outputNameOfAddress(input), size: 0 };
       continue;
     }
     const path = resolve(cwd, input);
