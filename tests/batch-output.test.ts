@@ -49,10 +49,24 @@ describe('batch outputs', () => {
     const dir = writeTree({ 'p.jsonl': jsonl([{ id: 'a', html: '<p>Story.</p><p>Advertisement</p>' }]) });
     const html = join(tempDir(), 'h.jsonl');
     await run(['clean', 'p.jsonl', '--out', html, '--format', 'html', '--quiet'], { cwd: dir });
-    expect(lines(readFileSync(html, 'utf8'))[0].html).toBe('<html><head></head><body><p>Story.</p></body></html>');
+    expect(lines(readFileSync(html, 'utf8'))[0].html).toBe('<!doctype html><html><head><meta charset="utf-8"></head><body><p>Story.</p></body></html>');
     const json = join(tempDir(), 'j.jsonl');
     await run(['clean', 'p.jsonl', '--out', json, '--format', 'json', '--quiet'], { cwd: dir });
     expect(lines(readFileSync(json, 'utf8'))[0]).toMatchObject({ id: 'a', source: 'p.jsonl:1', removals: [{ rule: 'advertisement-marker', words: 1 }], stats: { wordsIn: 2, wordsOut: 1 } });
+  });
+
+  test('--format html writes the cleaned page as a UTF-8 document of its own: a new head, no scripts, styles or comments', async () => {
+    const page =
+      '<html lang="fr"><head><meta charset="iso-8859-1"><title>Caf\xe9 owners win the vote | Site</title><link rel="canonical" href="https://example.com/cafe"><style>p{color:red}</style><script>track()</script></head>' +
+      '<body><!-- ad slot --><article class="story"><h1>Caf\xe9 owners win the vote</h1><p id="p1" onclick="steal()">The owners of the old town won the council vote on Tuesday.</p>' +
+      '<p><a href="javascript:alert(1)">a link</a> and <a href="https://example.com/more">another</a></p><script>more()</script><noscript>enable scripts</noscript></article></body></html>';
+    const dir = writeTree({ 'page.html': Buffer.from(page, 'latin1') });
+    const { code, stdout } = await run(['clean', 'page.html', '--format', 'html', '--quiet'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>[^<]*Café owners win the vote<\/title><link rel="canonical" href="https:\/\/example.com\/cafe"><\/head><body>/);
+    expect(stdout).toContain('<article class="story"><h1>Café owners win the vote</h1><p id="p1">The owners of the old town won the council vote on Tuesday.</p>');
+    expect(stdout).toContain('<a>a link</a> and <a href="https://example.com/more">another</a>');
+    for (const gone of ['iso-8859-1', '<script', 'track()', 'more()', '<style', 'color:red', '<!--', 'onclick', 'javascript:', 'enable scripts']) expect(stdout).not.toContain(gone);
   });
 
   test('the output is byte-identical with 1 and 2 workers: JSONL.gz, folder, and error records', async () => {

@@ -3,9 +3,9 @@
  * No file system: the caller loads the rules and reads the document.
  */
 import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { articleMarkdown, articleOf, type Article } from './article.js';
 import { applyRemovals } from './engine/apply.js';
+import { articleHtml } from './html.js';
 import type { Fields } from './engine/fields.js';
 import { runWithSafetyNet, type Relaxation, type SafeResult } from './engine/relax.js';
 import type { Removal } from './engine/run.js';
@@ -31,7 +31,7 @@ export interface CleanInput {
 
 export interface CleanOptions {
   rules: RuleSet;
-  /** Also produce the cleaned HTML (default: false). */
+  /** Also produce the cleaned page as a standalone UTF-8 HTML document (default: false; see html.ts). */
   html?: boolean;
   /** Also produce the article as Markdown (default: false). */
   markdown?: boolean;
@@ -116,7 +116,7 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
     outletFrom: from,
     ruleFiles: resolved.files,
     text: result.text,
-    ...(options.html ? { html: toHtml(applyRemovals(tree, result)) } : {}),
+    ...(options.html ? { html: articleHtml(applyRemovals(tree, result), article) } : {}),
     ...(options.markdown ? { markdown: articleMarkdown(article, result.title === undefined ? undefined : result.kept[result.title]) } : {}),
     article,
     fields: result.fields,
