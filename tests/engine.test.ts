@@ -78,6 +78,7 @@ describe('engine on HTML', () => {
       text: 'Home News',
       chars: 9,
       words: 2,
+      detail: 'selector `nav`',
     };
     expect(navigation.line).toBeGreaterThan(0);
     expect(JSON.stringify(navigation)).toBe(JSON.stringify(record));

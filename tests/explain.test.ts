@@ -45,17 +45,18 @@ describe('winnow explain', () => {
     expect(kept).toEqual(cleaned.text.trim().split('\n\n'));
   });
 
-  test('ends with a per-rule summary in rule order: rule, outlet, blocks, words, origin', async () => {
+  test('ends with a per-rule summary in rule order: rule, outlet, blocks, words, origin and why it fired', async () => {
     const { stdout } = await run(['explain', LBC]);
     const cleaned = JSON.parse((await run(['clean', LBC, '--format', 'json', '--quiet'])).stdout);
     const summary = stdout.slice(stdout.indexOf('\nrule '));
-    expect(summary).toMatch(/^rule +outlet +blocks +words +origin$/m);
+    expect(summary).toMatch(/^rule +outlet +blocks +words +origin +why$/m);
     const markerLine = readFileSync(join(RULES, 'default.yaml'), 'utf8').split('\n').indexOf('  - id: advertisement-marker') + 1;
     expect(summary).toMatch(new RegExp(`^advertisement-marker +default +0 +0 +rules/default\\.yaml:${markerLine}$`, 'm'));
-    expect(summary).toMatch(/^dateline +lbc +1 +5 +rules\/outlets\/lbc\.yaml:8$/m);
+    // Why: the pattern that matched (a long one cut at 60 characters).
+    expect(summary).toMatch(/^dateline +lbc +1 +5 +rules\/outlets\/lbc\.yaml:8 +\^\(\?:Updated: \)\?\\d\{1,2\} \(\?:January\|.{20,}…$/m);
     const rail = cleaned.removals.filter((r: { rule: string }) => r.rule === 'more-news-rail');
     const railWords = rail.reduce((n: number, r: { words: number }) => n + r.words, 0);
-    expect(summary).toMatch(new RegExp(`^more-news-rail +lbc +${rail.length} +${railWords} +rules/outlets/lbc\\.yaml:34$`, 'm'));
+    expect(summary).toMatch(new RegExp(`^more-news-rail +lbc +${rail.length} +${railWords} +rules/outlets/lbc\\.yaml:34 `, 'm'));
     const { blocksIn, blocksRemoved, wordsIn, wordsOut, wordsRemoved } = cleaned.stats;
     expect(summary).toContain(`removed: ${blocksRemoved} of ${blocksIn} blocks, ${wordsRemoved} of ${wordsIn} words (${((100 * wordsRemoved) / wordsIn).toFixed(1)}%); ${wordsOut} words kept`);
   });
@@ -81,7 +82,7 @@ describe('winnow explain', () => {
     expect(stdout).toContain(' 22  [- read-more] Read more: Zelenskyy');
     expect(stdout).not.toContain('[- dateline]');
     expect(stdout).toContain('\n     [… 4 blocks removed by other rules]\n');
-    expect(stdout).toMatch(/^read-more +lbc +1 +20 +rules\/outlets\/lbc\.yaml:24$/m);
+    expect(stdout).toMatch(/^read-more +lbc +1 +20 +rules\/outlets\/lbc\.yaml:24 +\^Read more: \\S$/m);
     expect(stdout).not.toMatch(/^dateline /m);
     expect(stdout).toContain('`read-more` removed: 1 of 66 blocks, 20 of 967 words (2.1%)');
   });
@@ -91,8 +92,9 @@ describe('winnow explain', () => {
     const { code, stdout } = await run(['explain', join(dir, 'page.html'), '--url', 'https://www.lbc.co.uk/news/x/']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/page\.html: outlet lbc, from host; /);
-    // The aside goes whole by the defaults' non-content rule before the ad label is read.
-    expect(stdout).toContain('1  Fire in Leeds\n2  [- audio-player] Listen to this article\n3  Crews were called at 5pm.\n4  [- non-content] Advertisement\n');
+    // The aside goes whole by the defaults' non-content rule before the ad label is read; an
+    // element rule's line says why it took the element.
+    expect(stdout).toContain('1  Fire in Leeds\n2  [- audio-player] Listen to this article\n3  Crews were called at 5pm.\n4  [- non-content] (tag `aside`) Advertisement\n');
   });
 
   test('colour only on a terminal, never with NO_COLOR', async () => {

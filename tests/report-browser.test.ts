@@ -79,6 +79,30 @@ describeWithBrowser('HTML report in chromium', () => {
     expect(await page.locator('article.doc').count()).toBe(report.settings.maxDocumentDetails);
   });
 
+  test('plots drawn in the page: rules by share of removed words, documents by share removed, outlets', async () => {
+    const plots = page.locator('figure.plot');
+    expect(await plots.count()).toBe(3);
+    for (const id of ['plot-rules', 'plot-documents', 'plot-outlets']) expect(await page.locator(`#${id} svg`).isVisible()).toBe(true);
+    // The largest rule's bar is first and says its share; the histogram's bars add up to every document.
+    const top = report.rules[0];
+    expect(await page.locator('#plot-rules g.bar title').first().textContent()).toBe(`${top.key}: ${(100 * top.shareOfRemovedWords).toFixed(1)}%`);
+    const bins = await page.locator('#plot-documents g.bar title').allTextContents();
+    expect(bins).toHaveLength(10);
+    expect(bins.reduce((n, t) => n + Number(/: ([\d,]+) document/.exec(t)![1].replace(/,/g, '')), 0)).toBe(DOCUMENTS);
+    const box = await page.locator('#plot-rules rect').first().boundingBox();
+    expect(box!.width).toBeGreaterThan(10);
+  });
+
+  test("a rule's row says why it fired: the class name and pattern, the selector, the tag that matched", async () => {
+    const withWhy = report.rules.filter((r) => r.why?.length);
+    expect(withWhy.length).toBeGreaterThan(3);
+    const share = report.rules.find((r) => r.kind === 'class-id' && r.why?.length)!;
+    expect(share.why![0].detail).toMatch(/^(?:class|id) `[^`]+` matches `[^`]+`$/);
+    const cell = page.locator(`tr.rule-row[data-rule="${share.key}"] .why`);
+    expect(await cell.isVisible()).toBe(true);
+    expect(await cell.textContent()).toContain(share.why![0].detail);
+  });
+
   test('the rules table sorts by a column, both ways', async () => {
     const header = page.locator('#rules-table th', { hasText: /^words$/ });
     const wordsColumn = async () =>

@@ -160,6 +160,16 @@ export function render({ shown, result, engine, resolved, rule, show, c }: Rende
   const gutter = (block: AnnotatedBlock) => c.dim(String(block.line ?? '').padStart(width));
   const shows = (removal: Removal | undefined) => removal !== undefined && (rule === undefined || removal.rule === rule);
   let hidden = 0;
+  // Why an element rule took a block's element (the class, selector or attribute), where it
+  // changes: the element's blocks share it. Block rules' reasons (their patterns) are in the summary.
+  const elementRules = new Set(resolved.rules.filter((r) => r.kind.meta.level === 'element').map((r) => r.id));
+  let lastWhy: string | undefined;
+  const why = (removal: Removal) => {
+    const key = `${removal.rule}\0${removal.detail ?? ''}`;
+    if (removal.detail === undefined || !elementRules.has(removal.rule) || key === lastWhy) return '';
+    lastWhy = key;
+    return c.dim(` (${removal.detail})`);
+  };
   const flushHidden = () => {
     if (hidden > 0) lines.push(`${' '.repeat(width)}  ${c.dim(`[… ${hidden} block${hidden === 1 ? '' : 's'} removed by other rules]`)}`);
     hidden = 0;
@@ -171,9 +181,10 @@ export function render({ shown, result, engine, resolved, rule, show, c }: Rende
         continue;
       }
       flushHidden();
-      lines.push(`${gutter(block)}  ${c.red(c.bold(`[- ${block.removal.rule}]`))} ${c.red(c.strikethrough(block.text))}`);
+      lines.push(`${gutter(block)}  ${c.red(c.bold(`[- ${block.removal.rule}]`))}${why(block.removal)} ${c.red(c.strikethrough(block.text))}`);
       continue;
     }
+    lastWhy = undefined;
     flushHidden();
     const text = block.segments
       .map((s) => {
@@ -205,9 +216,9 @@ function summary(result: CleanResult, resolved: ResolvedRules, only: string | un
     blocks += mine.filter((r) => !r.partial).length;
     cuts += mine.filter((r) => r.partial).length;
     words += ruleWords;
-    rows.push([rule.id, rule.outlet, String(mine.length), String(ruleWords), `${show(rule.origin.file)}:${rule.origin.line}`]);
+    rows.push([rule.id, rule.outlet, String(mine.length), String(ruleWords), `${show(rule.origin.file)}:${rule.origin.line}`, reasons(mine)]);
   }
-  const [header, ...body] = alignRows(['rule', 'outlet', { title: 'blocks', align: 'right' }, { title: 'words', align: 'right' }, 'origin'], rows);
+  const [header, ...body] = alignRows(['rule', 'outlet', { title: 'blocks', align: 'right' }, { title: 'words', align: 'right' }, 'origin', 'why'], rows);
   const { wordsIn, blocksIn } = result.stats;
   const share = wordsIn ? ((100 * words) / wordsIn).toFixed(1) : '0.0';
   return [
@@ -217,6 +228,18 @@ function summary(result: CleanResult, resolved: ResolvedRules, only: string | un
     `${only === undefined ? 'removed' : `\`${only}\` removed`}: ${blocks} of ${blocksIn} blocks${cuts ? ` and part of ${cuts}` : ''}, ${words} of ${wordsIn} words (${share}%)` +
       (only === undefined ? `; ${result.stats.wordsOut} words kept` : ''),
   ];
+}
+
+/** Characters of one reason in the summary (a long pattern is cut). */
+const WHY_CHARS = 60;
+
+/** A rule's reasons on this page, the most words first: the two largest, and how many more. */
+function reasons(removals: readonly Removal[]): string {
+  const words = new Map<string, number>();
+  for (const r of removals) if (r.detail !== undefined) words.set(r.detail, (words.get(r.detail) ?? 0) + r.words);
+  const ranked = [...words].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([detail]) => detail);
+  const shown = ranked.slice(0, 2).map((detail) => (detail.length > WHY_CHARS ? `${detail.slice(0, WHY_CHARS - 1)}…` : detail));
+  return ranked.length > 2 ? `${shown.join('; ')}; +${ranked.length - 2} more` : shown.join('; ');
 }
 
 /**

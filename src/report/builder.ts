@@ -58,6 +58,7 @@ interface RuleAccumulator {
   counts: RemovalCounts;
   byOutlet: Map<string, RemovalCounts>;
   examples: ExampleReservoir;
+  why: WhyCounter;
 }
 
 interface OutletAccumulator {
@@ -84,6 +85,7 @@ export class ReportBuilder {
   private readonly outlets = new Map<string, OutletAccumulator>();
   private readonly rows: PreferringList<ReportDocument>;
   private readonly details: PreferringList<ReportDetail>;
+  private readonly byShareRemoved = new Array<number>(10).fill(0);
   private readonly documentWarnings: ReportWarning[] = [];
   private readonly warningCounts: Record<Exclude<WarningType, 'stale'>, number> = { 'never-fired': 0, 'over-removal': 0, 'rule-dominance': 0 };
   private documentWarningsOmitted = 0;
@@ -136,9 +138,11 @@ export class ReportBuilder {
       outlet.rulesFired.add(rule.key);
       outlet.charsRemoved += removal.chars;
       rule.examples.offer(id, removal.text, removal.words);
+      if (removal.detail !== undefined) rule.why.add(removal.detail, removal.words);
     }
 
     const row = documentRow(result, id);
+    this.byShareRemoved[Math.min(9, Math.floor(row.shareRemoved * 10))]++;
     const warnings = this.documentWarningsFor(row);
     if (warnings.length > 0) row.warnings = [...new Set(warnings.map((w) => w.type))];
     for (const warning of warnings) {
@@ -183,6 +187,7 @@ export class ReportBuilder {
         shareOfRemovedWords: share(r.counts.words, wordsRemoved),
         byOutlet: [...r.byOutlet].map(([outlet, counts]) => ({ outlet, ...counts })).sort((a, b) => b.words - a.words || a.outlet.localeCompare(b.outlet)),
         examples: r.examples.examples(),
+        ...r.why.summary(),
       };
     });
     rules.sort((a, b) => b.words - a.words || b.documentsHit - a.documentsHit || a.key.localeCompare(b.key));
@@ -237,6 +242,7 @@ export class ReportBuilder {
         rules: rules.length,
         rulesFired: fired,
         rulesNeverFired: neverFired.length,
+        documentsByShareRemoved: [...this.byShareRemoved],
       },
       outlets,
       rules,
@@ -287,6 +293,7 @@ export class ReportBuilder {
         counts: zeroCounts(),
         byOutlet: new Map(),
         examples: new ExampleReservoir(this.settings.maxExamples, this.settings.exampleChars, this.random),
+        why: new WhyCounter(),
       };
       this.rules.set(key, acc);
     }
@@ -337,4 +344,35 @@ export class ReportBuilder {
 
 export function percent(share: number): string {
   return `${(100 * share).toFixed(1)}%`;
+}
+
+/** Reasons counted per rule (a rule's distinct details; whatever exceeds `WHY_TRACKED` is counted as other). */
+const WHY_TRACKED = 200;
+/** Reasons listed per rule in the report. */
+export const WHY_SHOWN = 8;
+
+class WhyCounter {
+  private readonly counts = new Map<string, { blocks: number; words: number }>();
+  private readonly other = { blocks: 0, words: 0 };
+
+  add(detail: string, words: number): void {
+    let counts = this.counts.get(detail);
+    if (counts === undefined) {
+      if (this.counts.size >= WHY_TRACKED) {
+        this.other.blocks++;
+        this.other.words += words;
+        return;
+      }
+      this.counts.set(detail, (counts = { blocks: 0, words: 0 }));
+    }
+    counts.blocks++;
+    counts.words += words;
+  }
+
+  summary(): Pick<ReportRule, 'why' | 'whyOther'> {
+    if (this.counts.size === 0) return {};
+    const ranked = [...this.counts].map(([detail, c]) => ({ detail, ...c })).sort((a, b) => b.words - a.words || b.blocks - a.blocks || a.detail.localeCompare(b.detail));
+    const rest = ranked.slice(WHY_SHOWN).reduce((o, w) => ({ blocks: o.blocks + w.blocks, words: o.words + w.words }), { ...this.other });
+    return { why: ranked.slice(0, WHY_SHOWN), ...(rest.blocks > 0 ? { whyOther: rest } : {}) };
+  }
 }

@@ -60,6 +60,11 @@ const rule = {
         properties: { document: text, text, words: count, truncated: { const: true } },
       },
     },
+    why: {
+      type: 'array',
+      items: { type: 'object', required: ['detail', 'blocks', 'words'], properties: { detail: text, blocks: count, words: count } },
+    },
+    whyOther: { type: 'object', required: ['blocks', 'words'], properties: { blocks: count, words: count } },
   },
 } as const;
 
@@ -91,7 +96,7 @@ export const REPORT_SCHEMA = {
     totals: {
       type: 'object',
       required: [...Object.keys(documentCounts), 'rules', 'rulesFired', 'rulesNeverFired'],
-      properties: { ...documentCounts, rules: count, rulesFired: count, rulesNeverFired: count },
+      properties: { ...documentCounts, rules: count, rulesFired: count, rulesNeverFired: count, documentsByShareRemoved: { type: 'array', items: count, minItems: 10, maxItems: 10 } },
     },
     outlets: {
       type: 'array',

@@ -57,6 +57,18 @@ export interface ReportRule extends RemovalCounts {
   byOutlet: Array<RemovalCounts & { outlet: string }>;
   /** At most `maxExamples` removals, sampled uniformly (reservoir) among distinct texts. */
   examples: ReportExample[];
+  /**
+   * Why the rule fired (a removal's `detail`: the pattern, class, selector or element that
+   * matched), the most words first: at most `WHY_SHOWN` reasons, the rest summed in `whyOther`.
+   */
+  why?: ReportWhy[];
+  whyOther?: { blocks: number; words: number };
+}
+
+export interface ReportWhy {
+  detail: string;
+  blocks: number;
+  words: number;
 }
 
 export interface DocumentCounts {
@@ -84,6 +96,11 @@ export interface ReportTotals extends DocumentCounts {
   rules: number;
   rulesFired: number;
   rulesNeverFired: number;
+  /**
+   * Documents by the share of their words removed, in ten bins: [0, 10%), [10%, 20%), ...,
+   * [90%, 100%] (every document counted, also those not listed).
+   */
+  documentsByShareRemoved?: number[];
 }
 
 export interface ReportDocument {

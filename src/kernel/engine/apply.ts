@@ -6,6 +6,9 @@ import type { Element, ElementContent, Parent, Root } from 'hast';
 import type { EngineResult } from './run.js';
 
 export function applyRemovals(tree: Root, result: EngineResult): Root {
+  // A removal's reason is worked out when first read, and may look at the tree: read them now,
+  // before the tree changes.
+  for (const removal of result.removals) void removal.detail;
   const detach = new Map<Parent, Set<ElementContent | Element>>();
   const mark = (parent: Parent | undefined, node: Element) => {
     if (!parent) return;

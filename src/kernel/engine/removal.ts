@@ -21,9 +21,8 @@ export function ruleKey(rule: { outlet: string; id?: string; rule?: string }): s
 export class Removal {
   /** True when only part of the block was removed (`strip`). */
   partial?: boolean;
-  /** Which of the rule's texts or patterns fired. */
-  detail?: string;
   private pathMade: string | undefined;
+  private detailGiven: string | (() => string | undefined) | undefined;
 
   constructor(
     /** Id of the rule that made the removal. */
@@ -44,6 +43,20 @@ export class Removal {
   /** Index of the block (document order, from 0). */
   get block(): number {
     return this.from.index;
+  }
+
+  /**
+   * Why the rule fired: which of its texts or patterns matched, the class name and pattern, the
+   * selector of a list, what hid an element, the element chosen as the article. Worked out when
+   * first asked for, as the path is.
+   */
+  get detail(): string | undefined {
+    if (typeof this.detailGiven === 'function') this.detailGiven = this.detailGiven();
+    return this.detailGiven;
+  }
+
+  set detail(detail: string | (() => string | undefined) | undefined) {
+    this.detailGiven = detail;
   }
 
   /** Where the block sits in the tree, as tag names with 1-based positions. */

@@ -182,7 +182,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     const reading = extractedField(rule.extract!, text, page.head.lang);
     if (reading) fields.offer(rule, { ...reading, detail: 'extract' });
   };
-  const record = (rule: LoadedRule, block: Block, text: string | undefined, words: number, detail?: string, partial?: boolean) => {
+  const record = (rule: LoadedRule, block: Block, text: string | undefined, words: number, detail?: string | (() => string | undefined), partial?: boolean) => {
     const removal = new Removal(rule.id, rule.outlet, rule.kindName, block, paths, words, text);
     if (partial) removal.partial = true;
     if (detail !== undefined) removal.detail = detail;
@@ -191,9 +191,21 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   };
 
 
+  // Why an element rule claimed a block's element (or the ancestor it claimed), asked of the rule
+  // once per element and only when a removal's detail is read.
+  const whyAt = new Map<number, string | undefined>();
+  const whyClaimed = (block: Block, ruleIndex: number) => (): string | undefined => {
+    const { matcher } = rules[ruleIndex];
+    if (matcher.level !== 'element' || matcher.why === undefined) return undefined;
+    let at = block.at;
+    while (at > 0 && claimAt[at] !== ruleIndex) at = page.parent[at];
+    if (claimAt[at] !== ruleIndex) return undefined;
+    if (!whyAt.has(at)) whyAt.set(at, matcher.why(page, at));
+    return whyAt.get(at);
+  };
   // Blocks of claimed elements go first, unread: their text is asked for only by reports.
   for (const block of blocks) {
-    if (block.claimedBy !== undefined) record(rules[block.claimedBy], block, undefined, block.words, claims.details.get(block.claimedBy));
+    if (block.claimedBy !== undefined) record(rules[block.claimedBy], block, undefined, block.words, claims.details.get(block.claimedBy) ?? whyClaimed(block, block.claimedBy));
   }
 
   const blockRules = rules.filter(isBlockRule);

@@ -102,6 +102,19 @@ export const classId: RuleKind<Options> = {
         }
         return out;
       },
+      why(page: PageView, at: number): string | undefined {
+        const { className, id } = (page.nodes[at] as Element).properties;
+        const names: Array<[string, string]> = [
+          ...(Array.isArray(className) ? className.map((c): [string, string] => ['class', String(c).toLowerCase()]) : []),
+          ...(typeof id === 'string' && id !== '' ? [['id', id.toLowerCase()] as [string, string]] : []),
+        ];
+        for (const [what, name] of names) {
+          if (TAXONOMY.test(name)) continue;
+          const pattern = wanted.find((re) => re.test(name));
+          if (pattern) return `${what} \`${name}\` matches \`${pattern.source}\``;
+        }
+        return undefined;
+      },
     };
   },
 };

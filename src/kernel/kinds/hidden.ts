@@ -49,6 +49,7 @@ export const hidden: RuleKind<Options> = {
         }
         return out;
       },
+      why: (page: PageView, at: number) => hiddenBy(page.nodes[at] as Element, aria),
     };
   },
 };
@@ -58,6 +59,15 @@ export const hidden: RuleKind<Options> = {
  * page's script moves into place at once. It is shown, not hidden.
  */
 const STREAMED = /^S:[0-9a-z]+$/i;
+
+/** What hides the element: its `hidden` attribute, `aria-hidden`, or its style. */
+function hiddenBy(element: Element, aria: boolean): string | undefined {
+  if (!isHidden(element, aria)) return undefined;
+  const { properties } = element;
+  if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) return 'the `hidden` attribute';
+  if (aria && String(properties.ariaHidden).toLowerCase() === 'true') return '`aria-hidden="true"`';
+  return `\`style="${String(properties.style).trim()}"\``;
+}
 
 function isHidden(element: Element, aria: boolean): boolean {
   const { properties } = element;

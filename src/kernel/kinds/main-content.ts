@@ -22,7 +22,7 @@
  * a copy of the article already, and its groups of lines are not page columns.
  */
 import type { Element, Root } from 'hast';
-import { anyWord, elementsOutside, sameNames } from './view.js';
+import { anyWord, elementsOutside, labelOf, sameNames } from './view.js';
 import { collapseWhitespace, tokens } from '../text/words.js';
 import { WordTest } from '../text/class-words.js';
 import { anyPattern, compilePatterns, stringOrList } from './shared.js';
@@ -119,7 +119,16 @@ export const mainContent: RuleKind<Options> = {
       headline: options.headline ?? true,
       minWords: options['min-words'] ?? DEFAULT_MIN_WORDS,
     };
-    return { level: 'element', select: (page, context) => selectOutside(page, context, settings) };
+    // Per page, the element chosen as the article: every removal says it lay outside it.
+    const chosen = new WeakMap<PageView, string>();
+    return {
+      level: 'element',
+      select: (page, context) => selectOutside(page, context, settings, (top) => chosen.set(page, labelOf(page.nodes[top] as Element))),
+      why: (page) => {
+        const top = chosen.get(page);
+        return top === undefined ? undefined : `outside the main content, \`${top}\``;
+      },
+    };
   },
 };
 
@@ -296,7 +305,7 @@ function classWeight(index: PageView, at: number, settings: Settings): number {
   return ((anyWord(index, at, settings.positive) ? 1 : 0) - (anyWord(index, at, settings.negative) ? 1 : 0)) * CLASS_WEIGHT;
 }
 
-function selectOutside(index: PageView, context: ElementContext, settings: Settings): number[] {
+function selectOutside(index: PageView, context: ElementContext, settings: Settings, chose: (top: number) => void): number[] {
   const { tree } = index;
   if (!hasBody(tree)) return [];
   let found = findMainContent(index, context, settings);
@@ -328,6 +337,7 @@ function selectOutside(index: PageView, context: ElementContext, settings: Setti
     if (count > MAX_WORDS_BETWEEN) between = undefined;
   }
   const kept = between;
+  chose(found.top);
   return elementsOutside(index, keep, (at) => context.isClaimed(at), kept ? (c) => c >= kept[0] && end[c] <= kept[1] : undefined);
 }
 

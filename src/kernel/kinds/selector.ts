@@ -1,9 +1,14 @@
 /** `selector`: remove every element a CSS selector matches, with all the text inside it. */
+import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
+import { createParser, render } from 'css-selector-parser';
 import { positionsOf } from './view.js';
 import type { PageView } from './types.js';
 import type { RuleKind } from './types.js';
 import { OptionError } from './types.js';
+
+/** The parser hast-util-select uses. */
+const parseSelector = createParser({ syntax: 'selectors-4' });
 
 interface Options {
   selector: string;
@@ -38,6 +43,24 @@ export const selector: RuleKind<Options> = {
         'write a CSS selector such as `aside`, `.related`, `[data-component="more-news"]` or `div > .promo`',
       );
     }
-    return { level: 'element', css, select: (page: PageView): number[] => positionsOf(page, selectAll(css, page.tree)) };
+    const parts = parseSelector(css).rules.map((rule) => render(rule));
+    // Per page, the elements each selector of the list matches: asked for only when one is needed.
+    const matched = new WeakMap<PageView, Map<string, Set<Element>>>();
+    return {
+      level: 'element',
+      css,
+      select: (page: PageView): number[] => positionsOf(page, selectAll(css, page.tree)),
+      why(page: PageView, at: number): string {
+        if (parts.length === 1) return `selector \`${parts[0]}\``;
+        let byPart = matched.get(page);
+        if (!byPart) matched.set(page, (byPart = new Map()));
+        for (const part of parts) {
+          let elements = byPart.get(part);
+          if (!elements) byPart.set(part, (elements = new Set(selectAll(part, page.tree))));
+          if (elements.has(page.nodes[at] as Element)) return `selector \`${part}\``;
+        }
+        return `selector \`${css}\``;
+      },
+    };
   },
 };

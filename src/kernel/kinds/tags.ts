@@ -59,6 +59,7 @@ export const tags: RuleKind<Options> = {
         }
         return out;
       },
+      why: (page: PageView, at: number) => `tag \`${(page.nodes[at] as Element).tagName}\``,
     };
   },
 };

@@ -181,6 +181,12 @@ export interface ElementMatcher {
    */
   select(page: PageView, context: ElementContext): number[];
   /**
+   * Why the rule selected the element at `at` (one `select` returned on this page), for the
+   * removal's `detail`: the class name and pattern that matched, the selector of a list, the
+   * attribute that hides it. Asked only for elements the rule claimed.
+   */
+  why?(page: PageView, at: number): string | undefined;
+  /**
    * The CSS selector list (hast-util-select semantics) that selects exactly what `select` does,
    * when there is one: the engine then matches all such rules in one walk instead of calling
    * `select` once per rule.

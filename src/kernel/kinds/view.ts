@@ -20,6 +20,13 @@ export function sameNames(page: PageView, a: number, b: number): boolean {
 }
 
 /** Positions of `elements` in `page` (elements the walk left out are left out). */
+/** An element as a reader recognises it in the page's source: its tag, id and first two classes (`div#main.story.wide`). */
+export function labelOf(element: Element): string {
+  const { id, className } = element.properties;
+  const classes = Array.isArray(className) ? className.filter((c): c is string => typeof c === 'string' && c !== '').slice(0, 2) : [];
+  return `${element.tagName}${typeof id === 'string' && id !== '' ? `#${id}` : ''}${classes.map((c) => `.${c}`).join('')}`;
+}
+
 export function positionsOf(page: PageView, elements: Iterable<Element>): number[] {
   const wanted = new Set(elements);
   const out: number[] = [];

@@ -28,6 +28,13 @@ td.key { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13
 td.key .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; background: hsl(var(--h) 60% 45%); }
 details.examples summary { cursor: pointer; color: var(--muted); }
 details.examples li { font-size: 13px; margin: 2px 0; }
+.why { font-size: 13px; margin: 4px 0; }
+.why .reason { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+.plots { display: flex; flex-wrap: wrap; gap: 16px 32px; }
+figure.plot { margin: 0; }
+figure.plot svg text { font-size: 11px; fill: currentColor; }
+figure.plot svg text.value { fill: var(--muted); }
+figure.plot figcaption { font-size: 13px; color: var(--muted); }
 .hidden { display: none !important; }
 ul.warnings { list-style: none; padding: 0; margin: 0; }
 ul.warnings li { background: var(--warn-bg); color: var(--warn); margin: 2px 0; padding: 3px 8px; border-radius: 3px; }

@@ -4,6 +4,8 @@
  * sorting, filters by outlet and rule, and the panel naming the rule of a removed span.
  */
 import { percent } from '../builder.js';
+import { escapeHtml } from './html-escape.js';
+import { reportPlots } from './plots.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_CSS } from './html-style.js';
 import type { Report, ReportDetail, ReportDocument, ReportRule } from '../types.js';
@@ -11,8 +13,6 @@ import type { Report, ReportDetail, ReportDocument, ReportRule } from '../types.
 /** Golden-angle steps give neighbouring rules clearly different hues. */
 const HUE_STEP = 137.508;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 const number = (n: number) => n.toLocaleString('en');
 
 /** JSON that is safe inside a <script> element (no `</script>`, no HTML comment openers). */
@@ -51,12 +51,21 @@ export function renderHtml(report: Report): string {
           .map((e) => `<li>${escapeHtml(e.text)} <span class="note">(${escapeHtml(e.document)})</span></li>`)
           .join('')}</ul></details>`
       : '';
+    // The three reasons that took the most words, each cut to a line (in full on hover).
+    const reasons = r.why ?? [];
+    const others = reasons.slice(3).reduce((n, w) => n + w.words, r.whyOther?.words ?? 0);
+    const why = reasons.length
+      ? `<div class="why">why: ${reasons
+          .slice(0, 3)
+          .map((w) => `<span class="reason" title="${escapeHtml(w.detail)}">${escapeHtml(w.detail.length > 80 ? `${w.detail.slice(0, 79)}…` : w.detail)}</span> <span class="note">(${number(w.words)} words)</span>`)
+          .join(' · ')}${others ? ` <span class="note">and others (${number(others)} words)</span>` : ''}</div>`
+      : '';
     return (
       `<tr class="rule-row${r.documentsHit === 0 ? ' never' : ''}" data-rule="${escapeHtml(r.key)}" data-outlets="${escapeHtml(r.appliedIn.join(' '))}" style="--h:${hues.get(r.key)}">` +
       `<td class="key"><span class="swatch"></span><a href="#" class="rule-link" data-rule="${escapeHtml(r.key)}" title="show only this rule">${escapeHtml(r.key)}</a></td>` +
       `<td>${escapeHtml(r.kind)}</td>${num(r.documentsHit)}${num(r.documentsApplied)}${num(r.blocks)}${num(r.words)}` +
       `${num(r.shareOfInputWords, percent(r.shareOfInputWords))}${num(r.shareOfRemovedWords, percent(r.shareOfRemovedWords))}` +
-      `<td class="origin">${escapeHtml(originText(r)).replace(/\//g, '/<wbr>')}</td><td class="desc">${escapeHtml(r.description ?? '')}${examples}</td></tr>`
+      `<td class="origin">${escapeHtml(originText(r)).replace(/\//g, '/<wbr>')}</td><td class="desc">${escapeHtml(r.description ?? '')}${why}${examples}</td></tr>`
     );
   });
 
@@ -122,6 +131,8 @@ export function renderHtml(report: Report): string {
 </div>
 </header>
 <main>
+<h2 id="plots">At a glance</h2>
+${reportPlots(report, hues)}
 <h2 id="rules">Rules</h2>
 <p class="note">Click a column to sort, a rule to show only its removals. Shares are of all input words and of all removed words.</p>
 <table id="rules-table">
