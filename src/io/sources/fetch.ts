@@ -52,7 +52,7 @@ export async function fetchDocument(address: string, options: FetchOptions): Pro
     const parts: Uint8Array[] = [];
     let length = 0;
     // Leaving the loop early cancels the body: nothing past the cap is downloaded.
-    for await (const chunk of response.body ?? []) {
+    for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
       length += chunk.length;
       if (length > options.maxBytes) break;
       parts.push(chunk);
