@@ -51,11 +51,17 @@ export async function fetchDocument(address: string, options: FetchOptions): Pro
     }
     const parts: Uint8Array[] = [];
     let length = 0;
-    // Leaving the loop early cancels the body: nothing past the cap is downloaded.
-    for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
-      length += chunk.length;
-      if (length > options.maxBytes) break;
-      parts.push(chunk);
+    // Past the cap the body is cancelled: nothing more is downloaded.
+    const reader = response.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.length;
+      if (length > options.maxBytes) {
+        await reader.cancel();
+        break;
+      }
+      parts.push(value);
     }
     if (length > options.maxBytes) return failed(`over the size cap: more than ${options.maxBytes} bytes (--max-bytes)`);
     const bytes = new Uint8Array(length);
