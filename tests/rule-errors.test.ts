@@ -102,6 +102,18 @@ describe('rule-file errors', () => {
     expect(stderr).toMatch(/default\.yaml:4:5: Unexpected key `txt`/);
   });
 
+  test('`winnow rules check --format json` gives every problem as data, and exit 1', async () => {
+    const dir = writeTree({ 'default.yaml': 'outlet: default\nrules:\n  - id: ad\n    txt: Advertisement\n' });
+    const { code, stdout } = await run(['rules', 'check', dir, '--format', 'json']);
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as { ok: boolean; problems: Array<Record<string, unknown>> };
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([{ file: expect.stringMatching(/default\.yaml$/), line: 4, column: 5, reason: 'Unexpected key `txt` in rule `ad`', hint: expect.stringMatching(/^did you mean `text`\?/) }]);
+    const good = await run(['rules', 'check', '--format', 'json']);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, problems: [], ruleFiles: expect.any(Number), outlets: expect.any(Number) });
+  });
+
   test('a folder with no rule files fails the check, saying what a rules folder holds', async () => {
     const dir = writeTree({ 'notes.txt': 'not rules\n' });
     const { code, stderr } = await run(['rules', 'check', dir]);

@@ -101,6 +101,25 @@ describe('a broken rule fails the tests', () => {
     expect(stdout).toContain(`outlets/lbc.test.yaml:${line}:9: test \`the seed article keeps its story and loses every kind of boilerplate\`: must-drop snippet "Loading audio..." survived`);
   });
 
+  test('--format json: every failure with the test file:line:col and the rule that made it', async () => {
+    const dir = rulesCopy();
+    const ruleFile = join(dir, 'outlets', 'lbc.yaml');
+    edit(ruleFile, `pattern: '^Read more: \\S'`, `pattern: '^Read more'`);
+    const { code, stdout } = await run(['rules', 'test', '--rules', dir, '--outlet', 'lbc', '--format', 'json']);
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as { ok: boolean; failed: number; files: Array<{ path: string; failures: Array<Record<string, unknown>> }> };
+    expect(result).toMatchObject({ ok: false, failed: 1 });
+    const failures = result.files.flatMap((f) => f.failures);
+    expect(failures).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/outlets\/lbc\.test\.yaml$/),
+        line: lineOf(join(dir, 'outlets', 'lbc.test.yaml'), '- Read more about the fire below, officials urged residents on Friday.'),
+        column: 9,
+        rule: { id: 'read-more', outlet: 'lbc', file: expect.stringMatching(/outlets\/lbc\.yaml$/), line: lineOf(ruleFile, '- id: read-more'), column: 5 },
+      }),
+    ]);
+  });
+
   test('a snippet removed by another rule than the one named is reported with both', async () => {
     const dir = writeTree({
       'default.yaml': 'outlet: default\nrules: []\n',

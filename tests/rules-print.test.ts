@@ -58,6 +58,32 @@ describe('winnow rules print', () => {
     );
   });
 
+  test('--format json: the same, as data for scripts and editors', async () => {
+    const { code, stdout } = await run(['rules', 'print', '--outlet', 'x', '--rules', dir, '--format', 'json'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      outlet: 'x',
+      hosts: ['x.example'],
+      files: ['default.yaml', 'outlets/x.yaml'],
+      rules: [
+        { id: 'ad', kind: 'text', outlet: 'default', file: 'default.yaml', line: 3, column: 5 },
+        { id: 'share', kind: 'text', outlet: 'x', file: 'outlets/x.yaml', line: 6, column: 5, replaces: { file: 'default.yaml', line: 5, column: 5 } },
+        { id: 'promo', kind: 'selector', outlet: 'x', file: 'outlets/x.yaml', line: 8, column: 5 },
+      ],
+      disabled: [
+        { id: 'newsletter', kind: 'pattern', outlet: 'default', file: 'default.yaml', line: 7, column: 5, by: { disable: { file: 'outlets/x.yaml', line: 4, column: 11 } } },
+        { id: 'old-rail', kind: 'rest', outlet: 'x', file: 'outlets/x.yaml', line: 10, column: 5, by: 'enabled: false' },
+      ],
+    });
+  });
+
+  test('each rules command has its own help; an unknown --format is a usage error', async () => {
+    const helps = await Promise.all(['check', 'test', 'print'].map(async (sub) => (await run(['rules', sub, '--help'])).stdout));
+    expect(helps.map((h) => h.split('\n')[0])).toEqual(['Usage: winnow rules check [DIR] [options]', 'Usage: winnow rules test [options]', 'Usage: winnow rules print [options]']);
+    expect(helps[1]).toContain('--outlet NAME');
+    expect(await run(['rules', 'print', '--format', 'yaml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown --format yaml; expected text or json') });
+  });
+
   test('without --outlet: the defaults alone; an unknown outlet is a usage error', async () => {
     const { stdout } = await run(['rules', 'print', '--rules', dir], { cwd: dir });
     expect(stdout).toMatch(/^outlet default \(the defaults alone\)\n\nfiles, in order:\n  default\.yaml\n\nrules, in order \(3\):/);
