@@ -97,6 +97,23 @@ describe('winnow explain', () => {
     expect(stdout).toContain('1  Fire in Leeds\n2  [- audio-player] Listen to this article\n3  Crews were called at 5pm.\n4  [- non-content] (tag `aside`) Advertisement\n');
   });
 
+  test('--format json: every block with the removal that took it and why, and the per-rule summary', async () => {
+    const { code, stdout } = await run(['explain', LBC, '--format', 'json']);
+    expect(code).toBe(0);
+    const explained = JSON.parse(stdout) as {
+      outlet: string;
+      blocks: Array<{ index: number; line?: number; text: string; removed?: { rule: string; detail?: string } }>;
+      rules: Array<{ id: string; blocks: number; words: number; file: string; line: number; why: string[] }>;
+    };
+    const cleaned = JSON.parse((await run(['clean', LBC, '--format', 'json', '--quiet'])).stdout) as { removals: Array<{ rule: string; block: number; partial?: boolean; detail?: string }> };
+    expect(explained.outlet).toBe('lbc');
+    const removed = explained.blocks.filter((b) => b.removed).map((b) => [b.index, b.removed!.rule, b.removed!.detail]);
+    expect(removed).toEqual(cleaned.removals.filter((r) => !r.partial).map((r) => [r.block, r.rule, r.detail]));
+    const dateline = explained.rules.find((r) => r.id === 'dateline')!;
+    expect(dateline).toMatchObject({ blocks: 1, words: 5, file: 'rules/outlets/lbc.yaml', line: 8 });
+    expect(dateline.why[0]).toMatch(/^\^\(\?:Updated: \)\?/);
+  });
+
   test('colour only on a terminal, never with NO_COLOR', async () => {
     const plain = await runTty(['explain', LBC], false);
     const tty = await runTty(['explain', LBC], true);

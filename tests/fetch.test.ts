@@ -62,6 +62,14 @@ test('a page behind a redirect is fetched, decoded by the charset its response d
   expect(result.removals.map((r) => r.rule)).toContain('advertisement-marker');
 });
 
+test('explain shows a web page as clean cleans it', async () => {
+  const { code, stdout } = await run(['explain', `${base}/moved`]);
+  expect(code).toBe(0);
+  expect(stdout).toMatch(new RegExp(`^${base}/moved: no outlet matched`));
+  expect(stdout).toContain('[- advertisement-marker] ADVERTISEMENT');
+  expect(stdout).toContain('The café owners of the old town');
+});
+
 test('in a batch, every failure is an error record naming the address and the cause, and the pages that load are written', async () => {
   const out = join(tempDir(), 'out');
   const addresses = ['/news/story', '/missing', '/slow', '/big', '/photo.png'].map((path) => `${base}${path}`);

@@ -21,12 +21,14 @@ import { annotateBlocks, type AnnotatedBlock } from './annotate.js';
 import { colorsFor, type Colors } from './color.js';
 import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 import { alignRows } from '../io/table.js';
+import { WEB_ADDRESS } from '../io/sources/fetch.js';
 
-export const EXPLAIN_HELP = `Usage: winnow explain <file|-> [options]
+export const EXPLAIN_HELP = `Usage: winnow explain <file|url|-> [options]
 
 Show a document block by block: each removed block in place, marked with the id of the rule
-that removed it ("[- read-more] Read more: ..."), text cut out of a block marked inline
-("{- syndication-date: date 2024-12-19 -}"), then per rule: blocks and words removed.
+that removed it ("[- read-more] Read more: ..."), and for an element rule why it took the element
+("[- share] (class \`social\` matches \`^share\`)"), text cut out of a block marked inline
+("{- syndication-date: date 2024-12-19 -}"), then per rule: blocks and words removed, and why.
 Colour on a terminal (NO_COLOR=1 turns it off).
 
 Options:
@@ -36,6 +38,8 @@ Options:
   --rules DIR        rules folder (default: ./rules, else the rules bundled with winnow)
   --type TYPE        html or text (default: from the file name, else from the content)
   --no-title         as clean --no-title: the headline is a removal, not the title line
+  --format FORMAT    text (default) or json: the blocks, each removal with its rule and why,
+                     and the per-rule summary, as one JSON object
   --watch            run again whenever a rule file (or the document) changes; Ctrl-C stops
   -h, --help         show this help
 
@@ -56,6 +60,7 @@ interface ExplainOptions {
   rule?: string;
   type?: InputType;
   noTitle?: boolean;
+  json?: boolean;
 }
 
 export async function explainCommand(argv: string[], io: Io): Promise<number> {
@@ -69,6 +74,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
       rules: { type: 'string' },
       type: { type: 'string' },
       watch: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
       'no-title': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -79,9 +85,11 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError(`Unexpected ${positionals.length === 0 ? 'missing document' : `${positionals.length} documents`}, expected one file or - for stdin (see winnow explain --help)`);
   if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
-  const input = positionals[0] === '-' ? '-' : resolve(io.cwd, positionals[0]);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown --format ${values.format}; expected text or json`);
+  const web = WEB_ADDRESS.test(positionals[0]);
+  const input = positionals[0] === '-' || web ? positionals[0] : resolve(io.cwd, positionals[0]);
   if (input !== '-' && existsSync(input) && statSync(input).isDirectory()) throw new UsageError(`${positionals[0]} is a folder; explain shows one document (use winnow clean for folders)`);
-  if (values.watch && input === '-') throw new UsageError('--watch needs a file: standard input cannot be read again');
+  if (values.watch && (input === '-' || web)) throw new UsageError('--watch needs a file: standard input or a web page is not watched');
   const options: ExplainOptions = {
     input,
     shown: positionals[0],
@@ -91,6 +99,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
     rule: values.rule,
     type: values.type as InputType | undefined,
     noTitle: values['no-title'],
+    json: values.format === 'json',
   };
   if (!values.watch) return explainOnce(options, io);
   return watchAndExplain(options, io);
@@ -135,7 +144,8 @@ async function explainOnce(options: ExplainOptions, io: Io): Promise<number> {
     );
   }
   const show = (path: string) => shownPath(io.cwd, path);
-  io.stdout.write(render({ shown, result, engine, resolved, rule: options.rule, show, c: colorsFor(io) }));
+  if (options.json) io.stdout.write(`${JSON.stringify(explanation({ shown, result, engine, resolved, rule: options.rule, show }), null, 2)}\n`);
+  else io.stdout.write(render({ shown, result, engine, resolved, rule: options.rule, show, c: colorsFor(io) }));
   return EXIT.ok;
 }
 
@@ -201,6 +211,30 @@ export function render({ shown, result, engine, resolved, rule, show, c }: Rende
 
   lines.push('', ...summary(result, resolved, rule, show, c));
   return `${lines.join('\n')}\n`;
+}
+
+/** The explanation as data (`--format json`): what `render` prints, for scripts and editors. */
+function explanation({ shown, result, engine, resolved, rule, show }: Omit<RenderInput, 'c'>): Record<string, unknown> {
+  const mine = (removal: Removal | undefined) => removal !== undefined && (rule === undefined || removal.rule === rule);
+  const removalJson = (removal: Removal) => ({ rule: removal.rule, outlet: removal.outlet, kind: removal.kind, ...(removal.detail !== undefined ? { detail: removal.detail } : {}) });
+  const blocks = annotateBlocks(engine).map((block) => {
+    const cuts = block.segments.filter((s) => mine(s.removal)).map((s) => ({ text: s.text, ...removalJson(s.removal!) }));
+    return {
+      index: block.index,
+      ...(block.line !== undefined ? { line: block.line } : {}),
+      text: block.text,
+      ...(mine(block.removal) ? { removed: removalJson(block.removal!) } : {}),
+      ...(cuts.length > 0 ? { cuts } : {}),
+    };
+  });
+  const rules = resolved.rules
+    .filter((r) => rule === undefined || r.id === rule)
+    .map((r) => {
+      const removals = result.removals.filter((x) => x.rule === r.id && x.outlet === r.outlet);
+      const why = [...new Set(removals.map((x) => x.detail).filter((d): d is string => d !== undefined))];
+      return { id: r.id, outlet: r.outlet, kind: r.kindName, blocks: removals.length, words: removals.reduce((n, x) => n + x.words, 0), file: show(r.origin.file), line: r.origin.line, column: r.origin.column, why };
+    });
+  return { document: shown, outlet: result.outlet, outletFrom: result.outletFrom, ruleFiles: result.ruleFiles.map(show), blocks, rules, stats: result.stats };
 }
 
 /** Per rule, in the order the rules run: blocks and words removed. */
