@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { clean } from '../src/kernel/clean.js';
 import { evaluate, type EvalResult } from '../src/eval/evaluate.js';
 import { GoldFinder } from '../src/io/sources/gold.js';
+import { evalProgress } from '../src/cli/eval.js';
 import { macroAverage, scoreText } from '../src/eval/score.js';
 import { CORPUS, ROOT, rulesFrom, run, tempDir, writeTree } from './helpers.js';
 
@@ -217,3 +218,45 @@ test('cleaned text written by winnow clean and scored from its folder keeps each
   expect(result.mode).toBe('score');
   expect(result.documents.map((d) => d.words.f1)).toEqual([1, 1]);
 });
+
+describe('progress of a long eval', () => {
+  const clock = () => {
+    let t = 0;
+    return { now: () => t, advance: (ms: number) => (t += ms) };
+  };
+
+  test('a terminal gets one line, redrawn, ending with done', () => {
+    let err = '';
+    const c = clock();
+    const progress = evalProgress({ stderr: { write: (s: string) => (err += s), isTTY: true } }, c.now);
+    progress(0, 4);
+    c.advance(1000);
+    progress(1, 4);
+    c.advance(100);
+    progress(2, 4);
+    c.advance(1000);
+    progress(4, 4);
+    expect(err).toBe('\rwinnow eval: 1/4 documents, 1.0/s, about 3s left\u001b[K\rwinnow eval: 4/4 documents, 1.9/s, done\u001b[K\n');
+  });
+
+  test('a log gets a line every 10 s, and a run shorter than that nothing', () => {
+    let err = '';
+    const c = clock();
+    const progress = evalProgress({ stderr: { write: (s: string) => (err += s) } }, c.now);
+    progress(0, 100);
+    c.advance(5000);
+    progress(50, 100);
+    expect(err).toBe('');
+    c.advance(5000);
+    progress(60, 100);
+    c.advance(4000);
+    progress(100, 100);
+    expect(err).toBe('winnow eval: 60/100 documents, 6.0/s, about 7s left\nwinnow eval: 100/100 documents, 7.1/s, done\n');
+    let quiet = '';
+    const short = evalProgress({ stderr: { write: (s: string) => (quiet += s) } }, c.now);
+    short(0, 2);
+    short(2, 2);
+    expect(quiet).toBe('');
+  });
+});
+

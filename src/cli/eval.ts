@@ -12,6 +12,11 @@ import { renderEvalTable } from '../eval/table.js';
 import { HTML_FILE, type InputType } from '../kernel/parse/index.js';
 import { loadRules } from '../io/rules.js';
 import { EXIT, UsageError, rulesDir, type Io } from './io.js';
+import { duration } from '../io/batch/progress.js';
+
+/** How often progress is redrawn on a terminal, and written as a line otherwise. */
+const PROGRESS_TTY_MS = 250;
+const PROGRESS_LINES_MS = 10_000;
 
 export const EVAL_HELP = `Usage: winnow eval <input...> [--gold DIR] [options]
 
@@ -79,7 +84,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
 
   const mode: EvalMode = values.mode === 'auto' ? guessMode(inputs, io.cwd) : (values.mode as EvalMode);
   const ruleSet = mode === 'clean' ? loadRules(rulesDir(values.rules, io.cwd)) : undefined;
-  if (ruleSet && values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, [...ruleSet.outlets.keys()]);
+  if (ruleSet && values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, ruleSet.outletNames());
 
   const documents: SourceDocument[] = [];
   for await (const doc of readDocuments(inputs, { cwd: io.cwd })) documents.push(doc);
@@ -93,6 +98,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     ablation: !values['no-ablation'],
     noTitle: values['no-title'],
     root: io.cwd,
+    onDocument: evalProgress(io),
   });
 
   for (const { id, error } of result.failed) io.stderr.write(`winnow: ${id}: ${error}\n`);
@@ -108,6 +114,26 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.failed;
   }
   return result.failed.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Progress on standard error while documents are cleaned and scored: a line redrawn on a terminal, else a line every 10 s; nothing for a run shorter than that. */
+export function evalProgress(io: Pick<Io, 'stderr'>, now: () => number = Date.now): (done: number, total: number) => void {
+  const tty = io.stderr.isTTY === true;
+  const interval = tty ? PROGRESS_TTY_MS : PROGRESS_LINES_MS;
+  const started = now();
+  let shown = false;
+  let last = started;
+  return (done, total) => {
+    const at = now();
+    const finished = done === total;
+    if (finished ? !shown : at - last < interval) return;
+    last = at;
+    shown = true;
+    const rate = done / Math.max(0.001, (at - started) / 1000);
+    const left = finished ? 'done' : rate > 0 ? `about ${duration((total - done) / rate)} left` : '';
+    const line = `winnow eval: ${done.toLocaleString('en')}/${total.toLocaleString('en')} documents, ${rate.toFixed(1)}/s, ${left}`;
+    io.stderr.write(tty ? `\r${line}\u001b[K${finished ? '\n' : ''}` : `${line}\n`);
+  };
 }
 
 /** Raw inputs are HTML, or sit in a corpus with their gold beside them; anything else is cleaned text. */

@@ -43,6 +43,8 @@ export interface EvalOptions {
   noTitle?: boolean;
   /** Paths in the result are written relative to this folder (default: as given). */
   root?: string;
+  /** Called after each document (scored, skipped or failed), for progress. */
+  onDocument?: (done: number, total: number) => void;
 }
 
 export interface EvalDocument extends PairScore {
@@ -107,7 +109,10 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
   const variants = new Map<string, RuleSet>();
   const seenGold = new Set<string>();
 
-  for (const doc of documents) {
+  const all = [...documents];
+  let done = 0;
+  for (const doc of all) {
+    options.onDocument?.(done++, all.length);
     const id = doc.id;
     const input = doc.input;
     if (doc.error !== undefined || input === undefined) {
@@ -177,6 +182,7 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
     }
   }
 
+  options.onDocument?.(done, all.length);
   if (mode === 'score' && gold.dir !== undefined) {
     // As the reference scorer does: a gold file without its prediction scores an empty one.
     for (const { path, name } of gold.goldFiles()) {
