@@ -9,6 +9,7 @@ import { renderTable } from '../src/report/formats/table.js';
 import { reportProblems } from '../src/report/load.js';
 import { REPORT_SCHEMA } from '../src/report/schema.js';
 import type { Report } from '../src/report/types.js';
+import { groupTitle, groupWarnings } from '../src/report/warning-groups.js';
 import { CORPUS, ROOT, documentsUnder, projectRules, rulesFrom, run, tempDir } from './helpers.js';
 
 /** Clean the bundled corpus through the CLI with --report and read the report back. */
@@ -126,6 +127,26 @@ rules:
     expect(report.warnings[0].message).toMatch(/default\/stale \(.*default\.yaml:8\) never fired in the 2 documents it applied to/);
     expect(report.documents.find((d) => d.id === 'railed.txt')!.warnings).toEqual(['over-removal', 'rule-dominance']);
     expect(report.totals).toMatchObject({ rules: 3, rulesFired: 2, rulesNeverFired: 1 });
+  });
+
+  test('warnings are read in groups: by kind, and by rule for rule dominance, with counts; the page links each to its text', () => {
+    const railed = (i: number) => ({ id: `railed-${i}.txt`, content: `${story(2)}\n\nMore news\n\n${story(30)}\n` });
+    const builder = new ReportBuilder({ ruleSet: rules });
+    for (let i = 0; i < 8; i++) builder.add(clean(railed(i), { rules }));
+    const report = builder.build();
+    const groups = groupWarnings(report.warnings);
+    expect(groups.map((g) => [groupTitle(g), g.warnings.length])).toEqual([
+      ['never-fired: 2 rules', 2],
+      ['rule-dominance of default/rail: 8 documents', 8],
+      ['over-removal: 8 documents', 8],
+    ]);
+    const table = renderTable(report, { color: false });
+    expect(table).toContain('  over-removal: 8 documents\n    railed-0.txt: ');
+    expect(table).toContain('    and 3 more (--format json or --format html lists them all)');
+    const html = renderHtml(report);
+    expect(html.match(/<details class="warning-group"/g)).toHaveLength(3);
+    expect(html).toContain('<summary><b>rule-dominance</b>default/rail: 8 documents</summary>');
+    expect(html).toMatch(/railed-0\.txt: [^<]*<a href="#doc-\d+">text<\/a><\/li>/);
   });
 
   test('thresholds are options: raising them silences the warnings', () => {
@@ -271,7 +292,7 @@ describe('winnow report', () => {
     const wordsEnd = rows[0].indexOf('words') + 'words'.length;
     for (const row of rows.slice(1)) expect(row.slice(wordsEnd - 1, wordsEnd)).toMatch(/\d/);
     expect(rows[1]).toMatch(/^telegraph\/latest-stories-rail\s+rest\s+1\/1\s+41\s+1,235\s+43\.3%\s+65\.7%\s+rules\/outlets\/telegraph\.yaml:\d+$/);
-    expect(stdout).toMatch(/rule-dominance telegraph\/latest-stories-rail took 65\.4% of the 1,887 words/);
+    expect(stdout).toMatch(/\n  rule-dominance of telegraph\/latest-stories-rail: 1 document\n    .*telegraph\/latest-stories-rail took 65\.4% of the 1,887 words/);
   });
 
   test('colours only a terminal, and not when NO_COLOR is set', async () => {

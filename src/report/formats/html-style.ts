@@ -39,6 +39,8 @@ figure.plot figcaption { font-size: 13px; color: var(--muted); }
 ul.warnings { list-style: none; padding: 0; margin: 0; }
 ul.warnings li { background: var(--warn-bg); color: var(--warn); margin: 2px 0; padding: 3px 8px; border-radius: 3px; }
 ul.warnings li b { font-weight: 600; margin-right: 6px; }
+details.warning-group summary { cursor: pointer; margin: 4px 0; }
+details.warning-group summary b { font-weight: 600; margin-right: 6px; color: var(--warn); }
 tr.doc-row { cursor: pointer; }
 tr.doc-row.flagged td:first-child { border-left: 3px solid #d9a400; }
 article.doc { scroll-margin-top: 110px; border: 1px solid var(--line); border-radius: 6px; margin: 14px 0; padding: 6px 16px 10px; }

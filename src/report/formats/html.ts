@@ -6,6 +6,10 @@
 import { percent } from '../builder.js';
 import { escapeHtml } from './html-escape.js';
 import { reportPlots } from './plots.js';
+import { groupWarnings } from '../warning-groups.js';
+
+/** A warning group of at most this many is shown open. */
+const OPEN_GROUP = 5;
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_CSS } from './html-style.js';
 import type { Report, ReportDetail, ReportDocument, ReportRule } from '../types.js';
@@ -75,16 +79,22 @@ export function renderHtml(report: Report): string {
       `${num(o.rulesFired)}${num(o.rulesApplied)}<td>${escapeHtml(o.ruleFiles.join(', '))}</td></tr>`,
   );
 
-  const warningItems = report.warnings.map((w) => {
+  const warningItem = (w: Report['warnings'][number]) => {
     const outlet = w.document !== undefined ? outletOfDocument.get(w.document) : undefined;
     const docRules = w.document !== undefined ? rulesOfDocument.get(w.document) : undefined;
     const appliedIn = w.rule !== undefined && w.document === undefined ? rulesByKey.get(w.rule)?.appliedIn : undefined;
     return (
       `<li data-type="${w.type}"${w.rule ? ` data-rule="${escapeHtml(w.rule)}"` : ''}${outlet ? ` data-outlet="${escapeHtml(outlet)}"` : ''}` +
       `${appliedIn ? ` data-outlets="${escapeHtml(appliedIn.join(' '))}"` : ''}${docRules ? ` data-rules="${escapeHtml(docRules.join(' '))}"` : ''}>` +
-      `<b>${escapeHtml(w.type)}</b>${escapeHtml(w.message)}</li>`
+      `${escapeHtml(w.message)}${w.document !== undefined && detailIds.has(w.document) ? ` <a href="#${detailIds.get(w.document)}">text</a>` : ''}</li>`
     );
-  });
+  };
+  // Grouped by kind (and by rule for rule dominance), each group folded unless it is small.
+  const warningGroups = groupWarnings(report.warnings).map(
+    (group) =>
+      `<details class="warning-group" data-type="${group.type}"${group.warnings.length <= OPEN_GROUP ? ' open' : ''}><summary><b>${escapeHtml(group.type)}</b>${escapeHtml(`${group.rule ? `${group.rule}: ` : ''}${number(group.warnings.length)} ${group.noun}${group.warnings.length === 1 ? '' : 's'}`)}</summary>` +
+      `<ul class="warnings">${group.warnings.map(warningItem).join('\n')}</ul></details>`,
+  );
 
   const documentRows = report.documents.map((d) => {
     const detail = detailIds.get(d.id);
@@ -146,7 +156,7 @@ ${reportPlots(report, hues)}
 </table>
 <h2 id="warnings">Warnings</h2>
 <p class="note">Thresholds: more than ${percent(report.settings.maxRemovedShare)} of a document removed or fewer than ${report.settings.minWordsKept} words kept; one rule taking more than ${percent(report.settings.ruleDominanceShare)} of a document.${report.warningsOmitted ? ` ${number(report.warningsOmitted)} more warnings not listed (maxWarnings ${number(report.settings.maxWarnings)}).` : ''}</p>
-<ul class="warnings">${warningItems.join('\n') || '<li class="none">none</li>'}</ul>
+${warningGroups.join('\n') || '<ul class="warnings"><li class="none">none</li></ul>'}
 <h2 id="documents">Documents (<span id="documents-shown">all ${report.documents.length}</span>)</h2>
 ${report.documentsOmitted ? `<p class="note">${number(report.documentsOmitted)} more documents are counted in the totals but not listed (maxDocuments ${number(report.settings.maxDocuments)}).</p>` : ''}
 <table id="documents-table">

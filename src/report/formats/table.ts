@@ -3,6 +3,10 @@ import picocolors from 'picocolors';
 import { percent } from '../builder.js';
 import { alignRows, type Column } from '../../io/table.js';
 import type { Report } from '../types.js';
+import { groupTitle, groupWarnings } from '../warning-groups.js';
+
+/** Warnings listed per group in the terminal table. */
+const WARNINGS_PER_GROUP = 5;
 
 export interface TableOptions {
   /** ANSI colour (default false; the CLI turns it on for a terminal unless NO_COLOR is set). */
@@ -84,7 +88,12 @@ export function renderTable(report: Report, options: TableOptions = {}): string 
   const stale = counts.stale ?? 0;
   const total = counts['never-fired'] + counts['over-removal'] + counts['rule-dominance'] + stale;
   out.push('', bold(`Warnings (${total}: ${counts['never-fired']} never fired, ${counts['over-removal']} over-removal, ${counts['rule-dominance']} rule dominance${stale > 0 ? `, ${stale} stale` : ''})`));
-  for (const w of report.warnings) out.push(yellow(`  ${w.type.padEnd(14)} ${w.message}`));
+  // Grouped by kind (and by rule for rule dominance): a few of each group, then how many more.
+  for (const group of groupWarnings(report.warnings)) {
+    out.push(yellow(`  ${groupTitle(group)}`));
+    for (const w of group.warnings.slice(0, WARNINGS_PER_GROUP)) out.push(`    ${w.message}`);
+    if (group.warnings.length > WARNINGS_PER_GROUP) out.push(`    and ${number(group.warnings.length - WARNINGS_PER_GROUP)} more (--format json or --format html lists them all)`);
+  }
   if (report.warningsOmitted > 0) out.push(`  (${number(report.warningsOmitted)} more not listed; settings.maxWarnings is ${number(report.settings.maxWarnings)})`);
   if (total === 0) out.push('  none');
   return `${out.join('\n')}\n`;
