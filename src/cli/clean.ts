@@ -168,9 +168,10 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const files = () => expandInputs(positionals, io.cwd);
   const several = holdsSeveral(positionals, io.cwd, inputFormat);
   // One document to stdout is cleaned here: a worker would cost more than the work. It needs one
-  // outlet's rules, so outlet files are compiled when that document asks for them.
+  // outlet's rules, so outlet files are compiled when that document asks for them (unless a
+  // report, which lists every rule, is wanted).
   const inProcess = target.kind === 'stdout' && !several;
-  const ruleSet = loadRules(rulesDir(values.rules, io.cwd), { deferOutlets: inProcess });
+  const ruleSet = loadRules(rulesDir(values.rules, io.cwd), { deferOutlets: inProcess && values.report === undefined });
   if (values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, ruleSet.outletNames());
   if (target.kind === 'stdout') {
     if (format !== 'json' && several) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
