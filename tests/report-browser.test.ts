@@ -103,6 +103,18 @@ describeWithBrowser('HTML report in chromium', () => {
     expect(await cell.textContent()).toContain(share.why![0].detail);
   });
 
+  test('the text search keeps only the documents holding the words', async () => {
+    await page.fill('#filter-text', 'Zelenskyy');
+    const visible = page.locator('article.doc:not(.hidden)');
+    const count = await visible.count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(await page.locator('article.doc').count());
+    for (const text of await visible.allTextContents()) expect(text).toContain('Zelenskyy');
+    expect(await page.locator('#documents-shown').textContent()).toMatch(/^\d+ of 1000$/);
+    await page.fill('#filter-text', '');
+    expect(await page.locator('#documents-shown').textContent()).toBe('all 1000');
+  });
+
   test('the rules table sorts by a column, both ways', async () => {
     const header = page.locator('#rules-table th', { hasText: /^words$/ });
     const wordsColumn = async () =>

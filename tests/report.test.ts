@@ -149,6 +149,15 @@ rules:
     expect(html).toMatch(/railed-0\.txt: [^<]*<a href="#doc-\d+">text<\/a><\/li>/);
   });
 
+  test("a document's row and text link to the page it came from", () => {
+    const builder = new ReportBuilder({ ruleSet: rules });
+    builder.add(clean({ ...docs[0], url: 'https://news.example/story' }, { rules }));
+    const report = builder.build();
+    expect(report.documents[0].url).toBe('https://news.example/story');
+    expect(report.details[0].url).toBe('https://news.example/story');
+    expect(renderHtml(report).match(/<a class="source" href="https:\/\/news\.example\/story" rel="noreferrer noopener" target="_blank">source<\/a>/g)).toHaveLength(2);
+  });
+
   test('thresholds are options: raising them silences the warnings', () => {
     const builder = new ReportBuilder({ ruleSet: rules, maxRemovedShare: 0.99, minWordsKept: 5, ruleDominanceShare: 0.99 });
     for (const doc of docs) builder.add(clean(doc, { rules }));

@@ -15,8 +15,10 @@ export function documentRow(result: CleanResult, id: string): ReportDocument {
     rules[key] = (rules[key] ?? 0) + removal.words;
   }
   const { blocksIn, blocksRemoved, wordsIn, wordsOut, wordsRemoved } = result.stats;
+  const url = sourceUrl(result);
   return {
     id,
+    ...(url !== undefined ? { url } : {}),
     outlet: result.outlet,
     blocksIn,
     blocksRemoved,
@@ -54,7 +56,14 @@ export function documentDetail(result: CleanResult, id: string): ReportDetail | 
     blocks.push(segments);
   }
   if (next !== kept.length) return undefined;
-  return { id, outlet: result.outlet, blocks };
+  const url = sourceUrl(result);
+  return { id, ...(url !== undefined ? { url } : {}), outlet: result.outlet, blocks };
+}
+
+/** Where the page came from: the document's URL, else the canonical address it gives (http(s) only). */
+function sourceUrl(result: CleanResult): string | undefined {
+  const url = result.url ?? result.article?.url;
+  return url !== undefined && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 export function share(part: number, whole: number): number {

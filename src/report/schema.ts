@@ -114,6 +114,7 @@ export const REPORT_SCHEMA = {
         required: ['id', 'outlet', 'blocksIn', 'blocksRemoved', 'wordsIn', 'wordsOut', 'wordsRemoved', 'shareRemoved', 'rules'],
         properties: {
           id: text,
+          url: text,
           outlet: text,
           blocksIn: count,
           blocksRemoved: count,
@@ -134,6 +135,7 @@ export const REPORT_SCHEMA = {
         required: ['id', 'outlet', 'blocks'],
         properties: {
           id: text,
+          url: text,
           outlet: text,
           blocks: {
             type: 'array',

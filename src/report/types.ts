@@ -105,6 +105,8 @@ export interface ReportTotals extends DocumentCounts {
 
 export interface ReportDocument {
   id: string;
+  /** The page's address: the document's URL, else its canonical address, when known. */
+  url?: string;
   outlet: string;
   blocksIn: number;
   blocksRemoved: number;
@@ -128,6 +130,7 @@ export interface DetailSegment {
 
 export interface ReportDetail {
   id: string;
+  url?: string;
   outlet: string;
   /** Every block of the document in order (position = block index), each as its kept and removed runs. */
   blocks: DetailSegment[][];

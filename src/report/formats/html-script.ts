@@ -35,19 +35,26 @@ export const REPORT_SCRIPT = `
   const ruleFilter = $('#filter-rule');
   const warnFilter = $('#filter-warnings');
   const hideRemoved = $('#hide-removed');
+  const textFilter = $('#filter-text');
   const words = (s) => (s ? s.split(' ') : []);
+  // What a document's text search looks in: its row, and its text when the page keeps it.
+  const searchable = (el) => {
+    const detail = el.tagName === 'TR' && el.dataset.detail ? document.getElementById(el.dataset.detail) : null;
+    return ((detail ? detail.textContent : '') + ' ' + el.textContent).toLowerCase();
+  };
 
   function apply() {
     const outlet = outletFilter.value;
     const rule = ruleFilter.value;
     const warnOnly = warnFilter.checked;
+    const query = textFilter.value.trim().toLowerCase();
     for (const tr of $$('tr.rule-row')) {
       const show = (!outlet || words(tr.dataset.outlets).includes(outlet)) && (!rule || tr.dataset.rule === rule);
       tr.classList.toggle('hidden', !show);
     }
     let shown = 0, total = 0;
     for (const el of $$('tr.doc-row, article.doc')) {
-      const show = (!outlet || el.dataset.outlet === outlet) && (!rule || words(el.dataset.rules).includes(rule)) && (!warnOnly || el.dataset.flagged === '1');
+      const show = (!outlet || el.dataset.outlet === outlet) && (!rule || words(el.dataset.rules).includes(rule)) && (!warnOnly || el.dataset.flagged === '1') && (!query || searchable(el).includes(query));
       el.classList.toggle('hidden', !show);
       if (el.tagName === 'TR') { total++; if (show) shown++; }
     }
@@ -62,6 +69,7 @@ export const REPORT_SCRIPT = `
     document.body.classList.toggle('hide-removed', hideRemoved.checked);
   }
   for (const el of [outletFilter, ruleFilter, warnFilter, hideRemoved]) el.addEventListener('change', apply);
+  textFilter.addEventListener('input', apply);
 
   // A rule name in the rules table filters by that rule.
   for (const a of $$('a.rule-link')) {

@@ -29,6 +29,7 @@ td.key .swatch { display: inline-block; width: 10px; height: 10px; border-radius
 details.examples summary { cursor: pointer; color: var(--muted); }
 details.examples li { font-size: 13px; margin: 2px 0; }
 .why { font-size: 13px; margin: 4px 0; }
+a.source { font-size: 12px; font-weight: normal; margin-left: 6px; }
 .why .reason { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
 .plots { display: flex; flex-wrap: wrap; gap: 16px 32px; }
 figure.plot { margin: 0; }

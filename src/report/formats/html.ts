@@ -101,7 +101,7 @@ export function renderHtml(report: Report): string {
     return (
       `<tr class="doc-row${d.warnings ? ' flagged' : ''}" data-outlet="${escapeHtml(d.outlet)}" data-rules="${escapeHtml(Object.keys(d.rules).join(' '))}"` +
       ` data-flagged="${d.warnings ? 1 : 0}"${detail ? ` data-detail="${detail}"` : ''}>` +
-      `<td>${escapeHtml(d.id)}</td><td>${escapeHtml(d.outlet)}</td>${num(d.wordsIn)}${num(d.wordsOut)}${num(d.shareRemoved, percent(d.shareRemoved))}` +
+      `<td>${escapeHtml(d.id)}${sourceLink(d.url)}</td><td>${escapeHtml(d.outlet)}</td>${num(d.wordsIn)}${num(d.wordsOut)}${num(d.shareRemoved, percent(d.shareRemoved))}` +
       `${num(Object.keys(d.rules).length)}<td>${escapeHtml((d.warnings ?? []).join(', '))}</td><td>${detail ? 'text below' : ''}</td></tr>`
     );
   });
@@ -138,6 +138,7 @@ export function renderHtml(report: Report): string {
 <label>Rule <select id="filter-rule"><option value="">all rules</option>${ruleOptions.join('')}</select></label>
 <label><input type="checkbox" id="filter-warnings"> only documents with warnings</label>
 <label><input type="checkbox" id="hide-removed"> hide removed text</label>
+<label>Text <input type="search" id="filter-text" placeholder="documents holding…"></label>
 </div>
 </header>
 <main>
@@ -208,6 +209,11 @@ function renderDetail(
     : escapeHtml(detail.outlet);
   return (
     `<article class="doc" id="${anchor}" data-outlet="${escapeHtml(detail.outlet)}" data-rules="${escapeHtml(rules.join(' '))}" data-flagged="${row?.warnings ? 1 : 0}">` +
-    `<h3>${escapeHtml(detail.id)}</h3><div class="meta">${meta}</div>${paragraphs.join('\n')}</article>`
+    `<h3>${escapeHtml(detail.id)}${sourceLink(detail.url)}</h3><div class="meta">${meta}</div>${paragraphs.join('\n')}</article>`
   );
+}
+
+/** A link to the page a document came from (opened by the reader; the report itself loads nothing). */
+function sourceLink(url: string | undefined): string {
+  return url === undefined ? '' : ` <a class="source" href="${escapeHtml(url)}" rel="noreferrer noopener" target="_blank">source</a>`;
 }
