@@ -280,6 +280,22 @@ describe('winnow learn on real pages (schneier.com, Dragnet data set)', () => {
     return { recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
   }
 
+  test('--format json gives the proposal as data: each rule as written, with its evidence', async () => {
+    const { code, stdout } = await run(['learn', join(SAMPLE, 'html'), '--outlet', 'schneier', '--format', 'json']);
+    expect(code).toBe(0);
+    const { proposals } = JSON.parse(stdout) as { proposals: Array<{ file: string; outlet: string; pages: number; rules: Array<{ id: string; rule: Record<string, unknown>; evidence: { pages: number; seen: number; words: number; examples: string[] } }> }> };
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]).toMatchObject({ file: 'rules/outlets/schneier.yaml', outlet: 'schneier', pages: 5 });
+    expect(proposals[0].rules.length).toBeGreaterThan(0);
+    for (const { id, rule, evidence } of proposals[0].rules) {
+      expect(rule.id).toBe(id);
+      expect(evidence.pages).toBeGreaterThanOrEqual(2);
+      expect(evidence.seen).toBe(5);
+      expect(evidence.examples.length).toBeGreaterThan(0);
+    }
+    expect(await run(['learn', join(SAMPLE, 'html'), '--outlet', 'schneier', '--format', 'json', '--write'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format json prints the proposal') });
+  });
+
   test('rules learned without gold from four pages clean the fifth better, and lose at most 2% of its article words', async () => {
     const gains: number[] = [];
     for (const held of ids) {

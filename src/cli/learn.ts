@@ -34,6 +34,8 @@ Options:
   --write                merge the proposal into the rule files (hand-written rules and
                          comments are kept; duplicates of existing rules are not added)
   --dry-run              with --write: print the diff instead of writing
+  --format FORMAT        yaml (default: the proposed rule files) or json: each proposal with its
+                         rules, their evidence and the defaults it switches off
   --rules DIR            rules folder (default: ./rules, else the rules bundled with winnow)
   --min-support SHARE    share of the pages a rule must fire on (default ${d.minSupport})
   --min-pages N          fewest pages a rule must fire on, at least 2 (default ${d.minPages})
@@ -63,6 +65,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
       gold: { type: 'string' },
       write: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'yaml' },
       rules: { type: 'string' },
       'min-support': { type: 'string' },
       'min-pages': { type: 'string' },
@@ -85,6 +88,8 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
   if ((values.outlet === undefined) === (values.by === undefined)) throw new UsageError('Pass either --outlet NAME (pages of one outlet) or --by host (pages of many)');
   if (values.outlet !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(values.outlet)) throw new UsageError(`Unexpected outlet name \`${values.outlet}\`, expected lower-case letters, digits, ".", "_" and "-"`);
   if (values['dry-run'] && !values.write) throw new UsageError('--dry-run shows what --write would change; pass both');
+  if (values.format !== 'yaml' && values.format !== 'json') throw new UsageError(`Unknown --format ${values.format}; expected yaml or json`);
+  if (values.format === 'json' && values.write) throw new UsageError('--format json prints the proposal; --write merges it into the rule files: pass one of them');
   const options = resolveOptions({
     minSupport: share(values['min-support'], '--min-support'),
     minPages: count(values['min-pages'], '--min-pages'),
@@ -129,7 +134,12 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
     proposals.push({ proposal: crossOutletDefaults(templates, options, proposals[0]?.proposal.at ?? today(), taken), hosts: [] });
   }
 
-  for (const { proposal, hosts } of proposals) {
+  if (values.format === 'json') {
+    const fileOf = (outlet: string) => display(outlet === DEFAULT_OUTLET ? join(dir, 'default.yaml') : join(dir, 'outlets', `${outlet}.yaml`));
+    const json = proposals.map(({ proposal, hosts }) => ({ file: fileOf(proposal.outlet), hosts, ...proposal }));
+    io.stdout.write(`${JSON.stringify({ proposals: json }, null, 2)}\n`);
+  }
+  for (const { proposal, hosts } of values.format === 'json' ? [] : proposals) {
     const path = proposal.outlet === DEFAULT_OUTLET ? join(dir, 'default.yaml') : join(dir, 'outlets', `${proposal.outlet}.yaml`);
     const shown = display(path);
     if (!values.write) {
