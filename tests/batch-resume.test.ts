@@ -73,7 +73,7 @@ describe('--resume after kill -9', () => {
     // Resuming with other options is refused, and leaves the unfinished run alone.
     const other = winnow(['corpus.jsonl', '--out', out, '--resume', '--format', 'html', '--quiet'], input);
     expect(other.status).toBe(2);
-    expect(other.stderr).toMatch(/started with other inputs, options or rules/);
+    expect(other.stderr).toMatch(/started with other inputs \(or input files were added, removed or changed since\), options or rules/);
 
     const resumed = winnow(['corpus.jsonl', '--out', out, '--report', report, '--resume'], input);
     expect(resumed.status).toBe(1);
@@ -103,3 +103,37 @@ test('--resume of a run killed before its first checkpoint says it starts over, 
   expect(resumed.stderr).toContain('stopped before its first checkpoint; starting from the beginning');
   expect(readFileSync(join(dir, 'out', 'stdin.txt'), 'utf8')).toContain('council');
 });
+
+test('--resume after an input changed is refused, and the unfinished run is left to resume', async () => {
+  const input = corpus();
+  const work = tempDir();
+  const out = join(work, 'out');
+  await killAfterFirstCheckpoint(['corpus.jsonl', '--out', out, '--quiet'], input, join(out, '.winnow-run', 'journal.jsonl'));
+  // One more record: the run that was started read another file.
+  const path = join(input, 'corpus.jsonl');
+  const original = readFileSync(path, 'utf8');
+  writeFileSync(path, `${original}${JSON.stringify({ id: 'late', html: article(9999) })}\n`);
+  const changed = winnow(['corpus.jsonl', '--out', out, '--resume', '--quiet'], input);
+  expect(changed.status).toBe(2);
+  expect(changed.stderr).toMatch(/started with other inputs \(or input files were added, removed or changed since\)/);
+  expect(existsSync(join(out, '.winnow-run', 'journal.jsonl'))).toBe(true);
+}, 120_000);
+
+test('Ctrl-C says what is kept and how to go on, exits 130, and --resume finishes the run', async () => {
+  const input = corpus();
+  const work = tempDir();
+  const out = join(work, 'out');
+  const journal = join(out, '.winnow-run', 'journal.jsonl');
+  const child = spawn(process.execPath, [bin, 'clean', 'corpus.jsonl', '--out', out, '--quiet'], { cwd: input, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  while (!(existsSync(journal) && readFileSync(journal, 'utf8').split('\n').filter(Boolean).length >= 2)) await new Promise((r) => setTimeout(r, 20));
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(stderr).toContain(`winnow: interrupted; what was cleaned up to the last checkpoint is kept in ${out}: run the same command with --resume to carry on`);
+  const resumed = winnow(['corpus.jsonl', '--out', out, '--resume'], input);
+  expect(resumed.status).toBe(1);
+  expect(resumed.stderr).toMatch(/resuming after [\d,]+ finished documents/);
+  expect(resumed.stderr).toMatch(/cleaned 3,990 documents .* 10 failed/);
+}, 120_000);

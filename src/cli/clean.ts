@@ -14,6 +14,7 @@ import { INPUT_FORMATS, type InputFormat } from '../io/sources/corpus.js';
 import { AUTO, formatNamed, formatOfFile } from '../io/sources/formats/registry.js';
 import type { Format } from '../io/batch/messages.js';
 import { errorsPath, outputTarget, ResumeError, type OutputTarget } from '../io/batch/outputs.js';
+import { OutputBusyError } from '../io/batch/lock.js';
 import { WorkerStartError } from '../io/batch/pool.js';
 import { runBatch, type BatchSummary } from '../io/batch/run.js';
 import { HTML_PARSERS, type HtmlParser, type InputType } from '../kernel/parse/index.js';
@@ -23,6 +24,9 @@ import { reportTarget, writeReport } from '../report/write.js';
 import { type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
 import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
+
+/** The exit code of a run stopped by Ctrl-C (SIGINT), as shells report it: 128 + 2. */
+const EXIT_INTERRUPTED = 130;
 
 export const CLEAN_HELP = `Usage: winnow clean <input...> [options]
 
@@ -74,7 +78,8 @@ Running:
 
 Documents that cannot be read or cleaned are listed in errors.jsonl in the output folder
 (beside a JSONL output: NAME.errors.jsonl) as {id, source, reason}.
-Exit codes: 0 all documents cleaned, 1 some documents failed, 2 usage or rule-file errors.`;
+Exit codes: 0 all documents cleaned, 1 some documents failed, 2 usage or rule-file errors,
+130 interrupted (Ctrl-C; --resume carries on).`;
 
 /** The report options `--warn-*` set. */
 type Thresholds = Pick<ReportOptions, 'maxRemovedShare' | 'minWordsKept' | 'ruleDominanceShare' | 'maxDocumentDetails'>;
@@ -195,11 +200,27 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     report: values.report !== undefined,
   };
   const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
+  if (reportPath !== undefined) guardReport(reportPath, values.report!, positionals, io.cwd);
   const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd, ...thresholds });
   const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
-  const job = digest({ inputs: positionals.map((p) => (p === '-' || WEB_ADDRESS.test(p) ? p : resolve(io.cwd, p))), target, setup: { ...setup, rules: undefined, cwd: undefined }, inputFormat, maxBytes, rules: rulesDigest(ruleSet) });
+  const job = digest({
+    inputs: positionals.map((p) => (p === '-' || WEB_ADDRESS.test(p) ? p : resolve(io.cwd, p))),
+    // The files the inputs hold now: a resumed run must read the same ones (none added, removed or changed).
+    files: target.kind === 'stdout' ? undefined : filesDigest(files()),
+    target,
+    setup: { ...setup, rules: undefined, cwd: undefined },
+    inputFormat,
+    maxBytes,
+    rules: rulesDigest(ruleSet),
+  });
 
   const started = process.hrtime.bigint();
+  // Ctrl-C of a run into --out: what finished up to the last checkpoint is on disk; say how to go on.
+  const interrupted = () => {
+    io.stderr.write(`\nwinnow: interrupted; what was cleaned up to the last checkpoint is kept in ${shownPath(io.cwd, target.kind === 'folder' ? target.dir : target.kind === 'jsonl' ? target.path : '')}: run the same command with --resume to carry on\n`);
+    process.exit(EXIT_INTERRUPTED);
+  };
+  if (target.kind !== 'stdout') process.once('SIGINT', interrupted);
   let summary: BatchSummary;
   try {
     summary = await runBatch(
@@ -220,8 +241,10 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       { stdout: io.stdout, stderr: io.stderr },
     );
   } catch (error) {
-    if (error instanceof ResumeError || error instanceof WorkerStartError) throw new UsageError(error.message);
+    if (error instanceof ResumeError || error instanceof OutputBusyError || error instanceof WorkerStartError) throw new UsageError(error.message);
     throw error;
+  } finally {
+    process.off('SIGINT', interrupted);
   }
   if (!values.quiet) io.stderr.write(`${summaryLine(summary, Number(process.hrtime.bigint() - started) / 1e9, target, io.cwd)}\n`);
   return summary.totals.failed > 0 ? EXIT.failed : EXIT.ok;
@@ -255,14 +278,10 @@ function holdsSeveral(inputs: string[], cwd: string, inputFormat: InputFormat): 
 function guardOutput(target: Exclude<OutputTarget, { kind: 'stdout' }>, inputs: string[], cwd: string): void {
   const out = realish(target.kind === 'folder' ? target.dir : target.path);
   const shown = shownPath(cwd, target.kind === 'folder' ? target.dir : target.path);
-  for (const input of inputs) {
-    if (input === '-' || WEB_ADDRESS.test(input)) continue;
-    const path = resolve(cwd, input);
-    if (!existsSync(path)) continue;
-    const real = realpathSync(path);
+  for (const { input, real } of namedPaths(inputs, cwd)) {
     const isDir = statSync(real).isDirectory();
     if (out === real || (isDir && out.startsWith(real + sep))) {
-      throw new UsageError(`--out ${shown} is inside the input ${input}; pick an output outside the inputs, so no input is ever overwritten`);
+      throw new UsageError(`--out ${shown} ${out === real ? 'is' : 'is inside'} the input ${input}; pick an output outside the inputs, so no input is ever overwritten`);
     }
     if (real.startsWith(out + sep)) {
       throw new UsageError(`--out ${shown} holds the input ${input}; pick an output outside the inputs`);
@@ -273,6 +292,29 @@ function guardOutput(target: Exclude<OutputTarget, { kind: 'stdout' }>, inputs: 
     if (errors && existsSync(file.path) && realpathSync(file.path) === realish(errors)) {
       throw new UsageError(`--out ${shown} would write its error records over the input ${file.shown}; pick another output name`);
     }
+  }
+}
+
+/** Refuse a report file (`--report`) that is an input, or lies inside an input folder. */
+function guardReport(path: string, option: string, inputs: string[], cwd: string): void {
+  const report = realish(path);
+  for (const { input, real } of namedPaths(inputs, cwd)) {
+    if (report === real || (statSync(real).isDirectory() && report.startsWith(real + sep))) {
+      throw new UsageError(`--report ${option} ${report === real ? 'is' : 'lies inside'} the input ${input}; write the report outside the inputs, so no input is ever overwritten`);
+    }
+  }
+}
+
+/**
+ * The existing paths the inputs name, with their real paths: files and folders as given, and the
+ * files a glob matches (a quoted glob reaches winnow unexpanded, and its files are inputs too).
+ */
+function* namedPaths(inputs: string[], cwd: string): Generator<{ input: string; real: string }> {
+  for (const input of inputs) {
+    if (input === '-' || WEB_ADDRESS.test(input)) continue;
+    const path = resolve(cwd, input);
+    if (existsSync(path)) yield { input, real: realpathSync(path) };
+    else if (isDynamicPattern(input)) for (const file of expandInputs([input], cwd)) if (existsSync(file.path)) yield { input: file.shown, real: realpathSync(file.path) };
   }
 }
 
@@ -298,6 +340,13 @@ function realish(path: string): string {
 
 function digest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** Every input file's path, size and modification time, hashed. */
+function filesDigest(files: Iterable<InputFile>): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.path).update('\0').update(String(file.size)).update('\0').update(String(file.mtimeMs ?? '')).update('\0');
+  return hash.digest('hex');
 }
 
 /** The rule files' contents decide the output, so they are part of the job a journal resumes. */

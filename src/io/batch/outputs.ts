@@ -18,6 +18,7 @@ import { gzip } from 'node:zlib';
 import { writeAtomic } from '../atomic.js';
 import { jsonl } from '../sources/formats/jsonl.js';
 import { Journal, type Checkpoint } from './journal.js';
+import { OutputLock } from './lock.js';
 import type { Totals } from './totals.js';
 
 const gzipAsync = promisify(gzip);
@@ -91,6 +92,8 @@ export interface Output {
   complete(next: number, totals: Totals): Promise<void>;
   /** Move the finished files into place and remove the run's state. */
   finish(): Promise<void>;
+  /** Let another run write to this output (called however the run ends). */
+  release(): void;
 }
 
 export class StdoutOutput implements Output {
@@ -112,6 +115,7 @@ export class StdoutOutput implements Output {
   async checkpoint(): Promise<void> {}
   async complete(): Promise<void> {}
   async finish(): Promise<void> {}
+  release(): void {}
 }
 
 /** A file that grows by appended chunks; for .gz, each chunk is compressed as one gzip member. */
@@ -159,6 +163,7 @@ export class JournaledOutput implements Output {
     private readonly state: string,
     private readonly journal: Journal,
     private readonly files: { output?: ChunkedFile; errors: ChunkedFile; warnings: ChunkedFile; report?: ChunkedFile },
+    private readonly lock: OutputLock,
   ) {}
 
   /**
@@ -168,15 +173,35 @@ export class JournaledOutput implements Output {
   static open(target: Exclude<OutputTarget, { kind: 'stdout' }>, job: string, resume: boolean, report: boolean, note: (message: string) => void): { output: JournaledOutput; checkpoint?: Checkpoint } {
     const state = stateDir(target)!;
     const journalPath = join(state, JOURNAL_FILE);
+    mkdirSync(dirname(state), { recursive: true });
+    const lock = OutputLock.acquire(`${state}.lock`, target.kind === 'folder' ? target.dir : target.path);
+    try {
+      return JournaledOutput.openLocked(target, state, journalPath, job, resume, report, note, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  private static openLocked(
+    target: Exclude<OutputTarget, { kind: 'stdout' }>,
+    state: string,
+    journalPath: string,
+    job: string,
+    resume: boolean,
+    report: boolean,
+    note: (message: string) => void,
+    lock: OutputLock,
+  ): { output: JournaledOutput; checkpoint?: Checkpoint } {
     if (resume) {
       const reopened = Journal.reopen(journalPath, job);
-      if (reopened && 'otherJob' in reopened) throw new ResumeError(`The unfinished run in ${state} was started with other inputs, options or rules; run again without --resume to start over, or with the same command line to resume it`);
+      if (reopened && 'otherJob' in reopened) throw new ResumeError(`The unfinished run in ${state} was started with other inputs (or input files were added, removed or changed since), options or rules; run again without --resume to start over, or with the same command line and inputs to resume it`);
       const checkpoint = reopened?.checkpoint;
       const sizes = checkpoint?.sizes ?? {};
       const intact = reopened && Object.entries(sizes).every(([name, size]) => existsSync(join(state, `${name}.partial`)) && statSync(join(state, `${name}.partial`)).size >= size);
       if (reopened && intact) {
         if (!checkpoint) note(`the unfinished run in ${state} stopped before its first checkpoint; starting from the beginning`);
-        return { output: new JournaledOutput(target, state, reopened.journal, JournaledOutput.partials(target, state, sizes, report)), ...(checkpoint ? { checkpoint } : {}) };
+        return { output: new JournaledOutput(target, state, reopened.journal, JournaledOutput.partials(target, state, sizes, report), lock), ...(checkpoint ? { checkpoint } : {}) };
       }
       note(`nothing to resume in ${state}; starting from the beginning`);
     } else if (existsSync(journalPath)) {
@@ -184,7 +209,7 @@ export class JournaledOutput implements Output {
     }
     rmSync(state, { recursive: true, force: true });
     mkdirSync(state, { recursive: true });
-    return { output: new JournaledOutput(target, state, Journal.create(journalPath, job), JournaledOutput.partials(target, state, {}, report)) };
+    return { output: new JournaledOutput(target, state, Journal.create(journalPath, job), JournaledOutput.partials(target, state, {}, report), lock) };
   }
 
   private static partials(target: OutputTarget, state: string, sizes: Record<string, number>, report: boolean) {
@@ -260,6 +285,10 @@ export class JournaledOutput implements Output {
       else rmSync(final, { force: true });
     }
     rmSync(this.state, { recursive: true, force: true });
+  }
+
+  release(): void {
+    this.lock.release();
   }
 }
 

@@ -100,6 +100,15 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
       totals = Totals.from(opened.checkpoint.totals);
     }
   }
+  try {
+    return await runOpened(options, hooks, output, totals, first, notes);
+  } finally {
+    output.release();
+  }
+}
+
+/** The batch once its output is open (and, for a folder or a JSONL file, locked for this run). */
+async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Output, totals: Totals, first: number, notes: string[]): Promise<BatchSummary> {
   const read = { bytes: 0 };
   let totalBytes: number | undefined;
   if (options.progress !== 'none') {
@@ -117,8 +126,16 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
     shown++;
   };
   let sinceCheckpoint = 0;
+  // In a mirrored folder two inputs may map to one output name (`page.html` and `page.txt`, `x.html`
+  // in two input folders): the later one becomes an error record instead of replacing the first.
+  const named = options.target.kind === 'folder' ? new Map<string, string>() : undefined;
   const sink = async (result: BatchResult, seq: number) => {
-    if (result.ok === true) {
+    const taken = result.ok === true && named ? outputNameTaken(named, result.name, result.source) : undefined;
+    if (result.ok === true && taken !== undefined) {
+      output.error({ id: result.id, source: result.source, reason: taken });
+      totals.failed++;
+      show(`winnow: ${result.source}: ${taken}`);
+    } else if (result.ok === true) {
       output.document(result.name, result.body);
       if (result.reportLine !== undefined) output.reportLine(result.reportLine);
       totals.addCleaned(result.stats, result.warnings.length > 0);
@@ -197,4 +214,17 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
     await pool.close();
   }
   return { totals, resumedFrom: first, workersReplaced: pool.replaced };
+}
+
+/** The run's own files in an output folder: no document is written there. */
+const RESERVED_OUTPUT = /^\.winnow-run(?:[/\\]|\.lock$|$)/;
+
+/** Why `name` cannot be written for `source` (already written for another input, or reserved), else undefined; records it. */
+function outputNameTaken(named: Map<string, string>, name: string, source: string): string | undefined {
+  if (RESERVED_OUTPUT.test(name)) return `its output name ${name} falls in the run's state folder (.winnow-run); rename the input folder`;
+  const key = name.normalize('NFC');
+  const earlier = named.get(key);
+  if (earlier !== undefined) return `its output ${name} is already written for ${earlier}; rename one of the two inputs (or clean them into a JSONL file: --out FILE.jsonl)`;
+  named.set(key, source);
+  return undefined;
 }

@@ -28,6 +28,8 @@ export interface InputFile {
   relativePath: string;
   /** Bytes on disk (0 for stdin). */
   size: number;
+  /** When the file last changed (what `--resume` checks besides its size). */
+  mtimeMs?: number;
   /** Why it cannot be read at all (a folder that cannot be listed): it becomes an error record. */
   error?: string;
 }
@@ -69,12 +71,13 @@ export function* expandInputs(inputs: string[], cwd: string): Generator<InputFil
 
 function fileInput(path: string, relativePath: string, cwd: string): InputFile {
   let size = 0;
+  let mtimeMs: number | undefined;
   try {
-    size = statSync(path).size;
+    ({ size, mtimeMs } = statSync(path));
   } catch {
     // A missing or unreadable file is reported when it is read.
   }
-  return { format: formatOfFile(path), path, shown: shownPath(cwd, path), relativePath, size };
+  return { format: formatOfFile(path), path, shown: shownPath(cwd, path), relativePath, size, ...(mtimeMs !== undefined ? { mtimeMs } : {}) };
 }
 
 /** Files a folder walk reads: those some format claims; never gold texts or manifests. */
