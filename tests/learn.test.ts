@@ -280,6 +280,14 @@ describe('winnow learn on real pages (schneier.com, Dragnet data set)', () => {
     return { recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
   }
 
+  test('--write goes to the rules folder named or found here, the checkout\'s own too; never, unasked, to the rules the package ships', async () => {
+    const own = await run(['learn', join(SAMPLE, 'html'), '--outlet', 'schneier', '--rules', 'rules', '--write', '--dry-run'], { cwd: ROOT });
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain('+++ rules/outlets/schneier.yaml');
+    const elsewhere = await run(['learn', join(SAMPLE, 'html'), '--outlet', 'schneier', '--write'], { cwd: tempDir() });
+    expect(elsewhere).toMatchObject({ code: 2, stderr: expect.stringContaining('--write needs a rules folder of your own') });
+  });
+
   test('--format json gives the proposal as data: each rule as written, with its evidence', async () => {
     const { code, stdout } = await run(['learn', join(SAMPLE, 'html'), '--outlet', 'schneier', '--format', 'json']);
     expect(code).toBe(0);

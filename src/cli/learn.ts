@@ -104,7 +104,10 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
   const goldDir = values.gold === undefined ? undefined : resolve(io.cwd, values.gold);
   if (goldDir !== undefined && !(existsSync(goldDir) && statSync(goldDir).isDirectory())) throw new UsageError(`--gold ${values.gold}: no such folder; pass the folder that holds the gold texts`);
   const dir = rulesDir(values.rules, io.cwd);
-  if (values.write && dir === BUNDLED_RULES) throw new UsageError('--write needs a rules folder of your own: pass --rules DIR or run where ./rules exists');
+  // Only the rules shipped with the package, found for want of a folder named here, are not written to.
+  if (values.write && values.rules === undefined && dir === BUNDLED_RULES && !existsSync(join(io.cwd, 'rules'))) {
+    throw new UsageError('--write needs a rules folder of your own: pass --rules DIR or run where ./rules exists');
+  }
   const ruleSet = loadRules(dir);
 
   const inputs = positionals.map((p) => resolve(io.cwd, p));
