@@ -110,3 +110,25 @@ describe('inputs are never overwritten', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
+
+describe('write errors', () => {
+  test('an output name too long for the file system is an error record; the others are written, and --resume works', async () => {
+    // 251 + ".txt" is the longest name most file systems take; ".html" makes its output one byte too long.
+    const long = `${'a'.repeat(251)}.txt`;
+    const dir = writeTree({ [long]: 'A story with a very long file name, and words enough.\n', 'short.txt': 'A story with a short name.\n' });
+    const out = tempDir();
+    const { code, stderr } = await run(['clean', dir, '--out', out, '--format', 'html']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cleaned 1 document .* 1 failed/);
+    expect(readdirSync(out).sort()).toEqual(['errors.jsonl', 'short.html']);
+    expect(readFileSync(join(out, 'errors.jsonl'), 'utf8')).toContain(`cannot write its output ${'a'.repeat(251)}.html: ENAMETOOLONG (the file name is too long; clean it into a JSONL file: --out FILE.jsonl)`);
+  });
+
+  test('--out naming an existing file (not .jsonl) is a usage error, not a stack trace', async () => {
+    const dir = writeTree({ 'notes.txt': 'my notes\n', 'page.txt': 'A story.\n' });
+    const { code, stderr } = await run(['clean', 'page.txt', '--out', 'notes.txt'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toBe('winnow: --out notes.txt is a file; pass a folder (one cleaned file per document) or FILE.jsonl (one JSON line per document)\n');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('my notes\n');
+  });
+});

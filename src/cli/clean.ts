@@ -182,6 +182,9 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     if (format !== 'json' && several) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
     if (values.resume) throw new UsageError('--resume needs --out: a run to stdout cannot be resumed');
   } else {
+    if (target.kind === 'folder' && existsSync(target.dir) && !statSync(target.dir).isDirectory()) {
+      throw new UsageError(`--out ${shownPath(io.cwd, target.dir)} is a file; pass a folder (one cleaned file per document) or FILE.jsonl (one JSON line per document)`);
+    }
     guardOutput(target, positionals, io.cwd);
   }
 

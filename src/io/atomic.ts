@@ -4,7 +4,7 @@
  * and a counter, so two writers (two runs, two threads) never share one.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 let written = 0;
 
@@ -17,7 +17,8 @@ export interface AtomicOptions {
 
 export function writeAtomic(path: string, body: string | Uint8Array, options: AtomicOptions = {}): void {
   if (!options.folderExists) mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(options.temporaryDir ?? dirname(path), `.${basename(path)}.${process.pid}.${written++}.tmp`);
+  // Short, whatever the target's name: a name near the file system's limit must still fit.
+  const temporary = join(options.temporaryDir ?? dirname(path), `.winnow-${process.pid}-${written++}.tmp`);
   writeFileSync(temporary, body);
   renameSync(temporary, path);
 }

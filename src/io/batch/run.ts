@@ -131,12 +131,13 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
   const named = options.target.kind === 'folder' ? new Map<string, string>() : undefined;
   const sink = async (result: BatchResult, seq: number) => {
     const taken = result.ok === true && named ? outputNameTaken(named, result.name, result.source) : undefined;
-    if (result.ok === true && taken !== undefined) {
-      output.error({ id: result.id, source: result.source, reason: taken });
+    const unwritten = result.ok === true && taken === undefined ? writeDocument(output, result.name, result.body) : undefined;
+    if (result.ok === true && (taken ?? unwritten) !== undefined) {
+      const reason = (taken ?? unwritten)!;
+      output.error({ id: result.id, source: result.source, reason });
       totals.failed++;
-      show(`winnow: ${result.source}: ${taken}`);
+      show(`winnow: ${result.source}: ${reason}`);
     } else if (result.ok === true) {
-      output.document(result.name, result.body);
       if (result.reportLine !== undefined) output.reportLine(result.reportLine);
       totals.addCleaned(result.stats, result.warnings.length > 0);
       for (const warning of result.warnings) {
@@ -227,4 +228,19 @@ function outputNameTaken(named: Map<string, string>, name: string, source: strin
   if (earlier !== undefined) return `its output ${name} is already written for ${earlier}; rename one of the two inputs (or clean them into a JSONL file: --out FILE.jsonl)`;
   named.set(key, source);
   return undefined;
+}
+
+/** Errors of one output file that leave the others writable: that document becomes an error record. */
+const DOCUMENT_WRITE_ERRORS = new Set(['ENAMETOOLONG', 'EINVAL', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST']);
+
+/** Write one document's output; why it could not be written (a name too long...), else undefined. Other errors (a full disk) stop the run. */
+function writeDocument(output: Output, name: string, body: string): string | undefined {
+  try {
+    output.document(name, body);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined || !DOCUMENT_WRITE_ERRORS.has(code)) throw error;
+    return `cannot write its output ${name}: ${code}${code === 'ENAMETOOLONG' ? ' (the file name is too long; clean it into a JSONL file: --out FILE.jsonl)' : ''}`;
+  }
 }
