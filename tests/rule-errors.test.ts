@@ -102,6 +102,17 @@ describe('rule-file errors', () => {
     expect(stderr).toMatch(/default\.yaml:4:5: Unexpected key `txt`/);
   });
 
+  test('a rule file that is not UTF-8 is refused at its first byte that is not (Latin-1), or whole (UTF-16)', async () => {
+    const dir = writeTree({
+      'default.yaml': Buffer.from('outlet: default\nrules:\n  - id: cafe\n    text: Caf\xe9 du jour\n', 'latin1'),
+      'outlets/x.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('outlet: x\nrules: []\n', 'utf16le')]),
+    });
+    const { code, stderr } = await run(['rules', 'check', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('default.yaml:4:14: Unexpected byte 0xe9, which is not UTF-8: rule files are UTF-8\n  save the file as UTF-8');
+    expect(stderr).toContain('outlets/x.yaml:1:1: Unexpected UTF-16 text: rule files are UTF-8');
+  });
+
   test('`winnow rules check --format json` gives every problem as data, and exit 1', async () => {
     const dir = writeTree({ 'default.yaml': 'outlet: default\nrules:\n  - id: ad\n    txt: Advertisement\n' });
     const { code, stdout } = await run(['rules', 'check', dir, '--format', 'json']);

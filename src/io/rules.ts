@@ -2,6 +2,7 @@
  * Rules from disk: a rules folder (`default.yaml`, `outlets/<outlet>.yaml`) read into rule
  * sources and compiled by the kernel (kernel/rules/compile.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_RULES } from './bundled-rules.js';
@@ -35,8 +36,36 @@ export function checkRules(dir: string, options: CompileOptions = {}): { ruleSet
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { errors: [new RuleFileError(dir, 1, 1, 'Rules folder not found', 'pass --rules DIR with a folder holding default.yaml and outlets/<outlet>.yaml')] };
   }
-  const sources: RuleSource[] = ruleFilePaths(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
-  return compileRuleSet(dir, sources, options);
+  const sources: RuleSource[] = [];
+  const unreadable: RuleFileError[] = [];
+  for (const path of ruleFilePaths(dir)) {
+    const read = readYamlFile(path);
+    if ('error' in read) unreadable.push(read.error);
+    else sources.push({ path, text: read.text });
+  }
+  const compiled = compileRuleSet(dir, sources, options);
+  // The other files' problems come back too; without the unreadable files there is no rule set.
+  return unreadable.length > 0 ? { errors: [...unreadable, ...compiled.errors] } : compiled;
+}
+
+/**
+ * A rule or rule-test file's text. They are UTF-8 (a byte-order mark is dropped); anything else is
+ * an error at the first character that is not UTF-8, rather than rules holding U+FFFD.
+ */
+export function readYamlFile(path: string): { text: string } | { error: RuleFileError } {
+  const bytes = readFileSync(path);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { error: new RuleFileError(path, 1, 1, 'Unexpected UTF-16 text: rule files are UTF-8', 'save the file as UTF-8') };
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (isUtf8(bytes)) return { text };
+  const at = text.indexOf('\uFFFD');
+  const line = text.slice(0, at).split('\n').length;
+  const column = at - text.lastIndexOf('\n', at - 1);
+  const byte = bytes[Buffer.byteLength(text.slice(0, at))];
+  return {
+    error: new RuleFileError(path, line, column, `Unexpected byte 0x${byte.toString(16).padStart(2, '0')}, which is not UTF-8: rule files are UTF-8`, 'save the file as UTF-8 (in Latin-1 "é" is one byte; in UTF-8 it is two)'),
+  };
 }
 
 /**

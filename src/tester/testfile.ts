@@ -28,7 +28,7 @@ import { RuleFileError } from '../kernel/rules/errors.js';
 import { suggest, type Origin } from '../kernel/rules/parse.js';
 import { DEFAULT_OUTLET } from '../kernel/rules/ruleset.js';
 import { ruleTestFileSchema, TEST_CASE_PROPERTIES, TEST_FILE_PROPERTIES } from '../kernel/rules/schema.js';
-import { ruleTestFilePaths, TEST_FILE } from '../io/rules.js';
+import { readYamlFile, ruleTestFilePaths, TEST_FILE } from '../io/rules.js';
 
 /** Keys that give a test its document: exactly one per test. */
 const DOCUMENT_KEYS = ['text', 'html', 'file'] as const;
@@ -278,7 +278,12 @@ export function loadRuleTests(dir: string, options: { outlet?: string } = {}): {
       errors.push(new RuleFileError(path, 1, 1, `Unexpected test file without rules: there is no ${basename(ruleFile)}.yaml beside it`, `name the test file after its rule file (<outlet>.test.yaml beside <outlet>.yaml)`));
       continue;
     }
-    const result = parseTestFile(readFileSync(path, 'utf8'), path);
+    const read = readYamlFile(path);
+    if ('error' in read) {
+      errors.push(read.error);
+      continue;
+    }
+    const result = parseTestFile(read.text, path);
     errors.push(...result.errors);
     if (result.file) files.push(result.file);
   }
