@@ -132,3 +132,21 @@ describe('write errors', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('my notes\n');
   });
 });
+
+describe('careless options', () => {
+  test('an existing JSONL output is replaced, and the run says so first', async () => {
+    const dir = writeTree({ 'page.txt': 'A story with words enough to keep.\n', 'old.jsonl': '{"id":"old"}\n' });
+    const { code, stderr } = await run(['clean', 'page.txt', '--out', 'old.jsonl'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^winnow: old\.jsonl exists; this run replaces it when it finishes\n/);
+    expect(readFileSync(join(dir, 'old.jsonl'), 'utf8')).toContain('"id":"page.txt"');
+  });
+
+  test('--jobs far beyond the cores is capped at two per core, and says so', async () => {
+    const dir = writeTree({ 'a.txt': 'A story.\n', 'b.txt': 'Another story.\n' });
+    const { code, stderr } = await run(['clean', dir, '--out', join(tempDir(), 'out'), '--jobs', '64', '--quiet']);
+    expect(code).toBe(0);
+    const cores = (await import('node:os')).availableParallelism();
+    expect(stderr).toBe(`winnow: --jobs 64 is more than 2 per core on ${cores} cores; using ${2 * cores} workers (more would only add memory)\n`);
+  });
+});

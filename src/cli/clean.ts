@@ -25,6 +25,9 @@ import { type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
 import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 
+/** Workers per core `--jobs` is capped at. */
+const MAX_JOBS_PER_CORE = 2;
+
 /** The exit code of a run stopped by Ctrl-C (SIGINT), as shells report it: 128 + 2. */
 const EXIT_INTERRUPTED = 130;
 
@@ -69,7 +72,8 @@ Inputs:
   --max-bytes SIZE     larger documents become error records (default: 20MB; k, MB, GB suffixes)
 
 Running:
-  --jobs N             worker threads (default: the number of cores, here ${availableParallelism()})
+  --jobs N             worker threads (default: the number of cores, here ${availableParallelism()};
+                       at most ${MAX_JOBS_PER_CORE} per core)
   --timeout SECONDS    time limit per document, to fetch it (a web page) and to clean it; a
                        worker over it is replaced (default: 30; 0: none)
   --resume             carry on an unfinished run into the same --out (after a crash or kill)
@@ -160,8 +164,11 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   if (values.parser !== undefined && !HTML_PARSERS.includes(values.parser as HtmlParser)) {
     throw new UsageError(`Unknown --parser ${values.parser}; expected ${HTML_PARSERS.join(' or ')}`);
   }
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`Unexpected --jobs ${values.jobs}, expected a whole number of at least 1`);
+  const asked = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(asked) || asked < 1) throw new UsageError(`Unexpected --jobs ${values.jobs}, expected a whole number of at least 1`);
+  // Workers beyond the cores add memory (a heap each), not speed.
+  const jobs = Math.min(asked, MAX_JOBS_PER_CORE * availableParallelism());
+  if (jobs < asked) io.stderr.write(`winnow: --jobs ${asked} is more than ${MAX_JOBS_PER_CORE} per core on ${availableParallelism()} cores; using ${jobs} workers (more would only add memory)\n`);
   const timeout = Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout < 0) throw new UsageError(`Unexpected --timeout ${values.timeout}, expected seconds (0 for no limit)`);
   const maxBytes = parseSize(values['max-bytes']);
@@ -186,6 +193,9 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       throw new UsageError(`--out ${shownPath(io.cwd, target.dir)} is a file; pass a folder (one cleaned file per document) or FILE.jsonl (one JSON line per document)`);
     }
     guardOutput(target, positionals, io.cwd);
+    if (target.kind === 'jsonl' && !values.resume && existsSync(target.path)) {
+      io.stderr.write(`winnow: ${shownPath(io.cwd, target.path)} exists; this run replaces it when it finishes\n`);
+    }
   }
 
   const setup = {
