@@ -139,3 +139,49 @@ describe('hostile inputs', () => {
     expect(stderr).toMatch(/cleaned 1 document .* 3 failed/);
   });
 });
+
+describe('WARC records whose Content-Length is wrong', () => {
+  const pages = [
+    { url: 'https://example.com/one', body: '<p>The first story of the file, with words enough to keep.</p>' },
+    { url: 'https://example.com/two', body: '<p>The second story of the file, with words enough to keep.</p>' },
+    { url: 'https://example.com/three', body: '<p>The third story of the file, with words enough to keep.</p>' },
+  ];
+  /** The file with the Content-Length of the first response record moved by `delta` bytes. */
+  async function damaged(delta: (length: number, file: Buffer) => number): Promise<Buffer> {
+    const file = await warc(pages);
+    const text = file.toString('latin1');
+    const header = /WARC-Type: response[\s\S]*?Content-Length: (\d+)\r\n/.exec(text)!;
+    const at = header.index + header[0].length - header[1].length - 2;
+    const length = Number(header[1]);
+    return Buffer.concat([file.subarray(0, at), Buffer.from(String(length + delta(length, file))), file.subarray(at + header[1].length)]);
+  }
+
+  test('too large: the record runs into the next; it is an error record, never a document holding WARC headers', async () => {
+    // Exactly one more record swallowed: the file stays aligned, the third record is read as usual.
+    const file = await damaged((_length, whole) => {
+      const text = whole.toString('latin1');
+      const second = text.indexOf('WARC/1.1', text.indexOf('https://example.com/two') - 400);
+      const third = text.indexOf('WARC/1.1', second + 1);
+      return third - second;
+    });
+    const out = tempDir();
+    const { code } = await run(['clean', writeTree({ 'd.warc': file }), '--out', out, '--quiet']);
+    expect(code).toBe(1);
+    const cleaned = readdirSync(join(out, 'd')).map((name) => readFileSync(join(out, 'd', name), 'utf8'));
+    expect(cleaned).toEqual(['The third story of the file, with words enough to keep.\n']);
+    expect(cleaned.join('')).not.toContain('WARC');
+    expect(errorsOf(out)).toEqual([expect.objectContaining({ reason: expect.stringMatching(/^damaged WARC record: its Content-Length is too large, and its block runs into the next record/) })]);
+  });
+
+  test('too small: the record would be cut short; it is an error record, the next ones are cleaned, nothing on the console', async () => {
+    const file = await damaged(() => -20);
+    const out = tempDir();
+    const { code, stderr } = await run(['clean', writeTree({ 'd.warc': file }), '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('Content-Length Too Small');
+    expect(errorsOf(out)).toEqual([expect.objectContaining({ reason: 'damaged WARC record: its Content-Length is too small (20 more bytes of it follow), so its document would be cut short; fix the WARC file' })]);
+    const cleaned = readdirSync(join(out, 'd')).map((name) => readFileSync(join(out, 'd', name), 'utf8'));
+    expect(cleaned).toEqual(expect.arrayContaining(['The third story of the file, with words enough to keep.\n']));
+    expect(cleaned.join('')).not.toContain('first story');
+  });
+});

@@ -42,9 +42,32 @@ async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
       }
     })(),
   );
+  // warcio finds a Content-Length that is too small only when it looks for the next record, and
+  // says so on the console: the message is taken here, and the record before it (held back until
+  // then) becomes an error record instead of a truncated document.
+  let tooSmall: string | undefined;
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const message = String(args[0]);
+    if (message.startsWith('Content-Length Too Small')) tooSmall = message;
+    else warn(...args);
+  };
+  let held: CorpusItem | undefined;
+  const settle = (): CorpusItem | undefined => {
+    const item = held;
+    held = undefined;
+    if (item?.kind === 'document' && tooSmall !== undefined) {
+      const remainder = /Remainder Length: (\d+)/.exec(tooSmall)?.[1];
+      return { kind: 'failed', id: item.doc.id ?? item.doc.source, source: item.doc.source, reason: `damaged WARC record: its Content-Length is too small${remainder ? ` (${remainder} more bytes of it follow)` : ''}, so its document would be cut short; fix the WARC file` };
+    }
+    return item;
+  };
   let recordNumber = 0;
   try {
     for await (const record of parser) {
+      const previous = settle();
+      tooSmall = undefined;
+      if (previous) yield previous;
       recordNumber++;
       if (!DOCUMENT_RECORDS.has(record.warcType ?? '')) continue;
       const where = `${source.shown}@${parser.offset}`;
@@ -69,7 +92,12 @@ async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
         yield { kind: 'failed', id, source: where, reason: payload.reason };
         continue;
       }
-      yield {
+      const swallowed = nextRecordInside(payload.bytes);
+      if (swallowed !== undefined) {
+        yield { kind: 'failed', id, source: where, reason: `damaged WARC record: its Content-Length is too large, and its block runs into the next record (a WARC header at byte ${swallowed} of it); that record is lost too; fix the WARC file` };
+        continue;
+      }
+      held = {
         kind: 'document',
         doc: {
           format: 'bytes',
@@ -83,15 +111,33 @@ async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
         },
       };
     }
+    const last = settle();
+    if (last) yield last;
   } catch (error) {
+    const last = settle();
+    if (last) yield last;
     yield { kind: 'failed', id: `${source.shown}@${parser.offset}`, source: `${source.shown}@${parser.offset}`, reason: `corrupt WARC data, reading stopped here: ${(error as Error).message}` };
     return;
+  } finally {
+    console.warn = warn;
   }
   const unread = fed - parser.offset;
   if (unread > 0) {
     const where = `${source.shown}@${parser.offset}`;
     yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt WARC data: the last ${unread} bytes could not be read as records` };
   }
+}
+
+/** WARC/1.0 or WARC/1.1 at the start of a line, followed by a WARC header line: the next record's start. */
+const RECORD_START = /\r?\nWARC\/1\.[01]\r?\n(?:[!-9;-~]+:[^\r\n]*\r?\n)*?WARC-(?:Type|Record-ID|Date):/;
+
+/** Where in a record's block the next record starts (a Content-Length too large swallowed it), if it does. */
+function nextRecordInside(bytes: Uint8Array): number | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = buffer.indexOf('WARC/1.');
+  if (at < 0) return undefined;
+  const match = RECORD_START.exec(buffer.toString('latin1', Math.max(0, at - 2)));
+  return match ? Math.max(0, at - 2) + match.index : undefined;
 }
 
 /** The decoded payload (de-chunked, decompressed), up to `maxBytes`; a short or oversized one is refused. */
