@@ -2,7 +2,8 @@
  * Hostile inputs: the batch never crashes or stops; every input document ends as a cleaned
  * output or an error record in errors.jsonl, and the summary counts both.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { article, gzip, jsonl, warc } from './corpus-helpers.js';
 import { run, tempDir, writeTree } from './helpers.js';
@@ -185,3 +186,19 @@ describe('WARC records whose Content-Length is wrong', () => {
     expect(cleaned.join('')).not.toContain('first story');
   });
 });
+
+test('in a folder, a named pipe, a broken link, a link loop and a link to a folder are counted as skipped, each with its reason', async () => {
+  const dir = writeTree({ 'a.html': '<p>A story with words enough to keep.</p>', 'sub/b.html': '<p>Another story.</p>' });
+  execFileSync('mkfifo', [join(dir, 'pipe.html')]);
+  symlinkSync(join(dir, 'gone.html'), join(dir, 'broken.html'));
+  symlinkSync(join(dir, 'loop.html'), join(dir, 'loop.html'));
+  symlinkSync(join(dir, 'sub'), join(dir, 'folder.html'));
+  const out = tempDir();
+  const { code, stderr } = await run(['clean', dir, '--out', out]);
+  expect(code).toBe(0);
+  expect(stderr).toMatch(/cleaned 2 documents .* 0 failed, 4 skipped/);
+  expect(stderr).toContain('broken.html: skipped: a broken symbolic link (its target does not exist)');
+  expect(stderr).toContain('folder.html: skipped: a symbolic link to a folder, not followed (it could loop)');
+  expect(stderr).toContain('loop.html: skipped: a symbolic link loop');
+  expect(stderr).toContain('pipe.html: skipped: not a file: a named pipe (reading it could wait for ever)');
+}, 30_000);

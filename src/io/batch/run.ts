@@ -75,7 +75,7 @@ export interface BatchHooks {
 }
 
 /** One finished input document, as the sink sees it. */
-export type BatchResult = TaskResult | { ok: 'skipped'; seq: number; source: string; reason: string };
+export type BatchResult = TaskResult | { ok: 'skipped'; seq: number; source: string; reason: string; tell?: true };
 
 export interface BatchSummary {
   totals: Totals;
@@ -150,6 +150,7 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
       show(`winnow: ${result.source === '-' ? 'stdin' : result.source}: ${result.reason}`);
     } else {
       totals.skipped++;
+      if (result.tell) show(`winnow: ${result.source}: skipped: ${result.reason}`);
     }
     if (++sinceCheckpoint >= CHECKPOINT_DOCUMENTS || output.pendingBytes >= CHECKPOINT_BYTES) {
       sinceCheckpoint = 0;
@@ -185,7 +186,7 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
         await changed();
       }
       if (item.kind === 'failed') ordered.put(at, { ok: false, seq: at, id: item.id, source: item.source, reason: item.reason });
-      else if (item.kind === 'skipped') ordered.put(at, { ok: 'skipped', seq: at, source: item.source, reason: item.reason });
+      else if (item.kind === 'skipped') ordered.put(at, { ok: 'skipped', seq: at, source: item.source, reason: item.reason, ...(item.tell ? { tell: true as const } : {}) });
       else {
         pool.run({ seq: at, doc: item.doc }).then(
           (result) => {

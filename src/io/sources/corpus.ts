@@ -74,6 +74,10 @@ async function* readInput(file: InputFile, chosen: SourceFormat | undefined, opt
     yield failed(file.error);
     return;
   }
+  if (file.skip !== undefined) {
+    yield { kind: 'skipped', source: file.shown, reason: file.skip, tell: true };
+    return;
+  }
   if (file.url !== undefined) {
     if (isDone()) {
       yield RESUMED;

@@ -55,7 +55,7 @@ export class GoldFinder {
   *goldFiles(): Generator<{ path: string; name: string }> {
     if (this.dir === undefined || !existsSync(this.dir)) return;
     const isGold = (name: string) => (this.corpusLayout ? GOLD_FILE.test(name) : name.endsWith(GOLD_TEXT));
-    const found = [...walkFolder(this.dir, isGold)].filter((f) => f.error === undefined).map((f) => f.path);
+    const found = [...walkFolder(this.dir, isGold)].filter((f) => f.error === undefined && f.skip === undefined).map((f) => f.path);
     for (const path of found.sort()) {
       const rel = relative(this.dir, path);
       const name = this.corpusLayout ? rel.slice(0, -GOLD_SUFFIX.length) : stem(rel);

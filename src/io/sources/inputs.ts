@@ -32,6 +32,8 @@ export interface InputFile {
   mtimeMs?: number;
   /** Why it cannot be read at all (a folder that cannot be listed): it becomes an error record. */
   error?: string;
+  /** Why a folder entry is not read (a named pipe, a broken link...): it is counted as skipped. */
+  skip?: string;
 }
 
 /** The input named `-`. */
@@ -61,7 +63,8 @@ export function* expandInputs(inputs: string[], cwd: string): Generator<InputFil
     }
     if (existsSync(path) && statSync(path).isDirectory()) {
       for (const found of walkFolder(path, isCorpusFile)) {
-        yield found.error === undefined ? fileInput(found.path, relative(path, found.path), cwd) : { ...fileInput(found.path, relative(path, found.path), cwd), error: found.error };
+        const input = fileInput(found.path, relative(path, found.path), cwd);
+        yield found.error !== undefined ? { ...input, error: found.error } : found.skip !== undefined ? { ...input, skip: found.skip } : input;
       }
       continue;
     }
@@ -91,9 +94,10 @@ function isCorpusFile(name: string): boolean {
  * order (a subfolder where its name falls), so the order is stable without listing the whole tree
  * first, and without recursion whatever the depth. Symbolic links to files are followed; links to
  * folders are not (they could loop). A folder that cannot be listed comes out as its path with
- * the error.
+ * the error; an entry the name takes that is not a file to read (a named pipe, a socket, a
+ * device, a broken link, a link to a folder or a loop) comes out with why it is skipped.
  */
-export function* walkFolder(root: string, accept: (name: string) => boolean): Generator<{ path: string; error?: string }> {
+export function* walkFolder(root: string, accept: (name: string) => boolean): Generator<{ path: string; error?: string; skip?: string }> {
   const stack: Array<{ dir: string; entries: Dirent[]; next: number }> = [];
   const open = function* (dir: string): Generator<{ path: string; error: string }> {
     try {
@@ -113,14 +117,24 @@ export function* walkFolder(root: string, accept: (name: string) => boolean): Ge
     const entry = top.entries[top.next++];
     const full = join(top.dir, entry.name);
     if (entry.isDirectory()) yield* open(full);
-    else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(full))) && accept(entry.name)) yield { path: full };
+    else if (accept(entry.name)) {
+      const skip = entry.isFile() ? undefined : notAFile(full, entry);
+      yield skip === undefined ? { path: full } : { path: full, skip };
+    }
   }
 }
 
-function isFile(path: string): boolean {
+/** Why a folder entry that is not a regular file is not read, or undefined for a link to a file. */
+function notAFile(path: string, entry: Dirent): string | undefined {
+  if (entry.isFIFO()) return 'not a file: a named pipe (reading it could wait for ever)';
+  if (entry.isSocket()) return 'not a file: a socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'not a file: a device';
+  if (!entry.isSymbolicLink()) return 'not a file';
   try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
+    const target = statSync(path);
+    if (target.isFile()) return undefined;
+    return target.isDirectory() ? 'a symbolic link to a folder, not followed (it could loop)' : 'a symbolic link to something that is not a file';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'a symbolic link loop' : 'a broken symbolic link (its target does not exist)';
   }
 }

@@ -35,6 +35,6 @@ export type CorpusItem =
   /** A document (or part of a file) that could not be read; it becomes an error record. */
   | { kind: 'failed'; id: string; source: string; reason: string }
   /** A record that is not a document to clean (a WARC response holding an image, a redirect). */
-  | { kind: 'skipped'; source: string; reason: string }
+  | { kind: 'skipped'; source: string; reason: string; /** Say so on stderr (a file named or found), unlike a WARC file's non-documents. */ tell?: true }
   /** A document finished by an earlier run (`--resume`): counted, not read again. */
   | { kind: 'resumed' };
