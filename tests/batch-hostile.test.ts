@@ -202,3 +202,23 @@ test('in a folder, a named pipe, a broken link, a link loop and a link to a fold
   expect(stderr).toContain('loop.html: skipped: a symbolic link loop');
   expect(stderr).toContain('pipe.html: skipped: not a file: a named pipe (reading it could wait for ever)');
 }, 30_000);
+
+test('a JSONL.gz bomb of blank lines stops at the size cap with an error record, quickly; the records before it are kept', async () => {
+  const records = (ids: string[]) => ids.map((id) => JSON.stringify({ id, text: `Story ${id}, with words enough to keep.` })).join('\n');
+  const bomb = gzip(`${records(['first'])}\n\n${'\n'.repeat(3 * 1024 * 1024)}${records(['never'])}\n`);
+  expect(bomb.length).toBeLessThan(10_000);
+  const out = tempDir();
+  const started = Date.now();
+  const { code } = await run(['clean', writeTree({ 'bomb.jsonl.gz': bomb }), '--out', join(out, 'o.jsonl'), '--max-bytes', '1MB', '--quiet']);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(code).toBe(1);
+  expect(readFileSync(join(out, 'o.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['first']);
+  const [error] = readFileSync(join(out, 'o.errors.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  expect(error.reason).toMatch(/^more than 1048576 bytes of blank lines in a row, up to line \d+ \(a decompression bomb\?\); reading stopped$/);
+});
+
+test('blank lines between JSONL records keep the records\' line numbers', async () => {
+  const dir = writeTree({ 'p.jsonl': '\n\r\n{"text":"A story with words enough."}\n\n\n{"text":"Another story here."}\n\n' });
+  const { stdout } = await run(['clean', 'p.jsonl', '--format', 'json', '--quiet'], { cwd: dir });
+  expect(stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['p.jsonl:3', 'p.jsonl:6']);
+});

@@ -5,7 +5,7 @@
  * the damage is kept.
  */
 import type { CorpusItem } from '../items.js';
-import { isBlank, LineSplitter } from './lines.js';
+import { BlankRunError, isBlank, LineSplitter } from './lines.js';
 import { maybeGunzip } from './streams.js';
 import type { FormatSource, SourceFormat } from './registry.js';
 
@@ -37,7 +37,8 @@ async function* readJsonl(source: FormatSource): AsyncGenerator<CorpusItem> {
     }
   } catch (error) {
     const where = `${source.shown}:${splitter.lines + 1}`;
-    yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt data, reading stopped after line ${splitter.lines}: ${(error as Error).message}` };
+    const reason = error instanceof BlankRunError ? `${error.message}; reading stopped` : `truncated or corrupt data, reading stopped after line ${splitter.lines}: ${(error as Error).message}`;
+    yield { kind: 'failed', id: where, source: where, reason };
   }
 }
 

@@ -17,14 +17,36 @@ export class LineSplitter {
   /** Number of lines yielded so far. */
   lines = 0;
 
-  constructor(private readonly maxLineBytes: number) {}
+  /**
+   * `maxLineBytes` caps one line; a run of blank lines longer than `maxBlankBytes` (default: the
+   * same) stops the stream with `BlankRunError`: 4 GiB of newlines in a 4 MB .gz file is a bomb,
+   * not a corpus.
+   */
+  constructor(
+    private readonly maxLineBytes: number,
+    private readonly maxBlankBytes = maxLineBytes,
+  ) {}
 
   async *split(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Line> {
     let parts: Uint8Array[] = [];
     let length = 0;
+    let blank = 0;
     for await (const chunk of chunks) {
       let start = 0;
       while (start <= chunk.length) {
+        // Blank lines between records are counted, not yielded one by one.
+        if (length === 0) {
+          const from = start;
+          while (start < chunk.length && (chunk[start] === 0x0a || chunk[start] === 0x0d)) {
+            if (chunk[start] === 0x0a) this.lines++;
+            start++;
+          }
+          blank += start - from;
+          if (blank > this.maxBlankBytes) throw new BlankRunError(`more than ${this.maxBlankBytes} bytes of blank lines in a row, up to line ${this.lines} (a decompression bomb?)`);
+          // The chunk ended among blank lines: the run goes on in the next one.
+          if (start === chunk.length) break;
+          blank = 0;
+        }
         const newline = chunk.indexOf(0x0a, start);
         const end = newline === -1 ? chunk.length : newline;
         if (end > start) {
@@ -62,3 +84,6 @@ export function isBlank(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) return false;
   return true;
 }
+
+/** A run of blank lines over the cap (see `LineSplitter`). */
+export class BlankRunError extends Error {}
