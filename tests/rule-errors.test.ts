@@ -52,6 +52,18 @@ describe('rule-file errors', () => {
     ]);
   });
 
+  test('a pattern that can take exponential time is refused at load, naming the repetition', () => {
+    for (const [pattern, construct] of [['^(a+)+$', '(a+)+'], ['(x+x+)+y', '(x+x+)+'], ['(\\w+\\s?)+$', '(\\w+\\s?)+']]) {
+      const [e, ...rest] = problems(outlet(`  - id: slow\n    pattern: '${pattern}'\n`));
+      expect(rest).toEqual([]);
+      expect(e).toMatchObject({ line: 4, column: 14, reason: `Unsafe regular expression in \`pattern\`: \`${construct.replace(/\\\\/g, '\\')}\` repeats a group whose parts all repeat, which can take exponential time on text that almost matches in rule \`slow\`` });
+      expect(e.hint).toContain('bound the outer repetition');
+    }
+    // A separator in each round, or a bounded outer repetition, is fine.
+    const { errors } = checkRules(writeTree(outlet("  - id: fine\n    pattern: ['(?:, \\w+)*$', '(?: \\p{Lu}\\w*){0,3}$']\n")));
+    expect(errors).toEqual([]);
+  });
+
   test('invalid CSS selector', () => {
     expect(problems(outlet('  - id: bad-css\n    selector: "div[unclosed"\n'))).toEqual([
       expect.objectContaining({ line: 4, column: 15, reason: expect.stringMatching(/^Invalid CSS selector: .* in rule `bad-css`$/) }),

@@ -1,6 +1,7 @@
 /** Pieces several kinds share: string-or-list options and regex compilation with good errors. */
 import type { JsonSchema } from './types.js';
 import { OptionError } from './types.js';
+import { exponentialRepetition } from './regex-safety.js';
 
 /** A single string or a non-empty list of strings. */
 export const stringOrList = (description: string): JsonSchema => ({
@@ -21,16 +22,27 @@ export function asList(value: string | string[]): string[] {
  */
 export function compilePatterns(key: string, value: string | string[], flags: string): RegExp[] {
   return asList(value).map((source, i) => {
+    const where = Array.isArray(value) ? [key, i] : [key];
+    let compiled: RegExp;
     try {
-      return new RegExp(source, flags);
+      compiled = new RegExp(source, flags);
     } catch (error) {
       const reason = (error as Error).message.replace(/^Invalid regular expression: /, '');
       throw new OptionError(
         `Invalid regular expression in \`${key}\`: ${reason}`,
-        Array.isArray(value) ? [key, i] : [key],
+        where,
         'write a JavaScript regular expression (Unicode mode); escape literal characters such as ( ) [ ] . * + ? with a backslash',
       );
     }
+    const slow = exponentialRepetition(source, flags);
+    if (slow !== undefined) {
+      throw new OptionError(
+        `Unsafe regular expression in \`${key}\`: \`${slow}\` repeats a group whose parts all repeat, which can take exponential time on text that almost matches`,
+        where,
+        'make each round of the group match something it cannot repeat (a separator: `(?:, \\w+)*`), or bound the outer repetition (`{1,3}`)',
+      );
+    }
+    return compiled;
   });
 }
 
