@@ -52,7 +52,8 @@ Rules:
   --outlet NAME        apply this outlet's rules to every document
   --url URL            the URL of every document (its host picks the outlet)
   --type TYPE          html or text (default: from the file name, else from the content)
-  --parser NAME        HTML parser: fast (default) or parse5 (the reference, as rehype-parse)
+  --parser NAME        HTML parser: fast (default) or parse5 (the reference: unified with
+                       rehype-parse)
   --report FILE        also write a removal report as JSON (read it with winnow report FILE)
   --warn-removed SHARE report warning: a document lost more than this share of its words
                        (default: ${DEFAULT_MAX_REMOVED_SHARE})
