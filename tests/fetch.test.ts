@@ -34,6 +34,10 @@ beforeAll(async () => {
         response.writeHead(200, { 'content-type': 'text/html' });
         response.end(`<p>${'word '.repeat(50_000)}</p>`);
         return;
+      case '/style.css':
+        response.writeHead(200, { 'content-type': 'text/css' });
+        response.end('p { color: red }');
+        return;
       case '/photo.png':
         response.writeHead(200, { 'content-type': 'image/png' });
         response.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -72,10 +76,10 @@ test('explain shows a web page as clean cleans it', async () => {
 
 test('in a batch, every failure is an error record naming the address and the cause, and the pages that load are written', async () => {
   const out = join(tempDir(), 'out');
-  const addresses = ['/news/story', '/missing', '/slow', '/big', '/photo.png'].map((path) => `${base}${path}`);
+  const addresses = ['/news/story', '/missing', '/slow', '/big', '/photo.png', '/style.css'].map((path) => `${base}${path}`);
   const { code, stderr } = await run(['clean', ...addresses, '--out', out, '--timeout', '1', '--max-bytes', '100k', '--jobs', '1']);
   expect(code).toBe(1);
-  expect(stderr).toMatch(/cleaned 1 document .* 4 failed/);
+  expect(stderr).toMatch(/cleaned 1 document .* 5 failed/);
   const host = `127.0.0.1-${new URL(base).port}`;
   expect(readdirSync(join(out, host, 'news'))).toEqual(['story.txt']);
   const errors = readFileSync(join(out, 'errors.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { source: string; reason: string });
@@ -84,6 +88,7 @@ test('in a batch, every failure is an error record naming the address and the ca
     { id: `${base}/slow`, source: `${base}/slow`, reason: 'no complete response within 1 s (--timeout)' },
     { id: `${base}/big`, source: `${base}/big`, reason: expect.stringMatching(/^over the size cap: .*102400 .*\(--max-bytes\)$/) },
     { id: `${base}/photo.png`, source: `${base}/photo.png`, reason: 'not an HTML or text page: Content-Type image/png' },
+    { id: `${base}/style.css`, source: `${base}/style.css`, reason: 'not an HTML or text page: Content-Type text/css' },
   ]);
 }, 30_000);
 

@@ -39,8 +39,9 @@ export async function fetchDocument(address: string, options: FetchOptions): Pro
     }
     const type = response.headers.get('content-type') ?? '';
     const mime = type.split(';')[0].trim().toLowerCase();
-    const markup = mime === '' || mime === 'text/html' || mime === 'application/xhtml+xml' ? 'html' : mime.startsWith('text/') ? 'text' : undefined;
-    if (markup === undefined) {
+    // No Content-Type: the document's own bytes tell (as for a file); a script or a style sheet is not a document.
+    const markup = mime === '' ? undefined : mime === 'text/html' || mime === 'application/xhtml+xml' ? 'html' : mime === 'text/plain' || mime === 'text/markdown' ? 'text' : null;
+    if (markup === null) {
       await response.body?.cancel();
       return failed(`not an HTML or text page: Content-Type ${mime}`);
     }
@@ -73,7 +74,7 @@ export async function fetchDocument(address: string, options: FetchOptions): Pro
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
     return {
       kind: 'document',
-      doc: { format: 'bytes', source: address, id: address, outputName: options.outputName, url: response.url || address, markup, ...(charset ? { charset } : {}), bytes },
+      doc: { format: 'bytes', source: address, id: address, outputName: options.outputName, url: response.url || address, ...(markup ? { markup } : {}), ...(charset ? { charset } : {}), bytes },
     };
   } catch (error) {
     if (timedOut) return failed(`no complete response within ${options.timeoutMs / 1000} s (--timeout)`);
