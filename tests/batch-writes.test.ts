@@ -150,3 +150,28 @@ describe('careless options', () => {
     expect(stderr).toBe(`winnow: --jobs 64 is more than 2 per core on ${cores} cores; using ${2 * cores} workers (more would only add memory)\n`);
   });
 });
+
+describe('a full disk', () => {
+  // A small file system of its own to fill: a tmpfs, which needs root (and is skipped, saying so, without it).
+  const mountPoint = tempDir();
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint]).status === 0;
+  if (!mounted) console.warn('batch-writes.test.ts: the full-disk test is skipped: a small tmpfs cannot be mounted here (it needs root)');
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [mountPoint]);
+  });
+
+  (mounted ? test : test.skip)('stops the run with a clear message (exit 1), and --resume finishes it once there is room', async () => {
+    const input = corpus(400);
+    const out = join(mountPoint, 'out.jsonl');
+    const args = ['clean', input, '--out', out, '--format', 'json', '--jobs', '1', '--quiet'];
+    const full = await run(args);
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain(`winnow: the disk holding ${out} is full (ENOSPC); what was cleaned up to the last checkpoint is kept: free some space and run the same command with --resume to carry on`);
+    expect(spawnSync('mount', ['-o', 'remount,size=64m', mountPoint]).status).toBe(0);
+    const resumed = await run([...args, '--resume']);
+    expect(resumed.code).toBe(0);
+    const alone = join(tempDir(), 'alone.jsonl');
+    expect((await run(['clean', input, '--out', alone, '--format', 'json', '--jobs', '1', '--quiet'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(alone, 'utf8'));
+  }, 60_000);
+});

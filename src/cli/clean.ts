@@ -16,7 +16,7 @@ import type { Format } from '../io/batch/messages.js';
 import { errorsPath, outputTarget, ResumeError, type OutputTarget } from '../io/batch/outputs.js';
 import { OutputBusyError } from '../io/batch/lock.js';
 import { WorkerStartError } from '../io/batch/pool.js';
-import { runBatch, type BatchSummary } from '../io/batch/run.js';
+import { OutputFullError, runBatch, type BatchSummary } from '../io/batch/run.js';
 import { HTML_PARSERS, type HtmlParser, type InputType } from '../kernel/parse/index.js';
 import { ReportBuilder } from '../report/builder.js';
 import { DEFAULT_MAX_DOCUMENT_DETAILS, DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WORDS_KEPT, DEFAULT_RULE_DOMINANCE_SHARE, type ReportOptions } from '../report/options.js';
@@ -256,6 +256,10 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     );
   } catch (error) {
     if (error instanceof ResumeError || error instanceof OutputBusyError || error instanceof WorkerStartError) throw new UsageError(error.message);
+    if (error instanceof OutputFullError) {
+      io.stderr.write(`winnow: ${error.message.replace(error.output, shownPath(io.cwd, error.output))}; what was cleaned up to the last checkpoint is kept: free some space and run the same command with --resume to carry on\n`);
+      return EXIT.failed;
+    }
     throw error;
   } finally {
     process.off('SIGINT', interrupted);

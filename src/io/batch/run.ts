@@ -102,8 +102,25 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   }
   try {
     return await runOpened(options, hooks, output, totals, first, notes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (options.target.kind !== 'stdout' && (code === 'ENOSPC' || code === 'EDQUOT')) {
+      const where = options.target.kind === 'folder' ? options.target.dir : options.target.path;
+      throw new OutputFullError(where, code);
+    }
+    throw error;
   } finally {
     output.release();
+  }
+}
+
+/** The disk (or quota) holding the output is full: the run stops, resumable from its last checkpoint. */
+export class OutputFullError extends Error {
+  constructor(
+    readonly output: string,
+    readonly code: string,
+  ) {
+    super(`the disk holding ${output} is full (${code})`);
   }
 }
 
