@@ -219,6 +219,21 @@ test('cleaned text written by winnow clean and scored from its folder keeps each
   expect(result.documents.map((d) => d.words.f1)).toEqual([1, 1]);
 });
 
+test('eval: a document a rule hangs on fails at --timeout; the others are scored', async () => {
+  const rules = writeTree({ 'default.yaml': "outlet: default\nrules:\n  - id: slow\n    pattern: '^(a|aa)+$'\n" });
+  const dir = writeTree({
+    'hang.txt': `${'a'.repeat(60)}!\n`,
+    'hang.gold.txt': 'whatever\n',
+    'fine.txt': 'A fine story.\n',
+    'fine.gold.txt': 'A fine story.\n',
+  });
+  const { code, stdout, stderr } = await run(['eval', dir, '--rules', rules, '--timeout', '1', '--format', 'json']);
+  expect(code).toBe(1);
+  expect(stderr).toContain('hang.txt: timed out after 1 s (--timeout)');
+  const result = JSON.parse(stdout) as { documents: Array<{ id: string }>; failed: Array<{ id: string; error: string }> };
+  expect(result.documents.map((d) => d.id)).toEqual([join(dir, 'fine.txt')]);
+}, 30_000);
+
 describe('progress of a long eval', () => {
   const clock = () => {
     let t = 0;

@@ -114,6 +114,15 @@ describe('winnow explain', () => {
     expect(dateline.why[0]).toMatch(/^\^\(\?:Updated: \)\?/);
   });
 
+  test('a document a rule hangs on stops at --timeout with a message (exit 1), in this very process', async () => {
+    const rules = writeTree({ 'default.yaml': "outlet: default\nrules:\n  - id: slow\n    pattern: '^(a|aa)+$'\n" });
+    const started = Date.now();
+    const { code, stderr } = await run(['explain', '-', '--rules', rules, '--timeout', '1'], { stdin: `${'a'.repeat(60)}!\n` });
+    expect(code).toBe(1);
+    expect(stderr).toBe('winnow: stdin: timed out after 1 s (--timeout): a rule is very slow on this document (a pattern that backtracks?)\n');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   test('colour only on a terminal, never with NO_COLOR', async () => {
     const plain = await runTty(['explain', LBC], false);
     const tty = await runTty(['explain', LBC], true);

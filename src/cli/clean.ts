@@ -23,7 +23,8 @@ import { DEFAULT_MAX_DOCUMENT_DETAILS, DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WO
 import { reportTarget, writeReport } from '../report/write.js';
 import { type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
-import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, timeoutOption, stdinOf, UsageError, rulesDir, type Io } from './io.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../io/time-limit.js';
 
 /** Workers per core `--jobs` is capped at. */
 const MAX_JOBS_PER_CORE = 2;
@@ -115,8 +116,6 @@ function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: strin
 }
 
 const FORMATS = ['text', 'html', 'json', 'markdown'] as const;
-/** Default per-document time limit: far above any real page (tens of milliseconds), low enough not to stall a batch. */
-const DEFAULT_TIMEOUT_SECONDS = 30;
 /** Default size cap: larger than any real article page, small enough for a worker's memory. */
 const DEFAULT_MAX_BYTES = '20MB';
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i;
@@ -170,8 +169,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   // Workers beyond the cores add memory (a heap each), not speed.
   const jobs = Math.min(asked, MAX_JOBS_PER_CORE * availableParallelism());
   if (jobs < asked) io.stderr.write(`winnow: --jobs ${asked} is more than ${MAX_JOBS_PER_CORE} per core on ${availableParallelism()} cores; using ${jobs} workers (more would only add memory)\n`);
-  const timeout = Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout < 0) throw new UsageError(`Unexpected --timeout ${values.timeout}, expected seconds (0 for no limit)`);
+  const timeout = timeoutOption(values.timeout);
   const maxBytes = parseSize(values['max-bytes']);
   const thresholds = reportThresholds(values);
   if (values.report === undefined && Object.keys(thresholds).length > 0) throw new UsageError('--warn-removed, --warn-kept, --warn-rule and --report-texts set the report: add --report FILE');

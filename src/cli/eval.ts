@@ -11,7 +11,8 @@ import { GoldFinder, hasGoldBeside } from '../io/sources/gold.js';
 import { renderEvalTable } from '../eval/table.js';
 import { HTML_FILE, type InputType } from '../kernel/parse/index.js';
 import { loadRules } from '../io/rules.js';
-import { EXIT, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, timeoutOption, UsageError, rulesDir, type Io } from './io.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../io/time-limit.js';
 import { duration } from '../io/batch/progress.js';
 
 /** How often progress is redrawn on a terminal, and written as a line otherwise. */
@@ -34,6 +35,8 @@ Options:
                      score them as they are. auto (default): clean when an input is HTML or has
                      its gold beside it, else score
   --no-ablation      skip re-cleaning without each rule (faster; no "F1 without" column)
+  --timeout SECONDS  time limit for cleaning one document; over it, the document fails
+                     (default: ${DEFAULT_TIMEOUT_SECONDS}; 0: none)
   --no-title         clean mode: score the body alone, without the title line (for gold that
                      holds the article body only, as news extraction benchmarks do)
   --format FORMAT    text (default) or json
@@ -57,6 +60,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
       gold: { type: 'string' },
       mode: { type: 'string', default: 'auto' },
       'no-ablation': { type: 'boolean', default: false },
+      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
       'no-title': { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       documents: { type: 'boolean', default: false },
@@ -99,6 +103,7 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     noTitle: values['no-title'],
     root: io.cwd,
     onDocument: evalProgress(io),
+    timeoutMs: timeoutOption(values.timeout) * 1000,
   });
 
   for (const { id, error } of result.failed) io.stderr.write(`winnow: ${id}: ${error}\n`);

@@ -19,7 +19,8 @@ import { TEST_FILE } from '../io/rules.js';
 import { RULE_FILE } from '../kernel/rules/ruleset.js';
 import { annotateBlocks, type AnnotatedBlock } from './annotate.js';
 import { colorsFor, type Colors } from './color.js';
-import { EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, stdinOf, timeoutOption, UsageError, rulesDir, type Io } from './io.js';
+import { DEFAULT_TIMEOUT_SECONDS, TimeLimitError, withTimeLimit } from '../io/time-limit.js';
 import { alignRows } from '../io/table.js';
 import { WEB_ADDRESS } from '../io/sources/fetch.js';
 
@@ -38,6 +39,7 @@ Options:
   --rules DIR        rules folder (default: ./rules, else the rules bundled with winnow)
   --type TYPE        html or text (default: from the file name, else from the content)
   --no-title         as clean --no-title: the headline is a removal, not the title line
+  --timeout SECONDS  time limit for cleaning the document (default: ${DEFAULT_TIMEOUT_SECONDS}; 0: none)
   --format FORMAT    text (default) or json: the blocks, each removal with its rule and why,
                      and the per-rule summary, as one JSON object
   --watch            run again whenever a rule file (or the document) changes; Ctrl-C stops
@@ -61,6 +63,8 @@ interface ExplainOptions {
   type?: InputType;
   noTitle?: boolean;
   json?: boolean;
+  /** Time limit for cleaning, in milliseconds (0: none). */
+  timeoutMs: number;
 }
 
 export async function explainCommand(argv: string[], io: Io): Promise<number> {
@@ -75,6 +79,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
       type: { type: 'string' },
       watch: { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
+      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
       'no-title': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -100,6 +105,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
     type: values.type as InputType | undefined,
     noTitle: values['no-title'],
     json: values.format === 'json',
+    timeoutMs: timeoutOption(values.timeout) * 1000,
   };
   if (!values.watch) return explainOnce(options, io);
   return watchAndExplain(options, io);
@@ -124,16 +130,27 @@ async function explainOnce(options: ExplainOptions, io: Io): Promise<number> {
     return EXIT.failed;
   }
   for (const warning of doc.warnings) io.stderr.write(`winnow: ${shown === '-' ? 'stdin' : shown}: warning: ${warning}\n`);
-  const { result, engine } = cleanWithTrace(
-    {
-      ...withKnownOutlet(doc.input, ruleSet),
-      id: shown,
-      ...(options.url !== undefined ? { url: options.url } : {}),
-      ...(options.outlet !== undefined ? { outlet: options.outlet } : {}),
-      ...(options.type !== undefined ? { type: options.type } : {}),
-    },
-    { rules: ruleSet, ...(options.noTitle ? { title: false } : {}) },
-  );
+  const input = doc.input;
+  let traced: ReturnType<typeof cleanWithTrace>;
+  try {
+    traced = withTimeLimit(options.timeoutMs, () =>
+      cleanWithTrace(
+        {
+          ...withKnownOutlet(input, ruleSet),
+          id: shown,
+          ...(options.url !== undefined ? { url: options.url } : {}),
+          ...(options.outlet !== undefined ? { outlet: options.outlet } : {}),
+          ...(options.type !== undefined ? { type: options.type } : {}),
+        },
+        { rules: ruleSet, ...(options.noTitle ? { title: false } : {}) },
+      ),
+    );
+  } catch (error) {
+    if (!(error instanceof TimeLimitError)) throw error;
+    io.stderr.write(`winnow: ${shown === '-' ? 'stdin' : shown}: ${error.message}: a rule is very slow on this document (a pattern that backtracks?)\n`);
+    return EXIT.failed;
+  }
+  const { result, engine } = traced;
   const resolved = ruleSet.forOutlet(result.outlet === DEFAULT_OUTLET ? undefined : result.outlet);
   if (options.rule !== undefined && !resolved.rules.some((r) => r.id === options.rule)) {
     const off = resolved.disabled.find((d) => d.rule.id === options.rule);

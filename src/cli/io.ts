@@ -33,6 +33,13 @@ export class UsageError extends Error {}
 
 
 /** `--rules DIR`, else ./rules, else the bundled rules. */
+/** `--timeout SECONDS`: a number of seconds, 0 for no limit. */
+export function timeoutOption(value: string | undefined): number {
+  const seconds = Number(value);
+  if (value === undefined || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`Unexpected --timeout ${value}, expected seconds (0 for no limit)`);
+  return seconds;
+}
+
 export function rulesDir(option: string | undefined, cwd: string): string {
   if (option !== undefined) return resolve(cwd, option);
   const local = join(cwd, 'rules');

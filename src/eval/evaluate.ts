@@ -9,6 +9,7 @@
  * they are scored as they are, and gold files with no document count as empty predictions, as the
  * reference scorer counts them.
  */
+import { TimeLimitError, withTimeLimit } from '../io/time-limit.js';
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { shownPath } from '../io/shown.js';
@@ -43,6 +44,8 @@ export interface EvalOptions {
   noTitle?: boolean;
   /** Paths in the result are written relative to this folder (default: as given). */
   root?: string;
+  /** Time limit for cleaning one document, in milliseconds (0 or absent: none); a document over it fails. */
+  timeoutMs?: number;
   /** Called after each document (scored, skipped or failed), for progress. */
   onDocument?: (done: number, total: number) => void;
 }
@@ -138,9 +141,11 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
     }
 
     const run = (rules: RuleSet): CleanResult =>
-      clean(
-        { ...withKnownOutlet(input, rules), id, ...(options.url !== undefined ? { url: options.url } : {}), ...(options.outlet !== undefined ? { outlet: options.outlet } : {}), ...(options.type !== undefined ? { type: options.type } : {}) },
-        { rules, ...(options.noTitle ? { title: false } : {}) },
+      withTimeLimit(options.timeoutMs ?? 0, () =>
+        clean(
+          { ...withKnownOutlet(input, rules), id, ...(options.url !== undefined ? { url: options.url } : {}), ...(options.outlet !== undefined ? { outlet: options.outlet } : {}), ...(options.type !== undefined ? { type: options.type } : {}) },
+          { rules, ...(options.noTitle ? { title: false } : {}) },
+        ),
       );
     let result: CleanResult;
     try {
@@ -178,7 +183,12 @@ export function evaluate(documents: Iterable<SourceDocument>, options: EvalOptio
     for (const key of hit) {
       let variant = variants.get(key);
       if (!variant) variants.set(key, (variant = withoutRule(options.ruleSet!, key)));
-      tallies.get(key)!.ablated.set(index, scoreText(run(variant).text, goldText));
+      try {
+        tallies.get(key)!.ablated.set(index, scoreText(run(variant).text, goldText));
+      } catch (error) {
+        // Over the time limit without this rule: no score without it, as if it had not fired here.
+        if (!(error instanceof TimeLimitError)) throw error;
+      }
     }
   }
 
