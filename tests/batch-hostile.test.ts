@@ -2,11 +2,11 @@
  * Hostile inputs: the batch never crashes or stops; every input document ends as a cleaned
  * output or an error record in errors.jsonl, and the summary counts both.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { article, gzip, jsonl, warc } from './corpus-helpers.js';
-import { run, tempDir, writeTree } from './helpers.js';
+import { ROOT, run, tempDir, writeTree } from './helpers.js';
 
 const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
 const errorsOf = (out: string) => lines(readFileSync(join(out, 'errors.jsonl'), 'utf8'));
@@ -223,3 +223,24 @@ test('blank lines between JSONL records keep the records\' line numbers', async 
   const { stdout } = await run(['clean', 'p.jsonl', '--format', 'json', '--quiet'], { cwd: dir });
   expect(stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['p.jsonl:3', 'p.jsonl:6']);
 });
+
+test('/dev/zero and an endless pipe stop at --max-bytes: an error record, at once, with what was read capped', async () => {
+  const out = tempDir();
+  const zero = spawnSync(process.execPath, [join(ROOT, 'bin', 'winnow.js'), 'clean', '/dev/zero', '--out', out, '--max-bytes', '1MB', '--quiet'], { encoding: 'utf8', timeout: 30_000 });
+  expect(zero.status).toBe(1);
+  expect(errorsOf(out)).toEqual([{ id: '/dev/zero', source: '/dev/zero', reason: 'over the size cap: more than 1048576 bytes (--max-bytes)' }]);
+  // stdin that never ends: the run must not wait for its end, nor hold it.
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'winnow.js'), 'clean', '-', '--max-bytes', '1MB', '--quiet'], { stdio: ['pipe', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdin.on('error', () => {});
+  const block = Buffer.alloc(64 * 1024, 'a');
+  const feed = () => {
+    while (child.stdin.writable && child.stdin.write(block));
+  };
+  child.stdin.on('drain', feed);
+  feed();
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  expect(code).toBe(1);
+  expect(stderr).toContain('over the size cap: more than 1048576 bytes (--max-bytes)');
+}, 60_000);
