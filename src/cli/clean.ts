@@ -23,7 +23,7 @@ import { DEFAULT_MAX_DOCUMENT_DETAILS, DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WO
 import { reportTarget, writeReport } from '../report/write.js';
 import { type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
-import { EXIT, timeoutOption, stdinOf, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, oneOf, timeoutOption, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../io/time-limit.js';
 
 /** Workers per core `--jobs` is capped at. */
@@ -264,11 +264,6 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   }
   if (!values.quiet) io.stderr.write(`${summaryLine(summary, Number(process.hrtime.bigint() - started) / 1e9, target, io.cwd)}\n`);
   return summary.totals.failed > 0 ? EXIT.failed : EXIT.ok;
-}
-
-function oneOf(value: string | undefined, allowed: readonly string[], option: string): string {
-  if (value === undefined || !allowed.includes(value)) throw new UsageError(`Unknown ${option} ${value}; expected ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`);
-  return value;
 }
 
 /** `20MB` -> 20971520; plain numbers are bytes. */

@@ -11,7 +11,7 @@ import { GoldFinder, hasGoldBeside } from '../io/sources/gold.js';
 import { renderEvalTable } from '../eval/table.js';
 import { HTML_FILE, type InputType } from '../kernel/parse/index.js';
 import { loadRules } from '../io/rules.js';
-import { EXIT, timeoutOption, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, oneOf, timeoutOption, UsageError, rulesDir, type Io } from './io.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../io/time-limit.js';
 import { duration } from '../io/batch/progress.js';
 
@@ -75,8 +75,8 @@ export async function evalCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${EVAL_HELP}\n`);
     return EXIT.ok;
   }
-  if (!(FORMATS as readonly string[]).includes(values.format!)) throw new UsageError(`Unknown --format ${values.format}; expected text or json`);
-  if (!(MODES as readonly string[]).includes(values.mode!)) throw new UsageError(`Unknown --mode ${values.mode}; expected auto, clean or score`);
+  oneOf(values.format, FORMATS, '--format');
+  oneOf(values.mode, MODES, '--mode');
   if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
   if (positionals.length === 0) throw new UsageError('No input given; pass the documents (or cleaned text) to score, e.g. winnow eval corpus/ (see winnow eval --help)');
   if (positionals.includes('-')) throw new UsageError('Unexpected - (stdin): eval needs files, to find their gold text');

@@ -19,7 +19,7 @@ import { TEST_FILE } from '../io/rules.js';
 import { RULE_FILE } from '../kernel/rules/ruleset.js';
 import { annotateBlocks, type AnnotatedBlock } from './annotate.js';
 import { colorsFor, type Colors } from './color.js';
-import { EXIT, stdinOf, timeoutOption, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, oneOf, stdinOf, timeoutOption, UsageError, rulesDir, type Io } from './io.js';
 import { DEFAULT_TIMEOUT_SECONDS, TimeLimitError, withTimeLimit } from '../io/time-limit.js';
 import { alignRows } from '../io/table.js';
 import { WEB_ADDRESS } from '../io/sources/fetch.js';
@@ -90,7 +90,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError(`Unexpected ${positionals.length === 0 ? 'missing document' : `${positionals.length} documents`}, expected one file or - for stdin (see winnow explain --help)`);
   if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`Unknown --format ${values.format}; expected text or json`);
+  const format = oneOf(values.format, ['text', 'json'], '--format');
   const web = WEB_ADDRESS.test(positionals[0]);
   const input = positionals[0] === '-' || web ? positionals[0] : resolve(io.cwd, positionals[0]);
   if (input !== '-' && existsSync(input) && statSync(input).isDirectory()) throw new UsageError(`${positionals[0]} is a folder; explain shows one document (use winnow clean for folders)`);
@@ -104,7 +104,7 @@ export async function explainCommand(argv: string[], io: Io): Promise<number> {
     rule: values.rule,
     type: values.type as InputType | undefined,
     noTitle: values['no-title'],
-    json: values.format === 'json',
+    json: format === 'json',
     timeoutMs: timeoutOption(values.timeout) * 1000,
   };
   if (!values.watch) return explainOnce(options, io);

@@ -33,6 +33,12 @@ export class UsageError extends Error {}
 
 
 /** `--rules DIR`, else ./rules, else the bundled rules. */
+/** An option that takes one of `allowed` (`--format text`): the value, or a usage error naming them. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T {
+  if (value === undefined || !(allowed as readonly string[]).includes(value)) throw new UsageError(`Unknown ${option} ${value}; expected ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`);
+  return value as T;
+}
+
 /** `--timeout SECONDS`: a number of seconds, 0 for no limit. */
 export function timeoutOption(value: string | undefined): number {
   const seconds = Number(value);

@@ -13,7 +13,7 @@ import { DEFAULT_LEARN_OPTIONS, resolveOptions, type LearnOptions } from '../lea
 import { DEFAULT_OUTLET, type RuleSet } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
 import { writeAtomic } from '../io/atomic.js';
-import { BUNDLED_RULES, EXIT, stdinOf, UsageError, rulesDir, type Io } from './io.js';
+import { BUNDLED_RULES, EXIT, oneOf, stdinOf, UsageError, rulesDir, type Io } from './io.js';
 
 const d = DEFAULT_LEARN_OPTIONS;
 export const LEARN_HELP = `Usage: winnow learn <input...> --outlet NAME [options]
@@ -88,7 +88,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
   if ((values.outlet === undefined) === (values.by === undefined)) throw new UsageError('Pass either --outlet NAME (pages of one outlet) or --by host (pages of many)');
   if (values.outlet !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(values.outlet)) throw new UsageError(`Unexpected outlet name \`${values.outlet}\`, expected lower-case letters, digits, ".", "_" and "-"`);
   if (values['dry-run'] && !values.write) throw new UsageError('--dry-run shows what --write would change; pass both');
-  if (values.format !== 'yaml' && values.format !== 'json') throw new UsageError(`Unknown --format ${values.format}; expected yaml or json`);
+  oneOf(values.format, ['yaml', 'json'], '--format');
   if (values.format === 'json' && values.write) throw new UsageError('--format json prints the proposal; --write merges it into the rule files: pass one of them');
   const options = resolveOptions({
     minSupport: share(values['min-support'], '--min-support'),

@@ -11,7 +11,7 @@ import { runRuleTests, uncoveredRules } from '../tester/run.js';
 import { loadRuleTests } from '../tester/testfile.js';
 import { alignRows } from '../io/table.js';
 import { kindReference } from './kinds.js';
-import { EXIT, UsageError, rulesDir, type Io } from './io.js';
+import { EXIT, oneOf, UsageError, rulesDir, type Io } from './io.js';
 
 export const RULES_HELP = `Usage: winnow rules <command> [options]
 
@@ -247,8 +247,7 @@ function kinds(_argv: string[], io: Io): number {
 
 /** `--format`: false for text, true for json. */
 function formatOf(format: string | undefined): boolean {
-  if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown --format ${format}; expected text or json`);
-  return format === 'json';
+  return oneOf(format, ['text', 'json'], '--format') === 'json';
 }
 
 function writeJson(io: Io, value: unknown): void {
