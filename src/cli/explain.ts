@@ -22,6 +22,7 @@ import { colorsFor, type Colors } from './color.js';
 import { EXIT, oneOf, stdinOf, timeoutOption, UsageError, rulesDir, type Io } from './io.js';
 import { DEFAULT_TIMEOUT_SECONDS, TimeLimitError, withTimeLimit } from '../io/time-limit.js';
 import { alignRows } from '../io/table.js';
+import { truncate } from '../report/examples.js';
 import { WEB_ADDRESS } from '../io/sources/fetch.js';
 
 export const EXPLAIN_HELP = `Usage: winnow explain <file|url|-> [options]
@@ -289,7 +290,7 @@ function reasons(removals: readonly Removal[]): string {
   const words = new Map<string, number>();
   for (const r of removals) if (r.detail !== undefined) words.set(r.detail, (words.get(r.detail) ?? 0) + r.words);
   const ranked = [...words].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([detail]) => detail);
-  const shown = ranked.slice(0, 2).map((detail) => (detail.length > WHY_CHARS ? `${detail.slice(0, WHY_CHARS - 1)}…` : detail));
+  const shown = ranked.slice(0, 2).map((detail) => truncate(detail, WHY_CHARS).text);
   return ranked.length > 2 ? `${shown.join('; ')}; +${ranked.length - 2} more` : shown.join('; ');
 }
 

@@ -4,15 +4,16 @@
  * sorting, filters by outlet and rule, and the panel naming the rule of a removed span.
  */
 import { percent } from '../builder.js';
+import { truncate } from '../examples.js';
 import { escapeHtml } from './html-escape.js';
 import { reportPlots } from './plots.js';
 import { groupWarnings } from '../warning-groups.js';
-
-/** A warning group of at most this many is shown open. */
-const OPEN_GROUP = 5;
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_CSS } from './html-style.js';
 import type { Report, ReportDetail, ReportDocument, ReportRule } from '../types.js';
+
+/** A warning group of at most this many is shown open. */
+const OPEN_GROUP = 5;
 
 /** Golden-angle steps give neighbouring rules clearly different hues. */
 const HUE_STEP = 137.508;
@@ -61,7 +62,7 @@ export function renderHtml(report: Report): string {
     const why = reasons.length
       ? `<div class="why">why: ${reasons
           .slice(0, 3)
-          .map((w) => `<span class="reason" title="${escapeHtml(w.detail)}">${escapeHtml(w.detail.length > 80 ? `${w.detail.slice(0, 79)}…` : w.detail)}</span> <span class="note">(${number(w.words)} words)</span>`)
+          .map((w) => `<span class="reason" title="${escapeHtml(w.detail)}">${escapeHtml(truncate(w.detail, 80).text)}</span> <span class="note">(${number(w.words)} words)</span>`)
           .join(' · ')}${others ? ` <span class="note">and others (${number(others)} words)</span>` : ''}</div>`
       : '';
     return (

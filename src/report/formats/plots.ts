@@ -4,6 +4,7 @@
  * and copying, the numbers in each bar's `<title>`.
  */
 import { percent } from '../builder.js';
+import { truncate } from '../examples.js';
 import type { Report } from '../types.js';
 import { escapeHtml } from './html-escape.js';
 
@@ -35,7 +36,7 @@ function rankingPlot(id: string, caption: string, bars: Bar[]): string {
     const fill = bar.hue === undefined ? 'hsl(210 50% 50%)' : `hsl(${bar.hue} 60% 45%)`;
     return (
       `<g class="bar"><title>${escapeHtml(`${bar.label}: ${bar.note}`)}</title>` +
-      `<text x="${LABEL - 6}" y="${y + BAR - 4}" text-anchor="end">${escapeHtml(shorten(bar.label, 28))}</text>` +
+      `<text x="${LABEL - 6}" y="${y + BAR - 4}" text-anchor="end">${escapeHtml(truncate(bar.label, 28).text)}</text>` +
       `<rect x="${LABEL}" y="${y}" width="${length}" height="${BAR}" fill="${fill}"></rect>` +
       `<text x="${LABEL + length + 4}" y="${y + BAR - 4}" class="value">${escapeHtml(bar.note)}</text></g>`
     );
@@ -69,10 +70,6 @@ function figure(id: string, caption: string, width: number, height: number, body
     `<figure class="plot" id="${id}"><svg role="img" aria-label="${escapeHtml(caption)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `${body}</svg><figcaption>${escapeHtml(caption)}</figcaption></figure>`
   );
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** The report's plots: each rule's share of the removed words, documents by share removed, each outlet's share removed. */
