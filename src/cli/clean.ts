@@ -13,7 +13,7 @@ import { DEFAULT_FIELDS } from '../io/sources/fields.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/sources/corpus.js';
 import { AUTO, formatNamed, formatOfFile } from '../io/sources/formats/registry.js';
 import type { Format } from '../io/batch/messages.js';
-import { errorsPath, outputTarget, ResumeError, type OutputTarget } from '../io/batch/outputs.js';
+import { errorsPath, outputPath, outputTarget, ResumeError, type OutputTarget } from '../io/batch/outputs.js';
 import { OutputBusyError } from '../io/batch/lock.js';
 import { WorkerStartError } from '../io/batch/pool.js';
 import { OutputFullError, runBatch, type BatchSummary } from '../io/batch/run.js';
@@ -229,7 +229,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const started = process.hrtime.bigint();
   // Ctrl-C of a run into --out: what finished up to the last checkpoint is on disk; say how to go on.
   const interrupted = () => {
-    io.stderr.write(`\nwinnow: interrupted; what was cleaned up to the last checkpoint is kept in ${shownPath(io.cwd, target.kind === 'folder' ? target.dir : target.kind === 'jsonl' ? target.path : '')}: run the same command with --resume to carry on\n`);
+    io.stderr.write(`\nwinnow: interrupted; what was cleaned up to the last checkpoint is kept in ${shownPath(io.cwd, outputPath(target)!)}: run the same command with --resume to carry on\n`);
     process.exit(EXIT_INTERRUPTED);
   };
   if (target.kind !== 'stdout') process.once('SIGINT', interrupted);
@@ -287,8 +287,8 @@ function holdsSeveral(inputs: string[], cwd: string, inputFormat: InputFormat): 
 
 /** Refuse an output that is an input, lies inside an input folder, or holds an input. */
 function guardOutput(target: Exclude<OutputTarget, { kind: 'stdout' }>, inputs: string[], cwd: string): void {
-  const out = realish(target.kind === 'folder' ? target.dir : target.path);
-  const shown = shownPath(cwd, target.kind === 'folder' ? target.dir : target.path);
+  const out = realish(outputPath(target));
+  const shown = shownPath(cwd, outputPath(target));
   for (const { input, real } of namedPaths(inputs, cwd)) {
     const isDir = statSync(real).isDirectory();
     if (out === real || (isDir && out.startsWith(real + sep))) {
@@ -374,7 +374,7 @@ function summaryLine(summary: BatchSummary, seconds: number, target: OutputTarge
   const outlets = [...totals.outlets].sort();
   const named = outlets.length > SUMMARY_OUTLETS ? [...outlets.slice(0, SUMMARY_OUTLETS), `+${outlets.length - SUMMARY_OUTLETS} more`] : outlets;
   const rules = totals.rules.size;
-  const where = target.kind === 'folder' ? target.dir : target.kind === 'jsonl' ? target.path : undefined;
+  const where = outputPath(target);
   const errors = errorsPath(target);
   return (
     `winnow: cleaned ${count(totals.cleaned, 'document')} (${named.join(', ') || 'no outlet'}), ` +

@@ -57,6 +57,18 @@ function sidePath(target: OutputTarget, name: string): string | undefined {
   return undefined;
 }
 
+/** The folder or file a run writes to (undefined: stdout). */
+export function outputPath(target: Exclude<OutputTarget, { kind: 'stdout' }>): string;
+export function outputPath(target: OutputTarget): string | undefined;
+export function outputPath(target: OutputTarget): string | undefined {
+  return target.kind === 'folder' ? target.dir : target.kind === 'jsonl' ? target.path : undefined;
+}
+
+/** Whether a name in an output folder is the run's own (its state folder, or its lock): no document is written there. */
+export function isRunStateName(name: string): boolean {
+  return name === STATE_DIR || name === `${STATE_DIR}.lock` || name.startsWith(`${STATE_DIR}/`) || name.startsWith(`${STATE_DIR}\\`);
+}
+
 export function stateDir(target: OutputTarget): string | undefined {
   if (target.kind === 'folder') return join(target.dir, STATE_DIR);
   if (target.kind === 'jsonl') return `${target.path}${STATE_DIR}`;
@@ -174,42 +186,29 @@ export class JournaledOutput implements Output {
     const state = stateDir(target)!;
     const journalPath = join(state, JOURNAL_FILE);
     mkdirSync(dirname(state), { recursive: true });
-    const lock = OutputLock.acquire(`${state}.lock`, target.kind === 'folder' ? target.dir : target.path);
+    const lock = OutputLock.acquire(`${state}.lock`, outputPath(target));
     try {
-      return JournaledOutput.openLocked(target, state, journalPath, job, resume, report, note, lock);
+      if (resume) {
+        const reopened = Journal.reopen(journalPath, job);
+        if (reopened && 'otherJob' in reopened) throw new ResumeError(`The unfinished run in ${state} was started with other inputs (or input files were added, removed or changed since), options or rules; run again without --resume to start over, or with the same command line and inputs to resume it`);
+        const checkpoint = reopened?.checkpoint;
+        const sizes = checkpoint?.sizes ?? {};
+        const intact = reopened && Object.entries(sizes).every(([name, size]) => existsSync(join(state, `${name}.partial`)) && statSync(join(state, `${name}.partial`)).size >= size);
+        if (reopened && intact) {
+          if (!checkpoint) note(`the unfinished run in ${state} stopped before its first checkpoint; starting from the beginning`);
+          return { output: new JournaledOutput(target, state, reopened.journal, JournaledOutput.partials(target, state, sizes, report), lock), ...(checkpoint ? { checkpoint } : {}) };
+        }
+        note(`nothing to resume in ${state}; starting from the beginning`);
+      } else if (existsSync(journalPath)) {
+        note(`an unfinished run in ${state} was discarded; starting from the beginning (use --resume to continue a run)`);
+      }
+      rmSync(state, { recursive: true, force: true });
+      mkdirSync(state, { recursive: true });
+      return { output: new JournaledOutput(target, state, Journal.create(journalPath, job), JournaledOutput.partials(target, state, {}, report), lock) };
     } catch (error) {
       lock.release();
       throw error;
     }
-  }
-
-  private static openLocked(
-    target: Exclude<OutputTarget, { kind: 'stdout' }>,
-    state: string,
-    journalPath: string,
-    job: string,
-    resume: boolean,
-    report: boolean,
-    note: (message: string) => void,
-    lock: OutputLock,
-  ): { output: JournaledOutput; checkpoint?: Checkpoint } {
-    if (resume) {
-      const reopened = Journal.reopen(journalPath, job);
-      if (reopened && 'otherJob' in reopened) throw new ResumeError(`The unfinished run in ${state} was started with other inputs (or input files were added, removed or changed since), options or rules; run again without --resume to start over, or with the same command line and inputs to resume it`);
-      const checkpoint = reopened?.checkpoint;
-      const sizes = checkpoint?.sizes ?? {};
-      const intact = reopened && Object.entries(sizes).every(([name, size]) => existsSync(join(state, `${name}.partial`)) && statSync(join(state, `${name}.partial`)).size >= size);
-      if (reopened && intact) {
-        if (!checkpoint) note(`the unfinished run in ${state} stopped before its first checkpoint; starting from the beginning`);
-        return { output: new JournaledOutput(target, state, reopened.journal, JournaledOutput.partials(target, state, sizes, report), lock), ...(checkpoint ? { checkpoint } : {}) };
-      }
-      note(`nothing to resume in ${state}; starting from the beginning`);
-    } else if (existsSync(journalPath)) {
-      note(`an unfinished run in ${state} was discarded; starting from the beginning (use --resume to continue a run)`);
-    }
-    rmSync(state, { recursive: true, force: true });
-    mkdirSync(state, { recursive: true });
-    return { output: new JournaledOutput(target, state, Journal.create(journalPath, job), JournaledOutput.partials(target, state, {}, report), lock) };
   }
 
   private static partials(target: OutputTarget, state: string, sizes: Record<string, number>, report: boolean) {

@@ -12,7 +12,7 @@ import type { CorpusItem } from '../sources/items.js';
 import { readCorpus, type CorpusOptions } from '../sources/corpus.js';
 import type { TaskResult, WorkerSetup } from './messages.js';
 import { InOrder } from './ordered.js';
-import { JournaledOutput, StdoutOutput, type Output, type OutputTarget } from './outputs.js';
+import { isRunStateName, JournaledOutput, outputPath, StdoutOutput, type Output, type OutputTarget } from './outputs.js';
 import { InProcessCleaner } from './cleaner.js';
 import type { RuleSet } from '../../kernel/rules/ruleset.js';
 import { WorkerPool, type Cleaners } from './pool.js';
@@ -105,8 +105,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (options.target.kind !== 'stdout' && (code === 'ENOSPC' || code === 'EDQUOT')) {
-      const where = options.target.kind === 'folder' ? options.target.dir : options.target.path;
-      throw new OutputFullError(where, code);
+      throw new OutputFullError(outputPath(options.target), code);
     }
     throw error;
   } finally {
@@ -146,25 +145,26 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
   // In a mirrored folder two inputs may map to one output name (`page.html` and `page.txt`, `x.html`
   // in two input folders): the later one becomes an error record instead of replacing the first.
   const named = options.target.kind === 'folder' ? new Map<string, string>() : undefined;
+  // A document that could not be read, cleaned or written: an error record, counted and said.
+  const fail = (id: string, source: string, reason: string) => {
+    output.error({ id, source, reason });
+    totals.failed++;
+    show(`winnow: ${source === '-' ? 'stdin' : source}: ${reason}`);
+  };
   const sink = async (result: BatchResult, seq: number) => {
-    const taken = result.ok === true && named ? outputNameTaken(named, result.name, result.source) : undefined;
-    const unwritten = result.ok === true && taken === undefined ? writeDocument(output, result.name, result.body) : undefined;
-    if (result.ok === true && (taken ?? unwritten) !== undefined) {
-      const reason = (taken ?? unwritten)!;
-      output.error({ id: result.id, source: result.source, reason });
-      totals.failed++;
-      show(`winnow: ${result.source}: ${reason}`);
-    } else if (result.ok === true) {
-      if (result.reportLine !== undefined) output.reportLine(result.reportLine);
-      totals.addCleaned(result.stats, result.warnings.length > 0);
-      for (const warning of result.warnings) {
-        output.warning({ id: result.id, source: result.source, warning });
-        show(`winnow: ${result.source}: warning: ${warning}`);
+    if (result.ok === true) {
+      const refused = (named && outputNameTaken(named, result.name, result.source)) ?? writeDocument(output, result.name, result.body);
+      if (refused !== undefined) fail(result.id, result.source, refused);
+      else {
+        if (result.reportLine !== undefined) output.reportLine(result.reportLine);
+        totals.addCleaned(result.stats, result.warnings.length > 0);
+        for (const warning of result.warnings) {
+          output.warning({ id: result.id, source: result.source, warning });
+          show(`winnow: ${result.source}: warning: ${warning}`);
+        }
       }
     } else if (result.ok === false) {
-      output.error({ id: result.id, source: result.source, reason: result.reason });
-      totals.failed++;
-      show(`winnow: ${result.source === '-' ? 'stdin' : result.source}: ${result.reason}`);
+      fail(result.id, result.source, result.reason);
     } else {
       totals.skipped++;
       if (result.tell) show(`winnow: ${result.source}: skipped: ${result.reason}`);
@@ -235,12 +235,9 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
   return { totals, resumedFrom: first, workersReplaced: pool.replaced };
 }
 
-/** The run's own files in an output folder: no document is written there. */
-const RESERVED_OUTPUT = /^\.winnow-run(?:[/\\]|\.lock$|$)/;
-
 /** Why `name` cannot be written for `source` (already written for another input, or reserved), else undefined; records it. */
 function outputNameTaken(named: Map<string, string>, name: string, source: string): string | undefined {
-  if (RESERVED_OUTPUT.test(name)) return `its output name ${name} falls in the run's state folder (.winnow-run); rename the input folder`;
+  if (isRunStateName(name)) return `its output name ${name} falls in the run's state folder (.winnow-run); rename the input folder`;
   const key = name.normalize('NFC');
   const earlier = named.get(key);
   if (earlier !== undefined) return `its output ${name} is already written for ${earlier}; rename one of the two inputs (or clean them into a JSONL file: --out FILE.jsonl)`;
