@@ -38,92 +38,77 @@ export function htmlToHast(html: string): Root {
     if (!(error instanceof RangeError)) throw error;
     return cappedParse(source);
   }
-  capHastDepth(tree);
+  capDepth<HastNode>(tree, HAST_SHAPE);
   return tree;
 }
 
 /** The same tree for a page too deep to convert whole: parse5's tree capped first, then converted. */
 function cappedParse(source: string): Root {
   const document = parse(source, { sourceCodeLocationInfo: true, scriptingEnabled: false });
-  capDepth(document);
+  capDepth<P5Node>(document, P5_SHAPE);
   return fromParse5(document, { file: new VFile(source) }) as Root;
 }
 
-type HastParent = Root | Element;
-type HastChild = RootContent | ElementContent;
+type P5Node = P5Parent | P5Child;
 
-/** A hast node's children; a `<template>`'s are in its content fragment (one level, as in parse5's tree). */
-function hastKids(node: HastParent): HastChild[] {
-  return node.type === 'element' && node.content ? node.content.children : node.children;
-}
-
-function setHastKids(node: HastParent, kids: HastChild[]): void {
-  if (node.type === 'element' && node.content) node.content.children = kids as RootContent[];
-  else node.children = kids as ElementContent[];
-}
-
-/** capDepth on a hast tree: everything deeper than MAX_DEPTH attached to its ancestor at MAX_DEPTH - 1, in document order. */
-function capHastDepth(root: Root): void {
-  const pending: Array<[HastParent, number]> = [[root, 0]];
-  while (pending.length > 0) {
-    const [node, depth] = pending.pop()!;
-    const kids = hastKids(node);
-    if (depth >= MAX_DEPTH - 1) {
-      if (!kids.some((kid) => kid.type === 'element' && hastKids(kid).length > 0)) continue;
-      const flat: HastChild[] = [];
-      const todo = [...kids].reverse();
-      while (todo.length > 0) {
-        const kid = todo.pop()!;
-        flat.push(kid);
-        if (kid.type !== 'element') continue;
-        const inner = hastKids(kid);
-        for (let i = inner.length - 1; i >= 0; i--) todo.push(inner[i]);
-        setHastKids(kid, []);
-      }
-      setHastKids(node, flat);
-      continue;
-    }
-    for (const kid of kids) if (kid.type === 'element') pending.push([kid, depth + 1]);
-  }
-}
-
-/** A node's children; a `<template>`'s are in its content fragment. */
-function kidsOf(node: P5Parent): P5Child[] {
-  return isTemplate(node) ? node.content.childNodes : node.childNodes;
-}
-
-function isTemplate(node: P5Parent): node is P5Template {
+function isTemplate(node: P5Node): node is P5Template {
   return 'content' in node && node.content !== undefined;
 }
 
-/** Attach everything deeper than MAX_DEPTH to the node at depth MAX_DEPTH - 1, in document order. */
-function capDepth(document: P5Parent): void {
-  const pending: Array<[P5Parent, number]> = [[document, 0]];
+/** parse5's tree shape: a node with `childNodes` is a parent; a `<template>`'s children are in its content fragment. */
+const P5_SHAPE: TreeShape<P5Node> = {
+  kids: (node) => (isTemplate(node) ? node.content.childNodes : 'childNodes' in node ? node.childNodes : undefined),
+  setKids: (node, kids) => {
+    if (isTemplate(node)) node.content.childNodes = kids as P5Child[];
+    else (node as P5Parent).childNodes = kids as P5Child[];
+  },
+  adopt: (node, parent) => {
+    (node as P5Child).parentNode = parent as P5Parent;
+  },
+};
+
+type HastNode = Root | RootContent;
+
+/** The hast tree's shape: elements and the root have children; a `<template>`'s are in its content fragment (one level, as in parse5's tree). */
+const HAST_SHAPE: TreeShape<HastNode> = {
+  kids: (node) => (node.type === 'root' ? node.children : node.type === 'element' ? (node.content ? node.content.children : node.children) : undefined),
+  setKids: (node, kids) => {
+    if (node.type === 'element' && node.content) node.content.children = kids as RootContent[];
+    else (node as Root | Element).children = kids as ElementContent[];
+  },
+};
+
+/** How to walk one kind of tree: a node's children (undefined for a leaf), and how to set them. */
+interface TreeShape<N> {
+  kids(node: N): N[] | undefined;
+  setKids(node: N, kids: N[]): void;
+  /** Tell a node it has a new parent (parse5's nodes know theirs). */
+  adopt?(node: N, parent: N): void;
+}
+
+/** Attach everything deeper than MAX_DEPTH to its ancestor at depth MAX_DEPTH - 1, in document order. */
+function capDepth<N>(root: N, shape: TreeShape<N>): void {
+  const pending: Array<[N, number]> = [[root, 0]];
   while (pending.length > 0) {
     const [node, depth] = pending.pop()!;
-    const kids = kidsOf(node);
-    if (depth >= MAX_DEPTH - 1) {
-      flattenInto(node, kids);
-      continue;
-    }
-    for (const kid of kids) if ('childNodes' in kid) pending.push([kid, depth + 1]);
+    const kids = shape.kids(node)!;
+    if (depth >= MAX_DEPTH - 1) flattenInto(node, kids, shape);
+    else for (const kid of kids) if (shape.kids(kid) !== undefined) pending.push([kid, depth + 1]);
   }
 }
 
-function flattenInto(parent: P5Parent, kids: P5Child[]): void {
-  if (!kids.some((kid) => 'childNodes' in kid && kidsOf(kid).length > 0)) return;
-  const flat: P5Child[] = [];
+function flattenInto<N>(parent: N, kids: N[], shape: TreeShape<N>): void {
+  if (!kids.some((kid) => (shape.kids(kid)?.length ?? 0) > 0)) return;
+  const flat: N[] = [];
   const todo = [...kids].reverse();
   while (todo.length > 0) {
     const node = todo.pop()!;
     flat.push(node);
-    node.parentNode = parent;
-    if (!('childNodes' in node)) continue;
-    const inner = kidsOf(node);
+    shape.adopt?.(node, parent);
+    const inner = shape.kids(node);
+    if (inner === undefined) continue;
     for (let i = inner.length - 1; i >= 0; i--) todo.push(inner[i]);
-    if (isTemplate(node)) node.content.childNodes = [];
-    else node.childNodes = [];
+    shape.setKids(node, []);
   }
-  if (isTemplate(parent)) parent.content.childNodes = flat;
-  else parent.childNodes = flat;
+  shape.setKids(parent, flat);
 }
