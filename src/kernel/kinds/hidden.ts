@@ -42,7 +42,7 @@ export const hidden: RuleKind<Options> = {
       select({ nodes, end }: PageView): number[] {
         const out: number[] = [];
         for (let i = 1; i < nodes.length; i++) {
-          if (isHidden(nodes[i] as Element, aria)) {
+          if (hiddenBy(nodes[i] as Element, aria) !== undefined) {
             out.push(i);
             i = end[i] - 1; // everything inside goes with it
           }
@@ -60,20 +60,14 @@ export const hidden: RuleKind<Options> = {
  */
 const STREAMED = /^S:[0-9a-z]+$/i;
 
-/** What hides the element: its `hidden` attribute, `aria-hidden`, or its style. */
+/** What hides the element (its `hidden` attribute, `aria-hidden`, or its style), or undefined when it is shown. */
 function hiddenBy(element: Element, aria: boolean): string | undefined {
-  if (!isHidden(element, aria)) return undefined;
   const { properties } = element;
-  if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) return 'the `hidden` attribute';
-  if (aria && String(properties.ariaHidden).toLowerCase() === 'true') return '`aria-hidden="true"`';
-  return `\`style="${String(properties.style).trim()}"\``;
-}
-
-function isHidden(element: Element, aria: boolean): boolean {
-  const { properties } = element;
-  if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) return !(typeof properties.id === 'string' && STREAMED.test(properties.id));
+  if (properties.hidden !== undefined && properties.hidden !== false && properties.hidden !== null) {
+    return typeof properties.id === 'string' && STREAMED.test(properties.id) ? undefined : 'the `hidden` attribute';
+  }
   const { ariaHidden } = properties;
-  if (aria && ariaHidden !== undefined && String(ariaHidden).toLowerCase() === 'true') return true;
+  if (aria && ariaHidden !== undefined && String(ariaHidden).toLowerCase() === 'true') return '`aria-hidden="true"`';
   const style = properties.style;
-  return typeof style === 'string' && style.length >= 12 && HIDING_STYLE.test(style);
+  return typeof style === 'string' && style.length >= 12 && HIDING_STYLE.test(style) ? `\`style="${style.trim()}"\`` : undefined;
 }
