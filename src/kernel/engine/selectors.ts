@@ -11,12 +11,11 @@
 import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { stringify as commas } from 'comma-separated-tokens';
-import { createParser, type AstAttribute, type AstRule } from 'css-selector-parser';
+import type { AstAttribute, AstRule } from 'css-selector-parser';
 import { find, html, svg, type Info } from 'property-information';
+import { parseSelector } from '../kinds/selector.js';
 import { parse as parseSpaces, stringify as spaces } from 'space-separated-tokens';
 
-/** The same parser hast-util-select uses. */
-const parseSelector = createParser({ syntax: 'selectors-4' });
 
 type Test = (element: Element) => boolean;
 

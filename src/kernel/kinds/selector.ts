@@ -7,8 +7,8 @@ import type { PageView } from './types.js';
 import type { RuleKind } from './types.js';
 import { OptionError } from './types.js';
 
-/** The parser hast-util-select uses. */
-const parseSelector = createParser({ syntax: 'selectors-4' });
+/** The CSS selector parser hast-util-select uses (the engine's selector plan parses with it too). */
+export const parseSelector = createParser({ syntax: 'selectors-4' });
 
 interface Options {
   selector: string;
