@@ -15,6 +15,7 @@ import { AUTO, formatNamed, FORMATS, outputNameOf, type FormatSource, type Sourc
 import { maybeGunzip, peek } from './formats/streams.js';
 import { DEFAULT_FIELDS, type RecordFields } from './fields.js';
 import { fetchDocument } from './fetch.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../time-limit.js';
 import { expandInputs, STDIN, type InputFile } from './inputs.js';
 import type { CorpusItem } from './items.js';
 import { Manifests } from './manifest.js';
@@ -38,8 +39,6 @@ export interface CorpusOptions {
   fetchTimeoutMs?: number;
 }
 
-/** Time limit for fetching a web page unless told otherwise. */
-const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 /** Default size cap: larger than any real article page, small enough for a worker's memory. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** The names `--input-format` takes. */
@@ -83,7 +82,7 @@ async function* readInput(file: InputFile, chosen: SourceFormat | undefined, opt
       yield RESUMED;
       return;
     }
-    const item = await fetchDocument(file.url, { timeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, maxBytes: options.maxBytes, outputName: file.relativePath });
+    const item = await fetchDocument(file.url, { timeoutMs: options.fetchTimeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000, maxBytes: options.maxBytes, outputName: file.relativePath });
     if (item.kind === 'document') options.progress.bytes += item.doc.bytes.length;
     yield item;
     return;

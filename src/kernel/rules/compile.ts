@@ -79,13 +79,14 @@ export function compileRuleSet(dir: string, sources: readonly RuleSource[], opti
   return { ruleSet: new RuleSet(dir, defaults, outlets, sources), errors };
 }
 
+/** `match:` with `hosts: [a.example, b.example]` on the next line: how every outlet file writes it. */
+const PLAIN_HOSTS = /^match:[ \t]*\r?\n[ \t]+hosts:[ \t]*\[([a-z0-9.\-, \t]*)\][ \t]*\r?\n?\s*$/;
+
 /**
  * An outlet file's hosts, read from its top-level `match:` block alone (the lines from `match:`
  * to the next top-level key), or undefined when that block cannot safely be read apart from the
  * file: anchors, aliases or tags, a flow-style or quoted top level, or anything but host names.
  */
-const PLAIN_HOSTS = /^match:[ \t]*\r?\n[ \t]+hosts:[ \t]*\[([a-z0-9.\-, \t]*)\][ \t]*\r?\n?\s*$/;
-
 export function hostsAhead(text: string): string[] | undefined {
   if (/^[{?"'\[]/m.test(text)) return undefined;
   const lines = text.split('\n');

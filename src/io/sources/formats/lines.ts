@@ -14,7 +14,7 @@ export interface Line {
 
 /** Lines as they are read; `lines` tells how many were complete when the stream stopped (or failed). */
 export class LineSplitter {
-  /** Number of lines yielded so far. */
+  /** Lines read so far: those yielded, and the blank lines between them. */
   lines = 0;
 
   /**
