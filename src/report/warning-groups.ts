@@ -34,6 +34,11 @@ export function groupWarnings(warnings: readonly ReportWarning[]): WarningGroup[
 
 /** "over-removal: 312 documents", "rule-dominance of default/main-content: 40 documents". */
 export function groupTitle(group: WarningGroup): string {
+  return `${group.type}${group.rule ? ` of ${group.rule}` : ''}: ${groupCount(group)}`;
+}
+
+/** "312 documents", "1 rule". */
+export function groupCount(group: WarningGroup): string {
   const n = group.warnings.length;
-  return `${group.type}${group.rule ? ` of ${group.rule}` : ''}: ${n.toLocaleString('en')} ${group.noun}${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en')} ${group.noun}${n === 1 ? '' : 's'}`;
 }

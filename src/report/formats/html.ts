@@ -7,7 +7,7 @@ import { percent } from '../builder.js';
 import { truncate } from '../examples.js';
 import { escapeHtml } from './html-escape.js';
 import { reportPlots } from './plots.js';
-import { groupWarnings } from '../warning-groups.js';
+import { groupCount, groupWarnings } from '../warning-groups.js';
 import { REPORT_SCRIPT } from './html-script.js';
 import { REPORT_CSS } from './html-style.js';
 import type { Report, ReportDetail, ReportDocument, ReportRule } from '../types.js';
@@ -93,7 +93,7 @@ export function renderHtml(report: Report): string {
   // Grouped by kind (and by rule for rule dominance), each group folded unless it is small.
   const warningGroups = groupWarnings(report.warnings).map(
     (group) =>
-      `<details class="warning-group" data-type="${group.type}"${group.warnings.length <= OPEN_GROUP ? ' open' : ''}><summary><b>${escapeHtml(group.type)}</b>${escapeHtml(`${group.rule ? `${group.rule}: ` : ''}${number(group.warnings.length)} ${group.noun}${group.warnings.length === 1 ? '' : 's'}`)}</summary>` +
+      `<details class="warning-group" data-type="${group.type}"${group.warnings.length <= OPEN_GROUP ? ' open' : ''}><summary><b>${escapeHtml(group.type)}</b>${escapeHtml(`${group.rule ? `${group.rule}: ` : ''}${groupCount(group)}`)}</summary>` +
       `<ul class="warnings">${group.warnings.map(warningItem).join('\n')}</ul></details>`,
   );
 
