@@ -215,10 +215,12 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   if (reportPath !== undefined) guardReport(reportPath, values.report!, positionals, io.cwd);
   const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd, ...thresholds });
   const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
+  // The files the inputs hold now: a resumed run must read the same ones (none added, removed or
+  // changed). One listing gives their digest and, for progress, their size.
+  const listing = target.kind === 'stdout' ? undefined : listInputs(files());
   const job = digest({
     inputs: positionals.map((p) => (p === '-' || WEB_ADDRESS.test(p) ? p : resolve(io.cwd, p))),
-    // The files the inputs hold now: a resumed run must read the same ones (none added, removed or changed).
-    files: target.kind === 'stdout' ? undefined : filesDigest(files()),
+    files: listing?.digest,
     target,
     setup: { ...setup, rules: undefined, cwd: undefined },
     inputFormat,
@@ -238,6 +240,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     summary = await runBatch(
       {
         files,
+        ...(listing ? { inputBytes: listing.bytes } : {}),
         corpus: { maxBytes, inputFormat, stdin: () => stdinOf(io), fetchTimeoutMs: timeout * 1000 },
         setup,
         jobs,
@@ -353,11 +356,15 @@ function digest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-/** Every input file's path, size and modification time, hashed. */
-function filesDigest(files: Iterable<InputFile>): string {
+/** Every input file's path, size and modification time, hashed; and their bytes. */
+function listInputs(files: Iterable<InputFile>): { digest: string; bytes: number } {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file.path).update('\0').update(String(file.size)).update('\0').update(String(file.mtimeMs ?? '')).update('\0');
-  return hash.digest('hex');
+  let bytes = 0;
+  for (const file of files) {
+    hash.update(file.path).update('\0').update(String(file.size)).update('\0').update(String(file.mtimeMs ?? '')).update('\0');
+    bytes += file.size;
+  }
+  return { digest: hash.digest('hex'), bytes };
 }
 
 /** The rule files' contents decide the output, so they are part of the job a journal resumes. */

@@ -38,8 +38,10 @@ const CHECKPOINT_BYTES = 2 * 1024 * 1024;
 const SHOWN_PROBLEMS = 20;
 
 export interface BatchOptions {
-  /** The input files (called twice when progress needs the total size). */
+  /** The input files (called twice when progress needs the total size and `inputBytes` is not given). */
   files: () => Iterable<InputFile>;
+  /** Bytes of all the input files, when the caller has listed them already: progress needs no walk of its own. */
+  inputBytes?: number;
   corpus: Pick<CorpusOptions, 'maxBytes' | 'inputFormat' | 'stdin' | 'fetchTimeoutMs'>;
   setup: WorkerSetup;
   /** Number of workers; default in the CLI: the number of cores. */
@@ -128,8 +130,8 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
   const read = { bytes: 0 };
   let totalBytes: number | undefined;
   if (options.progress !== 'none') {
-    totalBytes = 0;
-    for (const file of options.files()) totalBytes += file.size;
+    totalBytes = options.inputBytes ?? 0;
+    if (options.inputBytes === undefined) for (const file of options.files()) totalBytes += file.size;
   }
   const progress = new Progress(hooks.stderr, options.progress, { totals, bytes: () => read.bytes, ...(totalBytes ? { totalBytes } : {}) });
   if (first > 0) notes.push(`resuming after ${first.toLocaleString('en')} finished documents`);
