@@ -2,6 +2,7 @@
  * Rules from disk: a rules folder (`default.yaml`, `outlets/<outlet>.yaml`) read into rule
  * sources and compiled by the kernel (kernel/rules/compile.ts).
  */
+import { getBOMEncoding } from '@exodus/bytes/encoding.js';
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +55,7 @@ export function checkRules(dir: string, options: CompileOptions = {}): { ruleSet
  */
 export function readYamlFile(path: string): { text: string } | { error: RuleFileError } {
   const bytes = readFileSync(path);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  if (getBOMEncoding(bytes)?.startsWith('utf-16')) {
     return { error: new RuleFileError(path, 1, 1, 'Unexpected UTF-16 text: rule files are UTF-8', 'save the file as UTF-8') };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
