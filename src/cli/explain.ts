@@ -12,6 +12,7 @@ import { readDocuments } from '../io/sources/corpus.js';
 import { withKnownOutlet } from '../io/sources/prepare.js';
 import type { EngineResult, Removal } from '../kernel/engine/run.js';
 import type { InputType } from '../kernel/parse/index.js';
+import type { LoadedRule } from '../kernel/rules/parse.js';
 import { RulesLoadError } from '../kernel/rules/errors.js';
 import { DEFAULT_OUTLET, type ResolvedRules } from '../kernel/rules/ruleset.js';
 import { loadRules } from '../io/rules.js';
@@ -245,13 +246,17 @@ function explanation({ shown, result, engine, resolved, rule, show }: Omit<Rende
       ...(cuts.length > 0 ? { cuts } : {}),
     };
   });
-  const rules = resolved.rules
-    .filter((r) => rule === undefined || r.id === rule)
-    .map((r) => {
-      const removals = result.removals.filter((x) => x.rule === r.id && x.outlet === r.outlet);
-      const why = [...new Set(removals.map((x) => x.detail).filter((d): d is string => d !== undefined))];
-      return { id: r.id, outlet: r.outlet, kind: r.kindName, blocks: removals.length, words: removals.reduce((n, x) => n + x.words, 0), file: show(r.origin.file), line: r.origin.line, column: r.origin.column, why };
-    });
+  const rules = perRule(result, resolved, rule).map(({ rule: r, removals, words, why }) => ({
+    id: r.id,
+    outlet: r.outlet,
+    kind: r.kindName,
+    blocks: removals.length,
+    words,
+    file: show(r.origin.file),
+    line: r.origin.line,
+    column: r.origin.column,
+    why,
+  }));
   return { document: shown, outlet: result.outlet, outletFrom: result.outletFrom, ruleFiles: result.ruleFiles.map(show), blocks, rules, stats: result.stats };
 }
 
@@ -261,14 +266,12 @@ function summary(result: CleanResult, resolved: ResolvedRules, only: string | un
   let blocks = 0;
   let cuts = 0;
   let words = 0;
-  for (const rule of resolved.rules) {
-    if (only !== undefined && rule.id !== only) continue;
-    const mine = result.removals.filter((r) => r.rule === rule.id && r.outlet === rule.outlet);
-    const ruleWords = mine.reduce((n, r) => n + r.words, 0);
-    blocks += mine.filter((r) => !r.partial).length;
-    cuts += mine.filter((r) => r.partial).length;
+  for (const { rule, removals, words: ruleWords, why } of perRule(result, resolved, only)) {
+    blocks += removals.filter((r) => !r.partial).length;
+    cuts += removals.filter((r) => r.partial).length;
     words += ruleWords;
-    rows.push([rule.id, rule.outlet, String(mine.length), String(ruleWords), `${show(rule.origin.file)}:${rule.origin.line}`, reasons(mine)]);
+    const shown = why.slice(0, 2).map((detail) => truncate(detail, WHY_CHARS).text);
+    rows.push([rule.id, rule.outlet, String(removals.length), String(ruleWords), `${show(rule.origin.file)}:${rule.origin.line}`, why.length > 2 ? `${shown.join('; ')}; +${why.length - 2} more` : shown.join('; ')]);
   }
   const [header, ...body] = alignRows(['rule', 'outlet', { title: 'blocks', align: 'right' }, { title: 'words', align: 'right' }, 'origin', 'why'], rows);
   const { wordsIn, blocksIn } = result.stats;
@@ -285,13 +288,17 @@ function summary(result: CleanResult, resolved: ResolvedRules, only: string | un
 /** Characters of one reason in the summary (a long pattern is cut). */
 const WHY_CHARS = 60;
 
-/** A rule's reasons on this page, the most words first: the two largest, and how many more. */
-function reasons(removals: readonly Removal[]): string {
-  const words = new Map<string, number>();
-  for (const r of removals) if (r.detail !== undefined) words.set(r.detail, (words.get(r.detail) ?? 0) + r.words);
-  const ranked = [...words].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([detail]) => detail);
-  const shown = ranked.slice(0, 2).map((detail) => truncate(detail, WHY_CHARS).text);
-  return ranked.length > 2 ? `${shown.join('; ')}; +${ranked.length - 2} more` : shown.join('; ');
+/** Per rule in force (or `only` that one), in run order: its removals, the words they took, and its reasons (removals' details), the most words first. */
+function perRule(result: CleanResult, resolved: ResolvedRules, only: string | undefined): Array<{ rule: LoadedRule; removals: Removal[]; words: number; why: string[] }> {
+  return resolved.rules
+    .filter((rule) => only === undefined || rule.id === only)
+    .map((rule) => {
+      const removals = result.removals.filter((r) => r.rule === rule.id && r.outlet === rule.outlet);
+      const byReason = new Map<string, number>();
+      for (const r of removals) if (r.detail !== undefined) byReason.set(r.detail, (byReason.get(r.detail) ?? 0) + r.words);
+      const why = [...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([detail]) => detail);
+      return { rule, removals, words: removals.reduce((n, r) => n + r.words, 0), why };
+    });
 }
 
 /**
