@@ -9,6 +9,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Article } from './article.js';
+import { bodyOf } from './kinds/view.js';
 
 /** Elements dropped with everything inside them: nothing in them is text a reader reads. */
 const DROPPED = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'select', 'textarea', 'head', 'title'];
@@ -36,7 +37,7 @@ const SCHEMA: Schema = {
 
 /** The tree after removals -> a standalone HTML document. */
 export function articleHtml(tree: Root, article: Article): string {
-  const body = findBody(tree);
+  const body = bodyOf(tree);
   const content = sanitize({ type: 'root', children: body ? body.children : tree.children }, SCHEMA) as Root;
   const head: ElementContent[] = [element('meta', { charSet: 'utf-8' })];
   if (article.title !== undefined) head.push(element('title', {}, [{ type: 'text', value: article.title }]));
@@ -53,18 +54,4 @@ export function articleHtml(tree: Root, article: Article): string {
 
 function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
   return { type: 'element', tagName, properties, children };
-}
-
-/** The `<body>` element, searched without recursion (trees may be wide). */
-function findBody(tree: Root): Element | undefined {
-  const todo: Array<Root | Element> = [tree];
-  while (todo.length > 0) {
-    const node = todo.pop()!;
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if (child.tagName === 'body') return child;
-      if (child.tagName === 'html') todo.push(child);
-    }
-  }
-  return undefined;
 }

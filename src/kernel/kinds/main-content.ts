@@ -21,8 +21,8 @@
  * has no surroundings to cut. Nor does a plain-text document (a tree without `<body>`): it is
  * a copy of the article already, and its groups of lines are not page columns.
  */
-import type { Element, Root } from 'hast';
-import { anyWord, elementsOutside, labelOf, sameNames } from './view.js';
+import type { Element } from 'hast';
+import { anyWord, bodyOf, elementsOutside, labelOf, sameNames } from './view.js';
 import { collapseWhitespace, tokens } from '../text/words.js';
 import { WordTest } from '../text/class-words.js';
 import { anyPattern, compilePatterns, stringOrList } from './shared.js';
@@ -307,7 +307,8 @@ function classWeight(index: PageView, at: number, settings: Settings): number {
 
 function selectOutside(index: PageView, context: ElementContext, settings: Settings, chose: (top: number) => void): number[] {
   const { tree } = index;
-  if (!hasBody(tree)) return [];
+  // A plain-text document (no body) is all article already.
+  if (bodyOf(tree) === undefined) return [];
   let found = findMainContent(index, context, settings);
   if (!found) return [];
   const { end } = index;
@@ -339,12 +340,6 @@ function selectOutside(index: PageView, context: ElementContext, settings: Setti
   const kept = between;
   chose(found.top);
   return elementsOutside(index, keep, (at) => context.isClaimed(at), kept ? (c) => c >= kept[0] && end[c] <= kept[1] : undefined);
-}
-
-/** Whether the tree is a web page (has a body): a plain-text document is all article already. */
-function hasBody(tree: Root): boolean {
-  const html = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'html');
-  return html?.children.some((c) => c.type === 'element' && c.tagName === 'body') ?? false;
 }
 
 function isInside(index: PageView, i: number, container: number): boolean {

@@ -1,5 +1,5 @@
 /** Reading a `PageView`: class names and ids, and elements' positions. */
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import type { WordTest } from '../text/class-words.js';
 import type { PageView } from './types.js';
 
@@ -20,6 +20,12 @@ export function sameNames(page: PageView, a: number, b: number): boolean {
 }
 
 /** Positions of `elements` in `page` (elements the walk left out are left out). */
+/** The `<body>` of a web page (under `<html>`); a plain-text document has none. */
+export function bodyOf(tree: Root): Element | undefined {
+  const html = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'html');
+  return html?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'body');
+}
+
 /** An element as a reader recognises it in the page's source: its tag, id and first two classes (`div#main.story.wide`). */
 export function labelOf(element: Element): string {
   const { id, className } = element.properties;
