@@ -349,7 +349,7 @@ export function percent(share: number): string {
 /** Reasons counted per rule (a rule's distinct details; whatever exceeds `WHY_TRACKED` is counted as other). */
 const WHY_TRACKED = 200;
 /** Reasons listed per rule in the report. */
-export const WHY_SHOWN = 8;
+const WHY_SHOWN = 8;
 
 class WhyCounter {
   private readonly counts = new Map<string, { blocks: number; words: number }>();
