@@ -64,3 +64,19 @@ export function readDragnet(dir: string, limit = Infinity): Page[] {
     };
   });
 }
+
+/** An article's fields as a news corpus's structure/ID.json gives them (authors there are a Python list's text). */
+export interface KnownFields {
+  title?: string;
+  authors?: string[];
+  date?: string;
+}
+
+/** The fields of page `id` from CORPUS/structure/ID.json, when the corpus has them. */
+export function readKnown(corpus: string, id: string): KnownFields | undefined {
+  const path = join(corpus, 'structure', `${id}.json`);
+  if (!existsSync(path)) return undefined;
+  const s = JSON.parse(readFileSync(path, 'utf8')) as { title?: string; authors?: string; publishing_date?: string };
+  const authors = typeof s.authors === 'string' ? [...s.authors.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? m[2]) : undefined;
+  return { ...(s.title ? { title: s.title } : {}), ...(authors ? { authors } : {}), ...(s.publishing_date ? { date: s.publishing_date } : {}) };
+}

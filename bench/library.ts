@@ -29,7 +29,7 @@ import { parseTestFile } from '../src/tester/testfile.js';
 import { loadRules } from '../src/io/rules.js';
 import { compileRuleSet } from '../src/kernel/rules/compile.js';
 import type { RuleSet } from '../src/kernel/rules/ruleset.js';
-import { byPublisher, readDragnet } from './dragnet.js';
+import { byPublisher, readDragnet, readKnown } from './dragnet.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -61,7 +61,7 @@ for (const [publisher, pages] of publishers.sort((a, b) => a[0].localeCompare(b[
   const hosts = [...new Set(pages.flatMap((p) => (p.host ? [p.host.replace(/^www\./, '')] : [])))].sort();
   const claimed = hosts.map((h) => before.outletForHost(h)).find((o) => o !== undefined);
   const outlet = claimed ?? publisher.toLowerCase();
-  const docs = pages.map((p) => ({ id: p.id, url: p.url, content: p.html, gold: p.gold, type: 'html' as const }));
+  const docs = pages.map((p) => ({ id: p.id, url: p.url, content: p.html, gold: p.gold, type: 'html' as const, known: readKnown(corpus, p.id) ?? {} }));
   const rulePath = join(outletsDir, `${outlet}.yaml`);
   const proposal = learnOutlet({ outlet, documents: docs, ruleSet: claimed ? rulesWith(rulePath) : before, options: { at } });
   const dates = pages.map((p) => p.crawlDate ?? 'on an unknown day');
@@ -91,7 +91,7 @@ for (const [publisher, pages] of publishers.sort((a, b) => a[0].localeCompare(b[
     const bytes = same ? fixtureBytes(page.html) : gzipped(page.html);
     const name = `${page.id}.html.gz`;
     writeFileSync(join(fixtures, name), bytes);
-    const structure = readStructure(page.id);
+    const structure = readKnown(corpus, page.id);
     return {
       name: `${page.id}: the article of ${page.crawlDate ?? 'an unknown day'} keeps its paragraphs and loses the page around it`,
       file: `fixtures/${outlet}/${name}`,
@@ -136,14 +136,6 @@ function sameOutput(html: string, stripped: string, outlet: string, ruleSet: Rul
 /** The page as crawled, compressed. */
 function gzipped(html: string): Buffer {
   return gzipSync(Buffer.from(html, 'utf8'), { level: 9 });
-}
-
-function readStructure(id: string): DraftPage['known'] | undefined {
-  const path = join(corpus, 'structure', `${id}.json`);
-  if (!existsSync(path)) return undefined;
-  const s = JSON.parse(readFileSync(path, 'utf8')) as { title?: string; authors?: string; publishing_date?: string };
-  const authors = typeof s.authors === 'string' ? [...s.authors.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? m[2]) : undefined;
-  return { ...(s.title ? { title: s.title } : {}), ...(authors ? { authors } : {}), ...(s.publishing_date ? { date: s.publishing_date } : {}) };
 }
 
 /** The drafted tests appended to an existing test file's list. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clean } from '../src/kernel/clean.js';
-import { CORPUS, projectRules, run } from './helpers.js';
+import { CORPUS, RULES, projectRules, rulesFrom, run } from './helpers.js';
 
 const rules = projectRules();
 
@@ -82,6 +82,51 @@ describe('the article of a page', () => {
       { type: 'item', text: 'Opening hours stay the same until March.' },
       { type: 'item', text: 'Loans can be returned at any branch.' },
     ]);
+  });
+});
+
+describe('where the title is', () => {
+  const headed = (head: string, h1: string) => page(head, `<article><h1>${h1}</h1>${STORY}</article>`);
+
+  test("a metadata title that is the page's h1 with a tail appended (section, site, date) is the h1", () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Library to close after 120 years | Local | City News | 19.12.2024' };
+    const { article } = clean(headed(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`, 'Library to close after 120 years'), { rules });
+    expect(article.title).toBe('Library to close after 120 years');
+    // A kicker joined by a colon is the headline's own, and a short h1 is no headline of a long title.
+    const kicker = { '@type': 'NewsArticle', headline: 'Council: Library to close after months of talks' };
+    expect(clean(headed(`<script type="application/ld+json">${JSON.stringify(kicker)}</script>`, 'Council'), { rules }).article.title).toBe('Council: Library to close after months of talks');
+    const long = { '@type': 'NewsArticle', headline: 'Library - the council votes to close it after months of talks' };
+    expect(clean(headed(`<script type="application/ld+json">${JSON.stringify(long)}</script>`, 'Library'), { rules }).article.title).toBe('Library - the council votes to close it after months of talks');
+  });
+
+  const variants = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Central library to shut: what it means for you", "datePublished": "2024-12-19T06:11:00Z"}</script>' +
+    '<meta property="og:title" content="Library to close after 120 years - City News"><meta property="og:site_name" content="City News"><meta property="og:description" content="A vote on Tuesday.">';
+
+  test("an outlet's metadata rule with fields: [title] gives the title alone; the other fields stay the defaults'", () => {
+    const outletRules = rulesFrom({
+      default: readFileSync(join(RULES, 'default.yaml'), 'utf8'),
+      city: 'outlet: city\nmatch:\n  hosts: [news.example]\nrules:\n  - id: title\n    metadata: open-graph\n    fields: [title]\n',
+    });
+    const html = headed(variants, 'Library to close after 120 years');
+    expect(clean(html, { rules: outletRules }).article.title).toBe('Central library to shut: what it means for you');
+    const { article, fields } = clean({ content: html, url: 'https://news.example/library' }, { rules: outletRules });
+    expect(fields.title).toEqual({ value: 'Library to close after 120 years', rule: 'title', outlet: 'city', detail: 'og:title' });
+    expect(fields.date).toMatchObject({ rule: 'json-ld', outlet: 'default' });
+    expect(fields.standfirst).toMatchObject({ rule: 'open-graph', outlet: 'default' });
+    expect(article.date).toBe('2024-12-19T06:11:00Z');
+  });
+
+  test("an outlet's title-line rule makes the page's headline the title, over the defaults' metadata", () => {
+    const outletRules = rulesFrom({
+      default: readFileSync(join(RULES, 'default.yaml'), 'utf8'),
+      city: 'outlet: city\nmatch:\n  hosts: [news.example]\nrules:\n  - id: title\n    title-line: true\n    extract: title\n',
+    });
+    const html = headed(variants, 'Central library to shut after 120 years');
+    const shown = clean({ content: html, url: 'https://news.example/library' }, { rules: outletRules });
+    expect(shown.fields.title).toEqual({ value: 'Central library to shut after 120 years', rule: 'title', outlet: 'city', detail: 'extract' });
+    expect(shown.text.split('\n\n')[0]).toBe('Central library to shut after 120 years');
+    const body = clean({ content: html, url: 'https://news.example/library' }, { rules: outletRules, title: false });
+    expect(body.removals.find((r) => r.text === 'Central library to shut after 120 years')).toMatchObject({ rule: 'title', outlet: 'city' });
   });
 });
 

@@ -16,7 +16,7 @@ import { renderRuleFile } from '../src/learn/emit.js';
 import { loadRuleTests } from '../src/tester/testfile.js';
 import { runRuleTests } from '../src/tester/run.js';
 import { loadRules } from '../src/io/rules.js';
-import { RULES, rulesFrom, tempDir } from './helpers.js';
+import { RULES, rulesFrom, run, tempDir } from './helpers.js';
 
 const defaults = readFileSync(join(RULES, 'default.yaml'), 'utf8');
 const ruleSet = rulesFrom({ default: defaults });
@@ -91,6 +91,56 @@ describe('learn --gold: where the article is', () => {
     const one = learnOutlet({ outlet: 'harbour', documents: documents.slice(0, 1), ruleSet, options: { at: '2025-03-02' } });
     expect(one.rules.map((r) => r.source)).toContain('content');
     expect(one.rules.every((r) => r.source === 'content' || r.source === 'selector')).toBe(true);
+  });
+});
+
+describe('learn --gold with known titles: where the title is', () => {
+  // The outlet's JSON-LD headline is a search variant; its editors' headline is og:title (with the site's name appended).
+  const titled = (topic: string) => page(topic, 'the regatta').replace(ld(topic), `<script type="application/ld+json">{"@type": "NewsArticle", "headline": "${topic}: what you need to know"}</script><meta property="og:title" content="Why ${topic} matters - Harbour News"><meta property="og:site_name" content="Harbour News">`);
+  const known = (topic: string) => ({ title: `Why ${topic} matters` });
+  const docs = pages.map((p) => ({ id: p.id, content: titled(p.topic), gold: story(p.topic).join('\n\n'), type: 'html' as const, known: known(p.topic) }));
+
+  test('a rule reads the title where the known titles are, and says on how many pages it was right', () => {
+    expect(clean({ content: docs[0].content }, { rules: ruleSet }).article.title).toBe('the new ferry: what you need to know');
+    const proposal = learnOutlet({ outlet: 'harbour', documents: docs, ruleSet, options: { at: '2025-03-02' } });
+    const title = proposal.rules.find((r) => r.source === 'title');
+    expect(title?.rule).toMatchObject({ id: 'title', metadata: 'open-graph', fields: ['title'], learned: { support: '2/2' } });
+    const file = renderRuleFile({ outlet: 'harbour', hosts: ['harbour.example'], disable: proposal.disable, comment: ' test' }, proposal.rules);
+    expect(file).toContain('# the title as known on 2 of 2 pages (the rules without it: 0); removes nothing');
+    expect(file).toContain('fields: [title]');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'outlets'));
+    writeFileSync(join(dir, 'default.yaml'), defaults);
+    writeFileSync(join(dir, 'outlets', 'harbour.yaml'), file);
+    const r = clean({ content: titled('the harbour wall'), url: 'https://harbour.example/wall' }, { rules: loadRules(dir) });
+    expect(r.article.title).toBe('Why the harbour wall matters');
+  });
+
+  test('no rule when the defaults have the known titles already, or none is known', () => {
+    const right = documents.map((d, i) => ({ ...d, known: { title: pages[i].topic } }));
+    expect(learnOutlet({ outlet: 'harbour', documents: right, ruleSet }).rules.some((r) => r.source === 'title')).toBe(false);
+    expect(learnOutlet({ outlet: 'harbour', documents: docs.map(({ known: _known, ...d }) => d), ruleSet }).rules.some((r) => r.source === 'title')).toBe(false);
+  });
+
+  test('winnow learn --gold reads a fields file beside each gold text, and names one it cannot use', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'pages'));
+    mkdirSync(join(dir, 'gold'));
+    docs.forEach((d) => {
+      writeFileSync(join(dir, 'pages', `${d.id}.html`), d.content);
+      writeFileSync(join(dir, 'gold', `${d.id}.txt`), d.gold);
+      writeFileSync(join(dir, 'gold', `${d.id}.json`), JSON.stringify(d.known));
+    });
+    const rulesDir = join(dir, 'rules');
+    mkdirSync(rulesDir);
+    writeFileSync(join(rulesDir, 'default.yaml'), defaults);
+    const learned = await run(['learn', join(dir, 'pages'), '--outlet', 'harbour', '--host', 'harbour.example', '--gold', join(dir, 'gold'), '--rules', rulesDir]);
+    expect(learned.code).toBe(0);
+    expect(learned.stdout).toMatch(/- id: title\n\s+description: The title is og:title[^\n]*\n\s+metadata: open-graph\n\s+fields: \[title\]/);
+    writeFileSync(join(dir, 'gold', 'a.json'), '{"title": ["not", "a", "string"]}');
+    const broken = await run(['learn', join(dir, 'pages'), '--outlet', 'harbour', '--host', 'harbour.example', '--gold', join(dir, 'gold'), '--rules', rulesDir]);
+    expect(broken.code).toBe(0);
+    expect(broken.stderr).toContain(`${join(dir, 'gold', 'a.json')}: expected {"title": "...", "authors": ["..."], "date": "YYYY-MM-DD"} (each optional); its fields are not used`);
   });
 });
 

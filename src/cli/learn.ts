@@ -30,7 +30,9 @@ Options:
   --host HOST            with --outlet: the host for match.hosts of a new file
                          (default: the most common host of the pages)
   --gold DIR             gold texts (DIR/NAME.txt or DIR/NAME.gold.txt for page NAME.html or
-                         NAME.txt): report precision, reject candidates below --min-precision
+                         NAME.txt): report precision, reject candidates below --min-precision;
+                         a fields file beside a gold text (NAME.json: {"title": "..."}) lets
+                         learn find where the outlet's pages give their title
   --write                merge the proposal into the rule files (hand-written rules and
                          comments are kept; duplicates of existing rules are not added)
   --dry-run              with --write: print the diff instead of writing
@@ -112,8 +114,9 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
 
   const inputs = positionals.map((p) => resolve(io.cwd, p));
   const display = (path: string) => shownPath(io.cwd, path);
-  const { documents, failed } = await readLearnDocuments(inputs, { cwd: io.cwd, ...(goldDir !== undefined ? { goldDir } : {}), stdin: () => stdinOf(io) });
+  const { documents, failed, warnings } = await readLearnDocuments(inputs, { cwd: io.cwd, ...(goldDir !== undefined ? { goldDir } : {}), stdin: () => stdinOf(io) });
   for (const f of failed) io.stderr.write(`winnow: ${f.id}: ${f.error}\n`);
+  for (const w of warnings) io.stderr.write(`winnow: ${w}\n`);
   if (goldDir !== undefined) {
     const missing = documents.filter((doc) => doc.gold === undefined).length;
     if (missing > 0) io.stderr.write(`winnow: ${missing} of ${documents.length} pages have no gold text in ${display(goldDir)}; their words are not counted in precision\n`);

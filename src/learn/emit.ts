@@ -11,6 +11,11 @@ const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
 /** The comment above a learned rule: its evidence and examples. */
 export function evidenceComment(rule: LearnedRule): string {
   const e = rule.evidence;
+  if (e.field !== undefined) {
+    const lines = [` the ${e.field.name} as known on ${e.pages} of ${e.seen} ${e.unit ?? 'pages'} (the rules without it: ${e.field.before}); removes nothing`];
+    e.examples.forEach((example, i) => lines.push(`${i === 0 ? ' e.g. ' : '      '}${JSON.stringify(example)}`));
+    return lines.join('\n');
+  }
   const facts = [`learned from ${e.pages} of ${e.seen} ${e.unit ?? 'pages'}`, `removes ${e.words} word${e.words === 1 ? '' : 's'}`];
   if (e.precision !== undefined) facts.push(`precision ${e.precision.toFixed(3)}`);
   const lines = [` ${facts.join(', ')}`];
@@ -25,6 +30,8 @@ function ruleNode(doc: Document, rule: LearnedRule): YamlNode {
   node.spaceBefore = true;
   const learned = node.get('learned', true);
   if (isMap(learned)) learned.flow = true;
+  const fields = node.get('fields', true);
+  if (isSeq(fields)) fields.flow = true;
   return node;
 }
 

@@ -27,6 +27,7 @@ import { shorten } from './normalise.js';
 import { unsafe, type Span } from './safety.js';
 import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
 import { scoreText } from '../eval/score.js';
+import { learnTitle, TITLE_ID } from './title.js';
 import { ledgerOf, pageOf, preparePage, rerun, type ArticlePage, type LearnDocument, type LearnPage } from './page.js';
 
 export type { LearnPage } from './page.js';
@@ -58,6 +59,8 @@ export interface Evidence {
   examples: string[];
   /** Share of removed words not in gold (with gold only). */
   precision?: number;
+  /** For a rule that reads a field (removing nothing): the field, and on how many pages the rules in force had it right. */
+  field?: { name: string; before: number };
 }
 
 export interface LearnedRule {
@@ -155,6 +158,9 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
     }
   }
   accepted.sort((a, b) => SOURCE_ORDER.indexOf(a.candidate.source) - SOURCE_ORDER.indexOf(b.candidate.source));
+  // Where the title is (pages with a known title only): it removes nothing, so it is settled on its own.
+  const title = learnTitle(outlet, pages, base, fresh(TITLE_ID, taken), at);
+  if (title) learned.push(title);
   return { proposal: { ...empty, rules: [...learned, ...settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at)] }, context };
 }
 

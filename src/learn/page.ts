@@ -23,6 +23,15 @@ export interface LearnDocument {
   url?: string;
   /** The gold text: what a clean copy of the page keeps. */
   gold?: string;
+  /** The article's fields as known (a gold fields file): the learner finds where the page gives its title. */
+  known?: KnownFields;
+}
+
+/** An article's fields as known from outside the page. */
+export interface KnownFields {
+  title?: string;
+  authors?: string[];
+  date?: string;
 }
 
 /** What the learner knows of one block. */

@@ -13,6 +13,7 @@
  */
 import type { BlockContext, BlockInfo, BlockMatcher, PageView } from '../kinds/types.js';
 import type { LoadedRule } from '../rules/parse.js';
+import { DEFAULT_OUTLET } from '../rules/ruleset.js';
 import { collapseWhitespace } from '../text/words.js';
 import type { Fields } from './fields.js';
 
@@ -113,7 +114,8 @@ export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], curre
   };
 
   pass(rules.filter((rule) => rule.extract !== 'title'), () => false);
-  const titleRules = rules.filter((rule) => rule.extract === 'title');
+  // An outlet's own title rule chooses before the defaults' (as its fields win over theirs).
+  const titleRules = rules.filter((rule) => rule.extract === 'title').sort((a, b) => Number(a.outlet === DEFAULT_OUTLET) - Number(b.outlet === DEFAULT_OUTLET));
   if (titleRules.length > 0 && title === undefined) {
     pass(titleRules, (rule, index, text, detail) => {
       if (!keepTitle) return false;

@@ -12,17 +12,25 @@
  *   - id: time-element
  *     metadata: time         # the article's <time datetime>
  *
- * Rules earlier in the list win a field; an outlet's own rules win over the defaults.
+ * Rules earlier in the list win a field; an outlet's own rules win over the defaults. `fields:`
+ * narrows a rule to some fields, so an outlet's file can say where its title is and leave the
+ * rest to the defaults:
+ *
+ *   - id: title
+ *     metadata: open-graph
+ *     fields: [title]
  */
 import type { Element } from 'hast';
 import { decodeHTML } from 'entities';
-import { readField, type FieldName, type FieldReading } from './fields.js';
+import { FIELDS, readField, type FieldName, type FieldReading } from './fields.js';
 import type { PageView, RuleKind } from './types.js';
 
 type Source = 'json-ld' | 'open-graph' | 'meta' | 'time';
 
 interface Options {
   metadata: Source;
+  /** Only these fields (default: every field the source gives). */
+  fields?: FieldName[];
 }
 
 const SOURCES: readonly Source[] = ['json-ld', 'open-graph', 'meta', 'time'];
@@ -50,23 +58,28 @@ export const metadata: RuleKind<Options> = {
     schema: {
       properties: {
         metadata: { enum: [...SOURCES], description: 'Where to read: `json-ld` (schema.org article), `open-graph` (og: and article: properties), `meta` (<meta name>, <link rel=canonical>, <html lang>, <title>) or `time` (the article\'s <time datetime>).' },
+        fields: {
+          type: 'array',
+          items: { enum: [...FIELDS] },
+          minItems: 1,
+          description: 'Only these fields (default: every field the source gives). An outlet\'s file takes its title from og:title with `metadata: open-graph` and `fields: [title]`, and leaves the rest to the defaults.',
+        },
       },
       required: ['metadata'],
     },
   },
   compile(options) {
     const read = READERS[options.metadata];
-    // JSON-LD is script text: its values may still hold HTML entities ("zerst&ouml;ren"); attributes are decoded already.
-    const decode = options.metadata === 'json-ld';
-    return { level: 'page', read: (page) => clean(read(page), page.head.lang, decode) };
+    const only = options.fields === undefined ? undefined : new Set(options.fields);
+    return { level: 'page', read: (page) => clean(only === undefined ? read(page) : read(page).filter(([field]) => only.has(field)), page.head.lang) };
   },
 };
 
 /** Raw readings -> field values (dates as ISO 8601, authors as names), the empty ones left out. */
-function clean(raw: Array<[FieldName, string | string[], string]>, language: string | undefined, decode: boolean): FieldReading[] {
+function clean(raw: Array<[FieldName, string | string[], string]>, language: string | undefined): FieldReading[] {
   const out: FieldReading[] = [];
   for (const [field, value, detail] of raw) {
-    const values = (Array.isArray(value) ? value : [value]).map((v) => readField(field, decode ? decodeHTML(v) : v, language)).filter((v) => v !== undefined);
+    const values = (Array.isArray(value) ? value : [value]).map((v) => readField(field, v, language)).filter((v) => v !== undefined);
     if (values.length === 0) continue;
     if (field === 'authors') {
       const names = [...new Set(values.flat())];
@@ -93,23 +106,25 @@ function readJsonLd(page: PageView): Array<[FieldName, string | string[], string
   const type = [article['@type']].flat().find((t) => typeof t === 'string' && ARTICLE_TYPE.test(t)) as string;
   const at = (property: string) => `json-ld ${type}.${property}`;
   const out: Array<[FieldName, string | string[], string]> = [];
+  // JSON-LD is script text: its values may still hold HTML entities ("zerst&ouml;ren"); attributes are decoded already.
   const text = (field: FieldName, property: string, value: unknown) => {
-    if (typeof value === 'string') out.push([field, value, at(property)]);
+    if (typeof value === 'string') out.push([field, decodeHTML(value), at(property)]);
   };
-  text('title', article.headline !== undefined ? 'headline' : 'name', article.headline ?? article.name);
+  const publisher = [article.publisher].flat()[0] as Json | undefined;
+  const headline = article.headline ?? article.name;
+  if (typeof headline === 'string') out.push(['title', asShown(page, decodeHTML(headline), typeof publisher?.name === 'string' ? publisher.name : metaValues(page).get('og:site_name')?.[0]), at(article.headline !== undefined ? 'headline' : 'name')]);
   text('standfirst', 'description', article.description);
   const authors = [article.author].flat().flatMap((a): string[] => {
     if (typeof a === 'string') return [a];
     if (a && typeof a === 'object' && typeof (a as Json).name === 'string') return [(a as Json).name as string];
     return [];
   });
-  if (authors.length > 0) out.push(['authors', authors, at('author')]);
+  if (authors.length > 0) out.push(['authors', authors.map((a) => decodeHTML(a)), at('author')]);
   text('date', 'datePublished', article.datePublished);
   text('modified', 'dateModified', article.dateModified);
   text('url', 'url', article.url ?? idOf(article.mainEntityOfPage));
   const image = [article.image].flat()[0];
   text('image', 'image', typeof image === 'string' ? image : (image as Json | undefined)?.url);
-  const publisher = [article.publisher].flat()[0] as Json | undefined;
   text('site', 'publisher', publisher?.name);
   text('language', 'inLanguage', article.inLanguage);
   return out;
@@ -174,7 +189,7 @@ function readOpenGraph(page: PageView): Array<[FieldName, string | string[], str
   const out: Array<[FieldName, string | string[], string]> = [];
   const site = first('og:site_name');
   const title = first('og:title');
-  if (title !== undefined) out.push(['title', withoutSite(title, site), 'og:title']);
+  if (title !== undefined) out.push(['title', asShown(page, title, site), 'og:title']);
   for (const [field, key] of [['standfirst', 'og:description'], ['image', 'og:image'], ['site', 'og:site_name'], ['url', 'og:url'], ['date', 'article:published_time'], ['modified', 'article:modified_time']] as Array<[FieldName, string]>) {
     const value = first(key);
     if (value !== undefined) out.push([field, value, key]);
@@ -241,6 +256,46 @@ function textOf(element: Element): string {
     else if (node.type === 'element') for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]);
   }
   return out;
+}
+
+/** Separators before what a page appends to its headline in metadata: "Title | Sport | BILD.de", "Title - Golem.de" (not ":", which joins a kicker to its headline). */
+const APPENDED = /^\s+[-|–—·»]\s+/;
+/** Most words a page appends to its headline in metadata ("| Europa | DW | 28.04.2023"). */
+const MAX_APPENDED_WORDS = 6;
+
+/**
+ * A metadata title as the page shows it: the headline of an `<h1>` when the title is that
+ * headline with a short tail appended after a separator (the site's name, a section, a date),
+ * else the title without the site's name.
+ */
+function asShown(page: PageView, title: string, site: string | undefined): string {
+  const collapsed = title.replace(/\s+/g, ' ').trim();
+  for (const heading of headings(page)) {
+    if (heading.length >= collapsed.length || !collapsed.startsWith(heading)) continue;
+    const rest = collapsed.slice(heading.length);
+    const tail = APPENDED.exec(rest);
+    if (!tail) continue;
+    const appended = rest.slice(tail[0].length).trim();
+    const words = appended.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    // A tail as long as the heading is more headline than tail, unless it is the site's name.
+    const isSite = site !== undefined && site.trim() !== '' && appended.toLowerCase().includes(site.trim().toLowerCase());
+    if (words <= MAX_APPENDED_WORDS && (words < heading.split(' ').length || isSite)) return heading;
+  }
+  return withoutSite(title, site);
+}
+
+const headingsOf = new WeakMap<PageView, string[]>();
+
+/** The texts of the page's `<h1>` elements, whitespace collapsed. */
+function headings(page: PageView): string[] {
+  let texts = headingsOf.get(page);
+  if (texts === undefined) {
+    texts = [];
+    for (const node of page.nodes) if (node.type === 'element' && node.tagName === 'h1') texts.push(textOf(node).replace(/\s+/g, ' ').trim());
+    texts = texts.filter((t) => t !== '');
+    headingsOf.set(page, texts);
+  }
+  return texts;
 }
 
 /** "Title - Golem.de" -> "Title", when the part after the last separator is the site's name. */

@@ -7179,7 +7179,7 @@ return errors === 0;
 }
 
 export const kind_metadata = validate24;
-const schema25 = {"type":"object","title":"metadata","description":"Read the article's fields (title, authors, date, ...) from the page's own metadata: JSON-LD, OpenGraph, <meta> tags or <time>. Removes nothing.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"metadata":{"enum":["json-ld","open-graph","meta","time"],"description":"Where to read: `json-ld` (schema.org article), `open-graph` (og: and article: properties), `meta` (<meta name>, <link rel=canonical>, <html lang>, <title>) or `time` (the article's <time datetime>)."}},"required":["id","metadata"],"additionalProperties":false};
+const schema25 = {"type":"object","title":"metadata","description":"Read the article's fields (title, authors, date, ...) from the page's own metadata: JSON-LD, OpenGraph, <meta> tags or <time>. Removes nothing.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"metadata":{"enum":["json-ld","open-graph","meta","time"],"description":"Where to read: `json-ld` (schema.org article), `open-graph` (og: and article: properties), `meta` (<meta name>, <link rel=canonical>, <html lang>, <title>) or `time` (the article's <time datetime>)."},"fields":{"type":"array","items":{"enum":["title","standfirst","authors","date","modified","url","site","language","image"]},"minItems":1,"description":"Only these fields (default: every field the source gives). An outlet's file takes its title from og:title with `metadata: open-graph` and `fields: [title]`, and leaves the rest to the defaults."}},"required":["id","metadata"],"additionalProperties":false};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7583,14 +7583,53 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.fields !== undefined){
+let data16 = data.fields;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err31 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(!(((((((((data17 === "title") || (data17 === "standfirst")) || (data17 === "authors")) || (data17 === "date")) || (data17 === "modified")) || (data17 === "url")) || (data17 === "site")) || (data17 === "language")) || (data17 === "image"))){
+const err32 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/enum",keyword:"enum",params:{allowedValues: schema25.properties.fields.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
