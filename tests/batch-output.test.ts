@@ -1,9 +1,10 @@
 /** Outputs of a batch: JSONL(.gz) records, mirrored folders, byte-identical whatever the number of workers, never over an input. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { article, jsonl } from './corpus-helpers.js';
-import { run, tempDir, writeTree } from './helpers.js';
+import { ROOT, run, tempDir, writeTree } from './helpers.js';
 
 const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
 
@@ -116,5 +117,34 @@ describe('batch outputs', () => {
     expect(await run(['clean', 'p.jsonl'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/Several documents need --out/) });
     expect(await run(['clean', 'p.jsonl', '--format', 'json', '--resume'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringMatching(/--resume needs --out/) });
     expect(existsSync(join(dir, 'rules'))).toBe(false);
+  });
+});
+
+describe('a streaming mapper: clean - --input-format jsonl --format jsonl', () => {
+  test('reads JSON lines on stdin and writes one JSON line per record, in order, as --out FILE.jsonl writes them; a bad record is a line with its error', async () => {
+    const corpus = mixedCorpus();
+    const bin = join(ROOT, 'bin', 'winnow.js');
+    const mapped = spawnSync(process.execPath, [bin, 'clean', '-', '--input-format', 'jsonl', '--format', 'jsonl', '--quiet', '--jobs', '2'], { input: corpus, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(mapped.status).toBe(1);
+    const out = lines(mapped.stdout);
+    const records = corpus.trim().split('\n');
+    expect(out).toHaveLength(records.length);
+    // The same lines a JSONL output holds (named by stdin instead of the file), and the failed records in their places.
+    const dir = writeTree({ 'corpus.jsonl': corpus });
+    const file = join(tempDir(), 'c.jsonl');
+    await run(['clean', 'corpus.jsonl', '--out', file, '--quiet'], { cwd: dir });
+    const written = lines(readFileSync(file, 'utf8')).map((r) => ({ ...r, source: r.source.replace('corpus.jsonl', '-') }));
+    expect(out.filter((r) => r.error === undefined)).toEqual(written);
+    records.forEach((record, i) => {
+      if (record.startsWith('{"broken"')) expect(out[i]).toEqual({ id: `-:${i + 1}`, source: `-:${i + 1}`, error: expect.stringMatching(/^malformed JSON line/) });
+      else expect(out[i].id).toBe(JSON.parse(record).id);
+    });
+  });
+
+  test('--format jsonl is for stdout or FILE.jsonl, not a folder', async () => {
+    const dir = writeTree({ 'p.jsonl': jsonl([{ id: 'a', html: '<p>Story.</p>' }]) });
+    const { code, stderr } = await run(['clean', 'p.jsonl', '--format', 'jsonl', '--out', join(tempDir(), 'folder')], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain('--format jsonl writes JSON lines to stdout or to --out FILE.jsonl, not to a folder');
   });
 });

@@ -43,8 +43,10 @@ Output:
                        or FILE.jsonl / FILE.jsonl.gz: one JSON line per document
                        (without --out: one document to stdout; several need --format json)
   --format FORMAT      text (default: the title line, then the body), html (cleaned HTML),
-                       markdown (# title, ## subheadings, paragraphs) or json (the article's
-                       fields and body, and every removal with its rule)
+                       markdown (# title, ## subheadings, paragraphs), json (the article's
+                       fields and body, and every removal with its rule) or jsonl (to stdout
+                       or FILE.jsonl: one short JSON line per document, in input order, as
+                       --out FILE.jsonl writes; a document that fails is a line with "error")
   --no-title           the body alone, without the title line (as extractors scored on
                        article bodies give it); the title stays in the article's fields
 
@@ -115,7 +117,7 @@ function reportThresholds(values: { 'warn-removed'?: string; 'warn-kept'?: strin
   return out;
 }
 
-const FORMATS = ['text', 'html', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'html', 'json', 'markdown', 'jsonl'] as const;
 /** Default size cap: larger than any real article page, small enough for a worker's memory. */
 const DEFAULT_MAX_BYTES = '20MB';
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i;
@@ -158,17 +160,16 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${CLEAN_HELP}\n`);
     return EXIT.ok;
   }
-  const format = oneOf(values.format, FORMATS, '--format') as Format;
+  const asked = oneOf(values.format, FORMATS, '--format');
+  // `jsonl` is the line --out FILE.jsonl writes (its text is the text format's): a streaming mapper's output.
+  const lines = asked === 'jsonl';
+  const format: Format = lines ? 'text' : (asked as Format);
   const inputFormat = oneOf(values['input-format'], INPUT_FORMATS, '--input-format') as InputFormat;
   if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
   if (values.parser !== undefined && !HTML_PARSERS.includes(values.parser as HtmlParser)) {
     throw new UsageError(`Unknown --parser ${values.parser}; expected ${HTML_PARSERS.join(' or ')}`);
   }
-  const asked = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(asked) || asked < 1) throw new UsageError(`Unexpected --jobs ${values.jobs}, expected a whole number of at least 1`);
-  // Workers beyond the cores add memory (a heap each), not speed.
-  const jobs = Math.min(asked, MAX_JOBS_PER_CORE * availableParallelism());
-  if (jobs < asked) io.stderr.write(`winnow: --jobs ${asked} is more than ${MAX_JOBS_PER_CORE} per core on ${availableParallelism()} cores; using ${jobs} workers (more would only add memory)\n`);
+  const jobs = jobsOption(values.jobs, io);
   const timeout = timeoutOption(values.timeout);
   const maxBytes = parseSize(values['max-bytes']);
   const thresholds = reportThresholds(values);
@@ -184,8 +185,9 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   const inProcess = target.kind === 'stdout' && !several;
   const ruleSet = loadRules(rulesDir(values.rules, io.cwd), { deferOutlets: inProcess && values.report === undefined });
   if (values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, ruleSet.outletNames());
+  if (lines && target.kind === 'folder') throw new UsageError('--format jsonl writes JSON lines to stdout or to --out FILE.jsonl, not to a folder');
   if (target.kind === 'stdout') {
-    if (format !== 'json' && several) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
+    if (format !== 'json' && !lines && several) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
     if (values.resume) throw new UsageError('--resume needs --out: a run to stdout cannot be resumed');
   } else {
     if (target.kind === 'folder' && existsSync(target.dir) && !statSync(target.dir).isDirectory()) {
@@ -201,7 +203,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
     // Workers are sent the checked files; in this thread the compiled set is used as it is.
     rules: { dir: ruleSet.dir, files: inProcess ? [] : ruleSet.checked() },
     cwd: io.cwd,
-    output: target.kind === 'jsonl' ? ('jsonl' as const) : ('document' as const),
+    output: target.kind === 'jsonl' || lines ? ('jsonl' as const) : ('document' as const),
     format,
     fields: { ...(values.field !== undefined ? { content: values.field } : {}), url: values['url-field'], id: values['id-field'], outlet: values['outlet-field'] },
     ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
@@ -267,6 +269,16 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
   }
   if (!values.quiet) io.stderr.write(`${summaryLine(summary, Number(process.hrtime.bigint() - started) / 1e9, target, io.cwd)}\n`);
   return summary.totals.failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** `--jobs N`: worker threads, the number of cores by default, capped at MAX_JOBS_PER_CORE per core (said when capped). */
+export function jobsOption(value: string | undefined, io: Io): number {
+  const asked = value === undefined ? availableParallelism() : Number(value);
+  if (!Number.isInteger(asked) || asked < 1) throw new UsageError(`Unexpected --jobs ${value}, expected a whole number of at least 1`);
+  // Workers beyond the cores add memory (a heap each), not speed.
+  const jobs = Math.min(asked, MAX_JOBS_PER_CORE * availableParallelism());
+  if (jobs < asked) io.stderr.write(`winnow: --jobs ${asked} is more than ${MAX_JOBS_PER_CORE} per core on ${availableParallelism()} cores; using ${jobs} workers (more would only add memory)\n`);
+  return jobs;
 }
 
 /** `20MB` -> 20971520; plain numbers are bytes. */

@@ -112,7 +112,11 @@ export class StdoutOutput implements Output {
   readonly pendingBytes = 0;
   /** A run to stdout cannot be resumed, so report lines wait in memory (one short JSON line per document). */
   private readonly report: string[] = [];
-  constructor(private readonly stdout: { write(chunk: string): unknown }) {}
+  /** `errorLines`: JSON lines on stdout (a streaming mapper): a document that fails is a line too, `{id, source, error}`, so every record has its line. */
+  constructor(
+    private readonly stdout: { write(chunk: string): unknown },
+    private readonly errorLines = false,
+  ) {}
   document(_name: string, body: string): void {
     this.stdout.write(body);
   }
@@ -122,7 +126,9 @@ export class StdoutOutput implements Output {
   async *reportLines(): AsyncIterable<string> {
     yield* this.report.splice(0);
   }
-  error(): void {}
+  error(record: ErrorRecord): void {
+    if (this.errorLines) this.stdout.write(`${JSON.stringify({ id: record.id, source: record.source, error: record.reason })}\n`);
+  }
   warning(): void {}
   async checkpoint(): Promise<void> {}
   async complete(): Promise<void> {}

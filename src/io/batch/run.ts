@@ -93,7 +93,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   let totals = new Totals();
   let first = 0;
   if (options.target.kind === 'stdout') {
-    output = new StdoutOutput(hooks.stdout);
+    output = new StdoutOutput(hooks.stdout, options.setup.output === 'jsonl');
   } else {
     const opened = JournaledOutput.open(options.target, options.job, options.resume, options.report !== undefined, (note) => notes.push(note));
     output = opened.output;
