@@ -25,5 +25,7 @@ await build({
   format: 'esm',
   // Dependencies written as CommonJS call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as winnowCreateRequire } from 'node:module'; const require = winnowCreateRequire(import.meta.url);" },
+  // The queue's client stays in node_modules: only the cluster commands load it, and it reads files of its own.
+  external: ['bullmq', 'ioredis'],
   logLevel: 'warning',
 });

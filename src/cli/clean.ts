@@ -12,11 +12,11 @@ import { expandInputs, STDIN, type InputFile } from '../io/sources/inputs.js';
 import { DEFAULT_FIELDS } from '../io/sources/fields.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/sources/corpus.js';
 import { AUTO, formatNamed, formatOfFile } from '../io/sources/formats/registry.js';
-import type { Format } from '../io/batch/messages.js';
+import type { Format, WorkerSetup } from '../io/batch/messages.js';
 import { errorsPath, outputPath, outputTarget, ResumeError, type OutputTarget } from '../io/batch/outputs.js';
 import { OutputBusyError } from '../io/batch/lock.js';
 import { WorkerStartError } from '../io/batch/pool.js';
-import { OutputFullError, runBatch, type BatchSummary } from '../io/batch/run.js';
+import { OutputFullError, runBatch, type BatchOptions, type BatchSummary, type ReportSink } from '../io/batch/run.js';
 import { HTML_PARSERS, type HtmlParser, type InputType } from '../kernel/parse/index.js';
 import { ReportBuilder } from '../report/builder.js';
 import { DEFAULT_MAX_DOCUMENT_DETAILS, DEFAULT_MAX_REMOVED_SHARE, DEFAULT_MIN_WORDS_KEPT, DEFAULT_RULE_DOMINANCE_SHARE, type ReportOptions } from '../report/options.js';
@@ -125,111 +125,42 @@ const UNIT: Record<string, number> = { b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb
 /** Outlets named in the summary line before the rest are counted. */
 const SUMMARY_OUTLETS = 6;
 
+/** The options of `winnow clean` (`winnow submit` takes them too, but `--jobs` and `--resume`). */
+export const CLEAN_OPTIONS = {
+  out: { type: 'string' },
+  format: { type: 'string', default: 'text' },
+  rules: { type: 'string' },
+  outlet: { type: 'string' },
+  url: { type: 'string' },
+  type: { type: 'string' },
+  parser: { type: 'string' },
+  field: { type: 'string' },
+  'url-field': { type: 'string', default: DEFAULT_FIELDS.url },
+  'id-field': { type: 'string', default: DEFAULT_FIELDS.id },
+  'outlet-field': { type: 'string', default: DEFAULT_FIELDS.outlet },
+  'input-format': { type: 'string', default: 'auto' },
+  'max-bytes': { type: 'string', default: DEFAULT_MAX_BYTES },
+  jobs: { type: 'string' },
+  timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
+  resume: { type: 'boolean', default: false },
+  report: { type: 'string' },
+  'warn-removed': { type: 'string' },
+  'warn-kept': { type: 'string' },
+  'warn-rule': { type: 'string' },
+  'report-texts': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  'no-title': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export async function cleanCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      rules: { type: 'string' },
-      outlet: { type: 'string' },
-      url: { type: 'string' },
-      type: { type: 'string' },
-      parser: { type: 'string' },
-      field: { type: 'string' },
-      'url-field': { type: 'string', default: DEFAULT_FIELDS.url },
-      'id-field': { type: 'string', default: DEFAULT_FIELDS.id },
-      'outlet-field': { type: 'string', default: DEFAULT_FIELDS.outlet },
-      'input-format': { type: 'string', default: 'auto' },
-      'max-bytes': { type: 'string', default: DEFAULT_MAX_BYTES },
-      jobs: { type: 'string' },
-      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
-      resume: { type: 'boolean', default: false },
-      report: { type: 'string' },
-      'warn-removed': { type: 'string' },
-      'warn-kept': { type: 'string' },
-      'warn-rule': { type: 'string' },
-      'report-texts': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      'no-title': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: CLEAN_OPTIONS });
   if (values.help) {
     io.stdout.write(`${CLEAN_HELP}\n`);
     return EXIT.ok;
   }
-  const asked = oneOf(values.format, FORMATS, '--format');
-  // `jsonl` is the line --out FILE.jsonl writes (its text is the text format's): a streaming mapper's output.
-  const lines = asked === 'jsonl';
-  const format: Format = lines ? 'text' : (asked as Format);
-  const inputFormat = oneOf(values['input-format'], INPUT_FORMATS, '--input-format') as InputFormat;
-  if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
-  if (values.parser !== undefined && !HTML_PARSERS.includes(values.parser as HtmlParser)) {
-    throw new UsageError(`Unknown --parser ${values.parser}; expected ${HTML_PARSERS.join(' or ')}`);
-  }
   const jobs = jobsOption(values.jobs, io);
-  const timeout = timeoutOption(values.timeout);
-  const maxBytes = parseSize(values['max-bytes']);
-  const thresholds = reportThresholds(values);
-  if (values.report === undefined && Object.keys(thresholds).length > 0) throw new UsageError('--warn-removed, --warn-kept, --warn-rule and --report-texts set the report: add --report FILE');
-  if (positionals.length === 0) throw new UsageError('No input given; pass files, folders, globs or - for stdin (see winnow clean --help)');
-
-  const target = outputTarget(values.out === undefined ? undefined : resolve(io.cwd, values.out));
-  const files = () => expandInputs(positionals, io.cwd);
-  const several = holdsSeveral(positionals, io.cwd, inputFormat);
-  // One document to stdout is cleaned here: a worker would cost more than the work. It needs one
-  // outlet's rules, so outlet files are compiled when that document asks for them (unless a
-  // report, which lists every rule, is wanted).
-  const inProcess = target.kind === 'stdout' && !several;
-  const ruleSet = loadRules(rulesDir(values.rules, io.cwd), { deferOutlets: inProcess && values.report === undefined });
-  if (values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, ruleSet.outletNames());
-  if (lines && target.kind === 'folder') throw new UsageError('--format jsonl writes JSON lines to stdout or to --out FILE.jsonl, not to a folder');
-  if (target.kind === 'stdout') {
-    if (format !== 'json' && !lines && several) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
-    if (values.resume) throw new UsageError('--resume needs --out: a run to stdout cannot be resumed');
-  } else {
-    if (target.kind === 'folder' && existsSync(target.dir) && !statSync(target.dir).isDirectory()) {
-      throw new UsageError(`--out ${shownPath(io.cwd, target.dir)} is a file; pass a folder (one cleaned file per document) or FILE.jsonl (one JSON line per document)`);
-    }
-    guardOutput(target, positionals, io.cwd);
-    if (target.kind === 'jsonl' && !values.resume && existsSync(target.path)) {
-      io.stderr.write(`winnow: ${shownPath(io.cwd, target.path)} exists; this run replaces it when it finishes\n`);
-    }
-  }
-
-  const setup = {
-    // Workers are sent the checked files; in this thread the compiled set is used as it is.
-    rules: { dir: ruleSet.dir, files: inProcess ? [] : ruleSet.checked() },
-    cwd: io.cwd,
-    output: target.kind === 'jsonl' || lines ? ('jsonl' as const) : ('document' as const),
-    format,
-    fields: { ...(values.field !== undefined ? { content: values.field } : {}), url: values['url-field'], id: values['id-field'], outlet: values['outlet-field'] },
-    ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
-    ...(values.url !== undefined ? { url: values.url } : {}),
-    ...(values.type !== undefined ? { type: values.type as InputType } : {}),
-    ...(values.parser !== undefined ? { parser: values.parser as HtmlParser } : {}),
-    ...(values['no-title'] ? { noTitle: true } : {}),
-    report: values.report !== undefined,
-  };
-  const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
-  if (reportPath !== undefined) guardReport(reportPath, values.report!, positionals, io.cwd);
-  const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd, ...thresholds });
-  const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
-  // The files the inputs hold now: a resumed run must read the same ones (none added, removed or
-  // changed). One listing gives their digest and, for progress, their size.
-  const listing = target.kind === 'stdout' ? undefined : listInputs(files());
-  const job = digest({
-    inputs: positionals.map((p) => (p === '-' || WEB_ADDRESS.test(p) ? p : resolve(io.cwd, p))),
-    files: listing?.digest,
-    target,
-    setup: { ...setup, rules: undefined, cwd: undefined },
-    inputFormat,
-    maxBytes,
-    rules: rulesDigest(ruleSet),
-  });
-
+  const { target, setup, corpus, ruleSet, inProcess, files, listing, job, report, timeout } = planClean(values, positionals, io);
   const started = process.hrtime.bigint();
   // Ctrl-C of a run into --out: what finished up to the last checkpoint is on disk; say how to go on.
   const interrupted = () => {
@@ -243,7 +174,7 @@ export async function cleanCommand(argv: string[], io: Io): Promise<number> {
       {
         files,
         ...(listing ? { inputBytes: listing.bytes } : {}),
-        corpus: { maxBytes, inputFormat, stdin: () => stdinOf(io), fetchTimeoutMs: timeout * 1000 },
+        corpus,
         setup,
         jobs,
         inProcess,
@@ -282,9 +213,9 @@ export function jobsOption(value: string | undefined, io: Io): number {
 }
 
 /** `20MB` -> 20971520; plain numbers are bytes. */
-export function parseSize(text: string): number {
+export function parseSize(text: string, flag = '--max-bytes'): number {
   const match = SIZE.exec(text.trim());
-  if (!match) throw new UsageError(`Unexpected --max-bytes ${text}, expected a size such as 20MB, 500k or 1048576`);
+  if (!match) throw new UsageError(`Unexpected ${flag} ${text}, expected a size such as 20MB, 500k or 1048576`);
   return Math.floor(Number(match[1]) * UNIT[(match[2] ?? 'b').toLowerCase()]);
 }
 
@@ -409,4 +340,103 @@ function summaryLine(summary: BatchSummary, seconds: number, target: OutputTarge
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Values of CLEAN_OPTIONS as parsed. */
+export type CleanValues = ReturnType<typeof parseArgs<{ options: typeof CLEAN_OPTIONS; allowPositionals: true }>>['values'];
+
+/** A clean run as its options describe it: what it reads, how it cleans, where it writes, and the digest of all that. */
+export interface CleanPlan {
+  target: OutputTarget;
+  setup: WorkerSetup;
+  corpus: BatchOptions['corpus'];
+  ruleSet: RuleSet;
+  /** One document to stdout: cleaned in this thread. */
+  inProcess: boolean;
+  files: () => Iterable<InputFile>;
+  /** The input files' digest and bytes (runs into --out). */
+  listing?: { digest: string; bytes: number };
+  /** Digest of everything that decides the output. */
+  job: string;
+  report?: ReportSink;
+  /** The report's file and settings (`--report`, `--warn-*`). */
+  reportPath?: string;
+  thresholds: Thresholds;
+  /** Seconds per document (0: none). */
+  timeout: number;
+}
+
+/** Check the options of a clean run and plan it (rules loaded, inputs listed); throws UsageError. */
+export function planClean(values: CleanValues, positionals: string[], io: Io): CleanPlan {
+  const asked = oneOf(values.format, FORMATS, '--format');
+  // `jsonl` is the line --out FILE.jsonl writes (its text is the text format's): a streaming mapper's output.
+  const lines = asked === 'jsonl';
+  const format: Format = lines ? 'text' : (asked as Format);
+  const inputFormat = oneOf(values['input-format'], INPUT_FORMATS, '--input-format') as InputFormat;
+  if (values.type !== undefined && values.type !== 'html' && values.type !== 'text') throw new UsageError(`Unknown --type ${values.type}; expected html or text`);
+  if (values.parser !== undefined && !HTML_PARSERS.includes(values.parser as HtmlParser)) {
+    throw new UsageError(`Unknown --parser ${values.parser}; expected ${HTML_PARSERS.join(' or ')}`);
+  }
+  const timeout = timeoutOption(values.timeout);
+  const maxBytes = parseSize(values['max-bytes']);
+  const thresholds = reportThresholds(values);
+  if (values.report === undefined && Object.keys(thresholds).length > 0) throw new UsageError('--warn-removed, --warn-kept, --warn-rule and --report-texts set the report: add --report FILE');
+  if (positionals.length === 0) throw new UsageError('No input given; pass files, folders, globs or - for stdin (see winnow clean --help)');
+
+  const target = outputTarget(values.out === undefined ? undefined : resolve(io.cwd, values.out));
+  const files = () => expandInputs(positionals, io.cwd);
+  const several = holdsSeveral(positionals, io.cwd, inputFormat);
+  // One document to stdout is cleaned here: a worker would cost more than the work. It needs one
+  // outlet's rules, so outlet files are compiled when that document asks for them (unless a
+  // report, which lists every rule, is wanted).
+  const inProcess = target.kind === 'stdout' && !several;
+  const ruleSet = loadRules(rulesDir(values.rules, io.cwd), { deferOutlets: inProcess && values.report === undefined });
+  if (values.outlet !== undefined && !ruleSet.hasOutlet(values.outlet)) throw new UnknownOutletError(values.outlet, ruleSet.outletNames());
+  if (lines && target.kind === 'folder') throw new UsageError('--format jsonl writes JSON lines to stdout or to --out FILE.jsonl, not to a folder');
+  if (target.kind === 'stdout') {
+    if (format !== 'json' && !lines && several) throw new UsageError('Several documents need --out DIR or --out FILE.jsonl (or --format json for JSON lines on stdout)');
+    if (values.resume) throw new UsageError('--resume needs --out: a run to stdout cannot be resumed');
+  } else {
+    if (target.kind === 'folder' && existsSync(target.dir) && !statSync(target.dir).isDirectory()) {
+      throw new UsageError(`--out ${shownPath(io.cwd, target.dir)} is a file; pass a folder (one cleaned file per document) or FILE.jsonl (one JSON line per document)`);
+    }
+    guardOutput(target, positionals, io.cwd);
+    if (target.kind === 'jsonl' && !values.resume && existsSync(target.path)) {
+      io.stderr.write(`winnow: ${shownPath(io.cwd, target.path)} exists; this run replaces it when it finishes\n`);
+    }
+  }
+
+  const setup = {
+    // Workers are sent the checked files; in this thread the compiled set is used as it is.
+    rules: { dir: ruleSet.dir, files: inProcess ? [] : ruleSet.checked() },
+    cwd: io.cwd,
+    output: target.kind === 'jsonl' || lines ? ('jsonl' as const) : ('document' as const),
+    format,
+    fields: { ...(values.field !== undefined ? { content: values.field } : {}), url: values['url-field'], id: values['id-field'], outlet: values['outlet-field'] },
+    ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
+    ...(values.url !== undefined ? { url: values.url } : {}),
+    ...(values.type !== undefined ? { type: values.type as InputType } : {}),
+    ...(values.parser !== undefined ? { parser: values.parser as HtmlParser } : {}),
+    ...(values['no-title'] ? { noTitle: true } : {}),
+    report: values.report !== undefined,
+  };
+  const reportPath = values.report === undefined ? undefined : reportTarget(io.cwd, values.report, '--report');
+  if (reportPath !== undefined) guardReport(reportPath, values.report!, positionals, io.cwd);
+  const builder = reportPath === undefined ? undefined : new ReportBuilder({ ruleSet, root: io.cwd, ...thresholds });
+  const report = builder && reportPath ? { add: (result: CleanResult) => builder.add(result), finish: () => writeReport(reportPath, builder.build()) } : undefined;
+  // The files the inputs hold now: a resumed run must read the same ones (none added, removed or
+  // changed). One listing gives their digest and, for progress, their size.
+  const listing = target.kind === 'stdout' ? undefined : listInputs(files());
+  const job = digest({
+    inputs: positionals.map((p) => (p === '-' || WEB_ADDRESS.test(p) ? p : resolve(io.cwd, p))),
+    files: listing?.digest,
+    target,
+    setup: { ...setup, rules: undefined, cwd: undefined },
+    inputFormat,
+    maxBytes,
+    rules: rulesDigest(ruleSet),
+  });
+
+  const corpus = { maxBytes, inputFormat, stdin: () => stdinOf(io), fetchTimeoutMs: timeout * 1000 };
+  return { target, setup, corpus, ruleSet, inProcess, files, ...(listing ? { listing } : {}), job, ...(report ? { report } : {}), ...(reportPath !== undefined ? { reportPath } : {}), thresholds, timeout };
 }

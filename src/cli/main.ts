@@ -23,6 +23,9 @@ Commands:
   rules kinds        the reference of the rule kinds, with an example of each
   report <file>      show a removal report as tables, JSON or an HTML page (winnow report --help)
   eval <input...>    score cleaned text against gold text, per document and per rule (winnow eval --help)
+  submit <input...>  put a corpus on a Redis queue in shards, for workers on many machines (winnow submit --help)
+  worker             clean shards from the queue (winnow worker --help)
+  status             a queued run's progress: shards, documents, rate, failed shards (winnow status --help)
 
 Run \`winnow <command> --help\` (or \`winnow help <command>\`) for a command's options; \`winnow --version\` prints the version.
 Exit codes: 0 success, 1 some documents or checks failed, 2 usage or rule-file errors.`;
@@ -37,6 +40,9 @@ const COMMANDS: Record<string, () => Promise<{ run: Command; help: string }>> = 
   rules: async () => { const m = await import('./rules.js'); return { run: m.rulesCommand, help: m.RULES_HELP }; },
   report: async () => { const m = await import('./report.js'); return { run: m.reportCommand, help: m.REPORT_HELP }; },
   eval: async () => { const m = await import('./eval.js'); return { run: m.evalCommand, help: m.EVAL_HELP }; },
+  submit: async () => { const m = await import('./cluster.js'); return { run: m.submitCommand, help: m.SUBMIT_HELP }; },
+  worker: async () => { const m = await import('./cluster.js'); return { run: m.workerCommand, help: m.WORKER_HELP }; },
+  status: async () => { const m = await import('./cluster.js'); return { run: m.statusCommand, help: m.STATUS_HELP }; },
 };
 
 /** The package's version (package.json, two folders above this module in src/ and in dist/). */

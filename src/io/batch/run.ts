@@ -63,6 +63,11 @@ export interface BatchOptions {
   progress: ProgressMode;
   /** The removal report (`--report`): fed every cleaned document's result in input order, then finished. */
   report?: ReportSink;
+  /**
+   * Workers to clean with, started by the caller for `setup` and kept after the run (a cluster
+   * worker cleans shard after shard of a run with one pool); by default the run starts its own.
+   */
+  pool?: Cleaners;
 }
 
 export interface ReportSink {
@@ -85,6 +90,8 @@ export interface BatchSummary {
   resumedFrom: number;
   /** Workers replaced after a time-out or crash. */
   workersReplaced: number;
+  /** Inputs that could not be read to their end (`source: reason`): a file gone, a corrupt .gz or WARC. */
+  unreadable: string[];
 }
 
 export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promise<BatchSummary> {
@@ -178,7 +185,8 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
   };
 
   const ordered = new InOrder<BatchResult>(first, sink, () => wake());
-  const pool: Cleaners = options.inProcess ? new InProcessCleaner(options.setup, options.ruleSet) : new WorkerPool({ size: options.jobs, setup: options.setup, timeoutMs: options.timeoutMs });
+  const pool: Cleaners = options.pool ?? (options.inProcess ? new InProcessCleaner(options.setup, options.ruleSet) : new WorkerPool({ size: options.jobs, setup: options.setup, timeoutMs: options.timeoutMs }));
+  const replacedBefore = pool.replaced;
   const window = options.jobs * WINDOW_PER_JOB;
   let failure: unknown;
   let waiter: (() => void) | undefined;
@@ -195,6 +203,7 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
   };
 
   let seq = 0;
+  const unreadable: string[] = [];
   try {
     const items: AsyncIterable<CorpusItem> = readCorpus(options.files(), { ...options.corpus, resumeFrom: first, progress: read });
     for await (const item of items) {
@@ -204,7 +213,10 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
         check();
         await changed();
       }
-      if (item.kind === 'failed') ordered.put(at, { ok: false, seq: at, id: item.id, source: item.source, reason: item.reason });
+      if (item.kind === 'failed') {
+        if (item.input) unreadable.push(`${item.source}: ${item.reason}`);
+        ordered.put(at, { ok: false, seq: at, id: item.id, source: item.source, reason: item.reason });
+      }
       else if (item.kind === 'skipped') ordered.put(at, { ok: 'skipped', seq: at, source: item.source, reason: item.reason, ...(item.tell ? { tell: true as const } : {}) });
       else {
         pool.run({ seq: at, doc: item.doc }).then(
@@ -232,9 +244,9 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
     await output.finish();
   } finally {
     progress.stop();
-    await pool.close();
+    if (options.pool === undefined) await pool.close();
   }
-  return { totals, resumedFrom: first, workersReplaced: pool.replaced };
+  return { totals, resumedFrom: first, workersReplaced: pool.replaced - replacedBefore, unreadable };
 }
 
 /** Why `name` cannot be written for `source` (already written for another input, or reserved), else undefined; records it. */

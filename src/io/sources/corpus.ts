@@ -59,7 +59,7 @@ export async function* readCorpus(files: Iterable<InputFile>, options: CorpusOpt
 }
 
 async function* readInput(file: InputFile, chosen: SourceFormat | undefined, options: CorpusOptions, isDone: () => boolean, manifests: Manifests): AsyncGenerator<CorpusItem> {
-  const failed = (reason: string): CorpusItem => ({ kind: 'failed', id: file.shown, source: file.shown, reason });
+  const failed = (reason: string): CorpusItem => ({ kind: 'failed', id: file.shown, source: file.shown, reason, input: true });
   const count = (chunks: AsyncIterable<Uint8Array>) => counted(chunks, options.progress);
   if (file.path === STDIN) {
     // Gzip is undone first, so that the first bytes say what the stream holds.
@@ -103,12 +103,14 @@ async function* readInput(file: InputFile, chosen: SourceFormat | undefined, opt
     yield RESUMED;
     return;
   }
+  const { range } = file;
   const source: FormatSource = {
     shown: file.shown,
     path: file.path,
     outputName: outputNameOf(file.relativePath, format),
-    size,
-    chunks: () => count(createReadStream(file.path)),
+    size: range ? range.end - range.start : size,
+    chunks: () => count(createReadStream(file.path, range ? { start: range.start, end: range.end - 1 } : {})),
+    ...(range ? { firstLine: range.firstLine } : {}),
     maxBytes: options.maxBytes,
     isDone,
     ...(format.many ? {} : { manifest: manifests.lookup(file.path) }),

@@ -34,6 +34,18 @@ export interface InputFile {
   error?: string;
   /** Why a folder entry is not read (a named pipe, a broken link...): it is counted as skipped. */
   skip?: string;
+  /**
+   * Only these bytes of a JSONL file: from `start` (just after a newline) up to `end`, whose
+   * first line is line `firstLine + 1` of the file (a shard of a cluster run, cut at record boundaries).
+   */
+  range?: ByteRange;
+}
+
+export interface ByteRange {
+  start: number;
+  end: number;
+  /** Lines of the file before `start`. */
+  firstLine: number;
 }
 
 /** The input named `-`. */

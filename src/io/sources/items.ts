@@ -32,8 +32,11 @@ export interface RawDocument {
 
 export type CorpusItem =
   | { kind: 'document'; doc: RawDocument }
-  /** A document (or part of a file) that could not be read; it becomes an error record. */
-  | { kind: 'failed'; id: string; source: string; reason: string }
+  /**
+   * A document (or part of a file) that could not be read; it becomes an error record. `input`:
+   * the input file itself could not be read (to its end): its reading stopped here.
+   */
+  | { kind: 'failed'; id: string; source: string; reason: string; input?: true }
   /** A record that is not a document to clean (a WARC response holding an image, a redirect). */
   | { kind: 'skipped'; source: string; reason: string; /** Say so on stderr (a file named or found), unlike a WARC file's non-documents. */ tell?: true }
   /** A document finished by an earlier run (`--resume`): counted, not read again. */

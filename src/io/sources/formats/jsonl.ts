@@ -21,6 +21,7 @@ export const jsonl: SourceFormat = {
 
 async function* readJsonl(source: FormatSource): AsyncGenerator<CorpusItem> {
   const splitter = new LineSplitter(source.maxBytes);
+  splitter.lines = source.firstLine ?? 0;
   try {
     for await (const line of splitter.split(await maybeGunzip(source.chunks()))) {
       const where = `${source.shown}:${line.number}`;
@@ -38,7 +39,7 @@ async function* readJsonl(source: FormatSource): AsyncGenerator<CorpusItem> {
   } catch (error) {
     const where = `${source.shown}:${splitter.lines + 1}`;
     const reason = error instanceof BlankRunError ? `${error.message}; reading stopped` : `truncated or corrupt data, reading stopped after line ${splitter.lines}: ${(error as Error).message}`;
-    yield { kind: 'failed', id: where, source: where, reason };
+    yield { kind: 'failed', id: where, source: where, reason, input: true };
   }
 }
 

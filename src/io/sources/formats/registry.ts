@@ -27,6 +27,8 @@ export interface FormatSource {
   maxBytes: number;
   /** The next document was finished by an earlier run (`--resume`): count it, do not read it. */
   isDone(): boolean;
+  /** Lines before the first one read (a JSONL file read from a record boundary on): line numbers go on from there. */
+  firstLine?: number;
   /** A file of one document: its URL and outlet from a `manifest.jsonl` beside it. */
   manifest?: ManifestEntry;
 }

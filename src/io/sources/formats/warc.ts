@@ -116,7 +116,7 @@ async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
   } catch (error) {
     const last = settle();
     if (last) yield last;
-    yield { kind: 'failed', id: `${source.shown}@${parser.offset}`, source: `${source.shown}@${parser.offset}`, reason: `corrupt WARC data, reading stopped here: ${(error as Error).message}` };
+    yield { kind: 'failed', id: `${source.shown}@${parser.offset}`, source: `${source.shown}@${parser.offset}`, reason: `corrupt WARC data, reading stopped here: ${(error as Error).message}`, input: true };
     return;
   } finally {
     console.warn = warn;
@@ -124,7 +124,7 @@ async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
   const unread = fed - parser.offset;
   if (unread > 0) {
     const where = `${source.shown}@${parser.offset}`;
-    yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt WARC data: the last ${unread} bytes could not be read as records` };
+    yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt WARC data: the last ${unread} bytes could not be read as records`, input: true };
   }
 }
 

@@ -1,0 +1,203 @@
+/**
+ * Many machines: `winnow submit` puts a corpus on a BullMQ queue in shards, `winnow worker`
+ * processes clean them, `winnow status` follows the run. Each test starts its own redis-server
+ * (Debian's, on a free loopback port) and real worker processes (bin/winnow.js).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { article, jsonl } from './corpus-helpers.js';
+import { ROOT, run, tempDir, writeTree } from './helpers.js';
+import { startRedis, type RedisServer } from './redis.js';
+import { lineRanges, makeShards } from '../src/cluster/shards.js';
+import { expandInputs } from '../src/io/sources/inputs.js';
+
+const BIN = join(ROOT, 'bin', 'winnow.js');
+
+/** Every file under `dir` (relative path -> bytes). */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** A worker process, with what it has said so far. */
+interface WorkerProcess {
+  child: ChildProcess;
+  stderr: string;
+  exited: Promise<number | null>;
+}
+
+function startWorker(queue: string, cwd: string, extra: string[] = []): WorkerProcess {
+  const child = spawn(process.execPath, [BIN, 'worker', '--queue', queue, '--jobs', '1', '--exit-when-idle', '--stall-timeout', '2', ...extra], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const worker: WorkerProcess = { child, stderr: '', exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+  child.stderr!.on('data', (chunk: Buffer) => (worker.stderr += chunk.toString()));
+  return worker;
+}
+
+async function until(condition: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** 1,200 documents: 400 page files in folders, 700 records of a plain JSONL file (cut into ranges), 100 of a gzipped one; two broken records. */
+function corpus(): string {
+  const files: Record<string, string | Buffer> = {};
+  for (let i = 0; i < 400; i++) files[`site/${i % 4 === 0 ? 'sport' : 'news'}/page-${String(i).padStart(3, '0')}.html`] = article(i);
+  const records: unknown[] = [];
+  for (let i = 400; i < 1100; i++) records.push({ id: `rec-${i}`, url: `https://example.com/${i}`, html: article(i) });
+  files['feeds/big.jsonl'] = jsonl(records).replace('{"id":"rec-500"', '{"id": broken}\n{"id":"rec-500"');
+  files['feeds/more.jsonl.gz'] = gzipSync(jsonl(Array.from({ length: 100 }, (_, k) => ({ id: `gz-${k}`, html: article(1100 + k) }))));
+  return writeTree(files);
+}
+
+describe('winnow submit / worker / status', () => {
+  let redis: RedisServer;
+  beforeEach(async () => {
+    redis = await startRedis();
+  });
+  afterEach(async () => {
+    await redis.stop();
+  });
+
+  test('three workers, one killed with SIGKILL part-way and one started late, clean 1,200 documents into what one winnow clean writes', async () => {
+    const dir = corpus();
+    const out = join(tempDir(), 'cleaned');
+    const reports = tempDir();
+    const args = ['submit', 'site', 'feeds', '--queue', redis.url, '--out', out, '--shard-size', '24k', '--report', join(reports, 'cluster.json')];
+    const submitted = await run(args, { cwd: dir });
+    expect(submitted.code).toBe(0);
+    const id = submitted.stdout.trim();
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(submitted.stderr).toMatch(/shards \([\d.]+ MB\) on the queue at redis:\/\/127\.0\.0\.1:\d+/);
+    // Submitting the same run again adds nothing.
+    const again = await run(args, { cwd: dir });
+    expect(again.stderr).toContain(`run ${id} was submitted before`);
+    const before = JSON.parse((await run(['status', '--queue', redis.url, '--format', 'json'])).stdout);
+    expect(before).toMatchObject({ run: id, state: 'running', shards: { done: 0, failed: 0 } });
+    expect(before.shards.total).toBeGreaterThan(20);
+
+    const first = startWorker(redis.url, dir);
+    const second = startWorker(redis.url, dir);
+    // The first dies mid-shard: after it has finished a shard, while it cleans another (its staging folder is there).
+    await until(() => /shard \d+\/\d+: /.test(first.stderr), 60_000);
+    const staging = join(out, '.winnow-run', 'cluster', id);
+    const cleaning = () => (existsSync(staging) ? readdirSync(staging).some((name) => name.startsWith('shard-') && name.includes(`.${first.child.pid}-`)) : false);
+    await until(cleaning, 60_000);
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBeNull();
+    const late = startWorker(redis.url, dir);
+    expect(await second.exited).toBe(0);
+    expect(await late.exited).toBe(0);
+
+    const status = await run(['status', '--queue', redis.url, '--run', id]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain(`run ${id}: finished`);
+    expect(status.stdout).toMatch(/documents: 1,200 cleaned, 1 failed/);
+    const json = JSON.parse((await run(['status', '--queue', redis.url, '--format', 'json'])).stdout);
+    expect(json.shards).toEqual({ total: before.shards.total, done: before.shards.total, failed: 0, running: 0, waiting: 0 });
+    expect(json.documents).toEqual({ cleaned: 1200, failed: 1, skipped: 0 });
+
+    const single = join(tempDir(), 'single');
+    expect((await run(['clean', 'site', 'feeds', '--out', single, '--quiet', '--jobs', '1', '--report', join(reports, 'single.json')], { cwd: dir })).code).toBe(1);
+    const expected = tree(single);
+    expect(expected.size).toBe(1201);
+    expect(tree(out)).toEqual(expected);
+    // The removal report, merged from the shards, is the one a single run writes.
+    expect(readFileSync(join(reports, 'cluster.json'), 'utf8')).toBe(readFileSync(join(reports, 'single.json'), 'utf8'));
+  }, 180_000);
+
+  test('a shard that fails (a corrupt .gz) is retried, then listed as failed: status exits 1 naming it; the other shards are complete', async () => {
+    const good = jsonl(Array.from({ length: 40 }, (_, k) => ({ id: `r-${k}`, html: article(k) })));
+    const dir = writeTree({
+      'ok/a.html': article(1),
+      'ok/b.html': article(2),
+      'bad.jsonl.gz': gzipSync(good).subarray(0, 400),
+      'fine.jsonl': good,
+    });
+    const out = join(tempDir(), 'cleaned');
+    expect((await run(['submit', 'ok', 'bad.jsonl.gz', 'fine.jsonl', '--queue', redis.url, '--out', out, '--attempts', '2', '--quiet'], { cwd: dir })).code).toBe(0);
+    const worker = startWorker(redis.url, dir);
+    expect(await worker.exited).toBe(0);
+    expect(worker.stderr).toMatch(/bad\.jsonl\.gz:\d+: truncated or corrupt data.*; it will be tried again/);
+
+    const status = await run(['status', '--queue', redis.url]);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toMatch(/finished with 1 failed shard/);
+    expect(status.stdout).toMatch(/failed: shard 2 \(bad\.jsonl\.gz\): could not read bad\.jsonl\.gz:\d+: truncated or corrupt data/);
+    // What the failed shard read before the damage, and every other shard, is there as a single run writes it.
+    const single = join(tempDir(), 'single');
+    await run(['clean', 'ok', 'bad.jsonl.gz', 'fine.jsonl', '--out', single, '--quiet'], { cwd: dir });
+    expect(tree(out)).toEqual(tree(single));
+    expect(readFileSync(join(out, 'errors.jsonl'), 'utf8')).toContain('truncated or corrupt data');
+  }, 60_000);
+
+  test('a worker refuses a run that writes outside its --out; the password in the address is never printed', async () => {
+    await redis.stop();
+    redis = await startRedis({ password: 's3cret-pass' });
+    const dir = writeTree({ 'p/a.html': article(1) });
+    const out = join(tempDir(), 'cleaned');
+    const submitted = await run(['submit', 'p', '--queue', redis.url, '--out', out], { cwd: dir });
+    expect(submitted.code).toBe(0);
+    expect(submitted.stderr).toContain(`redis://127.0.0.1:${redis.port}`);
+    const elsewhere = tempDir();
+    const worker = startWorker(redis.url, dir, ['--out', elsewhere]);
+    expect(await worker.exited).toBe(0);
+    const status = await run(['status', '--queue', redis.url]);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain(`writes its output to ${out}, outside this worker's --out ${elsewhere}; refused`);
+    const wrong = await run(['status', '--queue', `redis://:wrong-pass@127.0.0.1:${redis.port}`]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/cannot reach the queue at redis:\/\/127\.0\.0\.1:\d+: .*(WRONGPASS|NOAUTH|invalid)/i);
+    for (const text of [submitted.stdout, submitted.stderr, worker.stderr, status.stdout, status.stderr, wrong.stderr]) {
+      expect(text).not.toContain('s3cret-pass');
+      expect(text).not.toContain('wrong-pass');
+    }
+  }, 60_000);
+
+  test('usage errors: no queue, no --out, stdin, an unreachable queue', async () => {
+    const dir = writeTree({ 'p/a.html': article(1) });
+    expect((await run(['submit', 'p', '--out', 'o'], { cwd: dir })).stderr).toContain('--queue is needed');
+    expect((await run(['submit', 'p', '--queue', redis.url], { cwd: dir })).stderr).toContain('--out is needed');
+    expect((await run(['submit', '-', '--queue', redis.url, '--out', 'o'], { cwd: dir })).stderr).toContain('stdin (-) cannot be shared with workers');
+    const down = await run(['status', '--queue', 'redis://127.0.0.1:1']);
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain('cannot reach the queue at redis://127.0.0.1:1');
+  }, 30_000);
+});
+
+describe('shards', () => {
+  test('a plain JSONL file is cut just after newlines, the ranges cover it, and line numbers go on', () => {
+    const dir = tempDir();
+    const path = join(dir, 'p.jsonl');
+    const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: i, text: 'x'.repeat(i * 7) }));
+    writeFileSync(path, `${lines.join('\n')}\n\n`);
+    const bytes = readFileSync(path);
+    const ranges = lineRanges(path, bytes.length, 500);
+    expect(ranges.length).toBeGreaterThan(5);
+    expect(ranges[0].start).toBe(0);
+    expect(ranges.at(-1)!.end).toBe(bytes.length);
+    ranges.forEach((r, i) => {
+      if (i > 0) expect(r.start).toBe(ranges[i - 1].end);
+      expect(bytes[r.start - 1] ?? 0x0a).toBe(0x0a);
+      expect(r.firstLine).toBe(bytes.subarray(0, r.start).filter((b) => b === 0x0a).length);
+    });
+  });
+
+  test('files of one document are grouped in input order; a gzipped file is a shard of its own', () => {
+    const dir = writeTree({ 'a/1.html': article(1), 'a/2.html': article(2), 'a/3.html': article(3), 'b.jsonl.gz': gzipSync('{"text":"x"}\n'), 'c/4.html': article(4) });
+    const shards = makeShards(expandInputs(['a', 'b.jsonl.gz', 'c'], dir), 600, 'auto');
+    expect(shards.map((s) => s.files.map((f) => f.shown))).toEqual([['a/1.html', 'a/2.html'], ['a/3.html'], ['b.jsonl.gz'], ['c/4.html']]);
+  });
+});
