@@ -4,7 +4,7 @@
  * (Debian's, on a free loopback port) and real worker processes (bin/winnow.js).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { article, jsonl } from './corpus-helpers.js';
@@ -139,8 +139,36 @@ describe('winnow submit / worker / status', () => {
     // What the failed shard read before the damage, and every other shard, is there as a single run writes it.
     const single = join(tempDir(), 'single');
     await run(['clean', 'ok', 'bad.jsonl.gz', 'fine.jsonl', '--out', single, '--quiet'], { cwd: dir });
-    expect(tree(out)).toEqual(tree(single));
+    // The run's records stay in its state folder, for a resubmission to finish it again.
+    const cleaned = tree(out);
+    expect([...cleaned.keys()].some((name) => name.startsWith('.winnow-run/cluster/'))).toBe(true);
+    expect(new Map([...cleaned].filter(([name]) => !name.startsWith('.winnow-run/')))).toEqual(tree(single));
     expect(readFileSync(join(out, 'errors.jsonl'), 'utf8')).toContain('truncated or corrupt data');
+  }, 60_000);
+
+  test('a shard whose input was missing fails; submitting the run again once the file is back finishes it as a single run would', async () => {
+    const records = jsonl(Array.from({ length: 30 }, (_, k) => ({ id: `r-${k}`, html: article(k) })));
+    const dir = writeTree({ 'ok/a.html': article(1), 'feed.jsonl': records });
+    const out = join(tempDir(), 'cleaned');
+    const args = ['submit', 'ok', 'feed.jsonl', '--queue', redis.url, '--out', out, '--attempts', '1', '--quiet'];
+    const id = (await run(args, { cwd: dir })).stdout.trim();
+    // Moved away while the run is queued (a mount that went away), and back later: same size, same time, same run.
+    renameSync(join(dir, 'feed.jsonl'), join(dir, 'feed.away'));
+    expect(await startWorker(redis.url, dir).exited).toBe(0);
+    const failed = await run(['status', '--queue', redis.url]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/failed: shard 2 \(feed\.jsonl\): could not read feed\.jsonl: /);
+    renameSync(join(dir, 'feed.away'), join(dir, 'feed.jsonl'));
+    const again = await run(args, { cwd: dir });
+    expect(again.stdout.trim()).toBe('');
+    expect(again.stderr).toContain(`run ${id} was submitted before (2 shards); nothing added, 1 failed shard queued again`);
+    expect(await startWorker(redis.url, dir).exited).toBe(0);
+    const done = await run(['status', '--queue', redis.url]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/documents: 31 cleaned, 0 failed/);
+    const single = join(tempDir(), 'single');
+    await run(['clean', 'ok', 'feed.jsonl', '--out', single, '--quiet'], { cwd: dir });
+    expect(tree(out)).toEqual(tree(single));
   }, 60_000);
 
   test('a worker refuses a run that writes outside its --out; the password in the address is never printed', async () => {

@@ -133,11 +133,13 @@ export async function submitCommand(argv: string[], io: Io): Promise<number> {
     if (created === 0) {
       // The same inputs, rules and options: the same run. Nothing is added; failed shards are tried again.
       const [finished] = await redis.hmget(runKey(id), 'finished');
-      if (finished !== null) {
+      const failed = await redis.hkeys(failedKey(id));
+      if (finished !== null && failed.length === 0) {
         io.stderr.write(`winnow: run ${id} was submitted before and has finished; its output is in ${shown}\n`);
         return EXIT.ok;
       }
-      const failed = await redis.hkeys(failedKey(id));
+      // A run finished with failed shards is finished again when they are done.
+      if (finished !== null) await redis.hdel(runKey(id), 'finished', 'finishing');
       let retried = 0;
       for (const shard of failed) {
         const job = await queue.getJob(jobId(id, Number(shard)));

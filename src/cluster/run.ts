@@ -154,7 +154,8 @@ export async function settleShard(redis: Redis, info: RunInfo, shard: number, ou
   if ((await redis.hlen(settledKey(info.id))) < info.shards) return false;
   // One worker finishes the run; a finish cut short is taken up by the next shard to settle, or by a resubmission.
   if ((await redis.hsetnx(runKey(info.id), 'finishing', String(Date.now()))) === 0 && !(await stale(redis, info))) return false;
-  finishRun(info);
+  // With failed shards the records stay, so that the run can be finished again once a resubmission has cleaned them.
+  finishRun(info, (await redis.hlen(failedKey(info.id))) > 0);
   await redis.hset(runKey(info.id), 'finished', String(Date.now()));
   return true;
 }
@@ -168,8 +169,12 @@ async function stale(redis: Redis, info: RunInfo): Promise<boolean> {
   return finishing !== null && Date.now() - Number(finishing) > FINISH_STALE_MS;
 }
 
-/** Join the shards' records into OUT/errors.jsonl and warnings.jsonl (or remove stale ones), write the report, remove the run's state. */
-export function finishRun(info: RunInfo): void {
+/**
+ * Join the shards' records into OUT/errors.jsonl and warnings.jsonl (or remove stale ones), write
+ * the report, and remove the run's state, unless `keep` (a shard failed: a resubmission may clean
+ * it, and the run is finished again from all the records).
+ */
+export function finishRun(info: RunInfo, keep = false): void {
   for (const kind of ['errors', 'warnings'] as const) {
     const parts = Array.from({ length: info.shards }, (_, n) => recordFile(info, n, kind)).filter((p) => existsSync(p));
     const target = join(info.out, `${kind}.jsonl`);
@@ -185,6 +190,7 @@ export function finishRun(info: RunInfo): void {
     }
     writeReport(info.report.path, builder.build());
   }
+  if (keep) return;
   rmSync(clusterDir(info), { recursive: true, force: true });
   // The state folders above it go when nothing else is in them.
   for (const dir of [join(info.out, '.winnow-run', 'cluster'), join(info.out, '.winnow-run')]) {
