@@ -7,10 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { article, jsonl } from './corpus-helpers.js';
+import { article, jsonl, warc } from './corpus-helpers.js';
 import { ROOT, run, tempDir, writeTree } from './helpers.js';
 import { startRedis, type RedisServer } from './redis.js';
-import { lineRanges, makeShards } from '../src/cluster/shards.js';
+import { lineRanges, makeShards, recordRanges } from '../src/cluster/shards.js';
 import { expandInputs } from '../src/io/sources/inputs.js';
 
 const BIN = join(ROOT, 'bin', 'winnow.js');
@@ -171,6 +171,28 @@ describe('winnow submit / worker / status', () => {
     expect(tree(out)).toEqual(tree(single));
   }, 60_000);
 
+  test('WARC files, gzipped per record and plain, are cut at records: sources, names and outputs as a single run writes them', async () => {
+    const entries = Array.from({ length: 60 }, (_, k) => ({ url: `https://example.com/story/${k}`, body: article(2000 + k), ...(k % 13 === 5 ? { contentType: 'image/png' } : {}) }));
+    const dir = writeTree({ 'crawl.warc.gz': await warc(entries, true), 'plain.warc': await warc(entries.slice(0, 30)) });
+    const out = join(tempDir(), 'cleaned');
+    const submitted = await run(['submit', 'crawl.warc.gz', 'plain.warc', '--queue', redis.url, '--out', out, '--shard-size', '8k', '--format', 'json'], { cwd: dir });
+    expect(submitted.code).toBe(0);
+    const shards = Number(/: (\d+) shards/.exec(submitted.stderr)![1]);
+    expect(shards).toBeGreaterThan(6);
+    const worker = startWorker(redis.url, dir);
+    const other = startWorker(redis.url, dir);
+    expect(await worker.exited).toBe(0);
+    expect(await other.exited).toBe(0);
+    expect((await run(['status', '--queue', redis.url])).code).toBe(0);
+    const single = join(tempDir(), 'single');
+    await run(['clean', 'crawl.warc.gz', 'plain.warc', '--out', single, '--format', 'json', '--quiet'], { cwd: dir });
+    const expected = tree(single);
+    expect(expected.size).toBe(60 - 5 + 30 - 2);
+    // Records are numbered through the file (record 1 is the warcinfo), whichever shard read them.
+    expect(JSON.parse(expected.get('crawl/60.json')!.toString())).toMatchObject({ url: 'https://example.com/story/58' });
+    expect(tree(out)).toEqual(expected);
+  }, 60_000);
+
   test('a worker refuses a run that writes outside its --out; the password in the address is never printed', async () => {
     await redis.stop();
     redis = await startRedis({ password: 's3cret-pass' });
@@ -219,13 +241,27 @@ describe('shards', () => {
     ranges.forEach((r, i) => {
       if (i > 0) expect(r.start).toBe(ranges[i - 1].end);
       expect(bytes[r.start - 1] ?? 0x0a).toBe(0x0a);
-      expect(r.firstLine).toBe(bytes.subarray(0, r.start).filter((b) => b === 0x0a).length);
+      expect(r.before).toBe(bytes.subarray(0, r.start).filter((b) => b === 0x0a).length);
     });
   });
 
-  test('files of one document are grouped in input order; a gzipped file is a shard of its own', () => {
+  test('a .warc.gz is cut where its records start gzip members, with the records before each range', async () => {
+    const entries = Array.from({ length: 20 }, (_, k) => ({ url: `https://example.com/${k}`, body: article(k) }));
+    const dir = writeTree({ 'c.warc.gz': await warc(entries, true), 'one-member.warc.gz': gzipSync(await warc(entries)) });
+    const bytes = readFileSync(join(dir, 'c.warc.gz'));
+    const ranges = await recordRanges(join(dir, 'c.warc.gz'), bytes.length, 3000);
+    expect(ranges.length).toBeGreaterThan(3);
+    expect(ranges.at(-1)!.end).toBe(bytes.length);
+    for (const r of ranges) expect([bytes[r.start], bytes[r.start + 1]]).toEqual([0x1f, 0x8b]);
+    expect(ranges.map((r) => r.before)).toEqual([...ranges.map((r) => r.before)].sort((a, b) => a - b));
+    // One gzip stream around all the records: not cut.
+    const whole = readFileSync(join(dir, 'one-member.warc.gz'));
+    expect(await recordRanges(join(dir, 'one-member.warc.gz'), whole.length, 3000)).toEqual([{ start: 0, end: whole.length, before: 0 }]);
+  });
+
+  test('files of one document are grouped in input order; a gzipped file is a shard of its own', async () => {
     const dir = writeTree({ 'a/1.html': article(1), 'a/2.html': article(2), 'a/3.html': article(3), 'b.jsonl.gz': gzipSync('{"text":"x"}\n'), 'c/4.html': article(4) });
-    const shards = makeShards(expandInputs(['a', 'b.jsonl.gz', 'c'], dir), 600, 'auto');
+    const shards = await makeShards(expandInputs(['a', 'b.jsonl.gz', 'c'], dir), 600, 'auto');
     expect(shards.map((s) => s.files.map((f) => f.shown))).toEqual([['a/1.html', 'a/2.html'], ['a/3.html'], ['b.jsonl.gz'], ['c/4.html']]);
   });
 });

@@ -10,7 +10,7 @@ import { ROOT } from './helpers.js';
 const SRC = join(ROOT, 'src');
 
 /** Top-level folders of src/, lowest first: each may import itself and the folders before it. */
-const LAYERS = ['fast-html', 'kernel', 'io', 'tester', 'report', 'eval', 'learn', 'cli'];
+const LAYERS = ['fast-html', 'kernel', 'io', 'tester', 'report', 'eval', 'learn', 'cluster', 'cli'];
 /** Inside the kernel, lowest first; `.` is the kernel's own top (clean, plugin). */
 const KERNEL_LAYERS = ['text', 'parse', 'kinds', 'rules', 'engine', '.'];
 

@@ -12,7 +12,7 @@ import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { CLEAN_OPTIONS, jobsOption, parseSize, planClean } from './clean.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { shownPath } from '../io/shown.js';
-import { connect, failedKey, jobId, QUEUE_NAME, QUEUE_PREFIX, queueAddress, reach, runKey, RUNS_KEY, settledKey, withoutSecret, type QueueAddress } from '../cluster/queue.js';
+import { connect, failedKey, jobId, QUEUE_NAME, QUEUE_PREFIX, QueueError, queueAddress as parseAddress, reach as reachQueue, runKey, RUNS_KEY, settledKey, withoutSecret, type QueueAddress } from '../cluster/queue.js';
 import { makeShards, toShardFile } from '../cluster/shards.js';
 import { WorkerPool } from '../io/batch/pool.js';
 import { cleanShard, discardShard, publishShard, settleShard, type RunInfo, type ShardJob, type ShardOutcome } from '../cluster/run.js';
@@ -35,8 +35,9 @@ export const SUBMIT_HELP = `Usage: winnow submit <input...> --queue URL --out DI
 
 Cut the inputs into shards and put one job per shard on the queue, with the rule files and the
 options (checked here, stored once in Redis): every worker cleans with exactly these. Files of
-one document are grouped into shards of about --shard-size; a plain JSONL file larger than that
-is cut at record boundaries; a gzipped or WARC file is a shard of its own. --out is a folder on a
+one document are grouped into shards of about --shard-size; a plain JSONL file or a WARC file
+larger than that is cut at record boundaries (a .warc.gz where its records start gzip members);
+a .jsonl.gz file is a shard of its own. --out is a folder on a
 file system every worker sees at the same path; when the last shard is done it holds what
 \`winnow clean <input...> --out DIR\` would write.
 
@@ -85,6 +86,18 @@ Exit codes: 0 the run finished with no failed shard, 1 it is still running or a 
 
 const STATUS_FORMATS = ['text', 'json'] as const;
 
+/** A wrong or unreachable queue is a usage error (exit 2), said as the queue layer says it. */
+async function asUsage<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof QueueError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+const queueAddress = (text: string | undefined) => asUsage(() => parseAddress(text));
+const reach = (redis: import('ioredis').Redis, address: QueueAddress) => asUsage(() => reachQueue(redis, address));
+
 export async function submitCommand(argv: string[], io: Io): Promise<number> {
   const { jobs: _jobs, resume: _resume, ...cleanOptions } = CLEAN_OPTIONS;
   const { values, positionals } = parseArgs({
@@ -96,7 +109,7 @@ export async function submitCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${SUBMIT_HELP}\n`);
     return EXIT.ok;
   }
-  const address = queueAddress(values.queue);
+  const address = await queueAddress(values.queue);
   if (values.out === undefined) throw new UsageError('--out is needed: the folder every worker writes the cleaned documents to (on a shared file system)');
   if (positionals.includes('-')) throw new UsageError('winnow submit reads files: stdin (-) cannot be shared with workers; pipe it to winnow clean - instead');
   if (values.format === 'jsonl') throw new UsageError('winnow submit writes a folder (one file per document); --format jsonl is for winnow clean to stdout or FILE.jsonl');
@@ -107,7 +120,7 @@ export async function submitCommand(argv: string[], io: Io): Promise<number> {
   const plan = planClean({ ...values, resume: false }, positionals, io);
   if (plan.target.kind !== 'folder') throw new UsageError(`--out ${values.out}: winnow submit writes a folder (one file per document); pass a folder name`);
 
-  const shards = makeShards(plan.files(), shardBytes, plan.corpus.inputFormat);
+  const shards = await makeShards(plan.files(), shardBytes, plan.corpus.inputFormat);
   const id = createHash('sha256').update(plan.job).update('\0').update(String(shardBytes)).digest('hex').slice(0, 16);
   const info: RunInfo = {
     id,
@@ -198,7 +211,7 @@ export async function workerCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${WORKER_HELP}\n`);
     return EXIT.ok;
   }
-  const address = queueAddress(values.queue);
+  const address = await queueAddress(values.queue);
   const jobs = jobsOption(values.jobs, io);
   const stall = Number(values['stall-timeout']);
   if (!(stall >= 1)) throw new UsageError(`Unexpected --stall-timeout ${values['stall-timeout']}, expected seconds (at least 1)`);
@@ -351,7 +364,7 @@ export async function statusCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (!(STATUS_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`Unknown --format ${values.format}; expected text or json`);
-  const address = queueAddress(values.queue);
+  const address = await queueAddress(values.queue);
   const redis = connect(address);
   await reach(redis, address);
   const queue = new Queue<ShardJob>(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX });

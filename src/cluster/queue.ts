@@ -14,7 +14,9 @@
  * (`rediss://`); it is never printed: messages show it without the password.
  */
 import { Redis, type RedisOptions } from 'ioredis';
-import { UsageError } from '../cli/io.js';
+
+/** The queue's address is wrong, or its server cannot be reached: the command line says so and exits 2. */
+export class QueueError extends Error {}
 
 export const QUEUE_NAME = 'winnow';
 /** BullMQ's key prefix for the queue (its default is `bull`). */
@@ -34,15 +36,15 @@ export interface QueueAddress {
 }
 
 export function queueAddress(text: string | undefined): QueueAddress {
-  if (text === undefined || text === '') throw new UsageError('--queue is needed: the Redis server of the run, e.g. --queue redis://10.0.0.5:6379');
+  if (text === undefined || text === '') throw new QueueError('--queue is needed: the Redis server of the run, e.g. --queue redis://10.0.0.5:6379');
   let parsed: URL;
   try {
     parsed = new URL(text);
   } catch {
-    throw new UsageError(`--queue ${shownAddress(text)} is not an address; expected redis://HOST:PORT (or rediss:// for TLS, redis://:PASSWORD@HOST:PORT with a password)`);
+    throw new QueueError(`--queue ${shownAddress(text)} is not an address; expected redis://HOST:PORT (or rediss:// for TLS, redis://:PASSWORD@HOST:PORT with a password)`);
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    throw new UsageError(`--queue ${shownAddress(text)}: expected a redis:// or rediss:// address`);
+    throw new QueueError(`--queue ${shownAddress(text)}: expected a redis:// or rediss:// address`);
   }
   return { url: text, shown: shownAddress(text) };
 }
@@ -77,7 +79,7 @@ export async function reach(redis: Redis, address: QueueAddress): Promise<void> 
   } catch (error) {
     redis.disconnect();
     const said = lastErrors.get(redis) ?? (error as Error).message;
-    throw new UsageError(`cannot reach the queue at ${address.shown}: ${withoutSecret(said, address)}; is redis-server running there, and is the address (and password) right?`);
+    throw new QueueError(`cannot reach the queue at ${address.shown}: ${withoutSecret(said, address)}; is redis-server running there, and is the address (and password) right?`);
   }
 }
 

@@ -1,12 +1,15 @@
 /**
  * A run's inputs cut into shards of about `--shard-size` bytes, in input order: files of one
  * document are grouped; a plain JSONL file larger than a shard is cut into ranges of lines, each
- * starting just after a newline (a record boundary), so line numbers, and with them the output
- * names (`pages/LINE.txt`), are the same as a single run's. Gzipped files and WARC files are
- * shards of their own (a gzip stream is read from its start).
+ * starting just after a newline, and a WARC file into ranges of records (a .warc.gz at the gzip
+ * members its records start), so line and record numbers, and with them the output names
+ * (`pages/LINE.txt`, `crawl/N.txt`) and sources (`crawl.warc.gz@OFFSET`), are a single run's. A
+ * gzipped JSONL file is a shard of its own (a gzip stream is read from its start), and so is a
+ * .warc.gz whose records do not each start a gzip member.
  */
-import { openSync, readSync, closeSync } from 'node:fs';
-import type { InputFile } from '../io/sources/inputs.js';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { WARCParser } from 'warcio';
+import type { ByteRange, InputFile } from '../io/sources/inputs.js';
 import { formatNamed, AUTO } from '../io/sources/formats/registry.js';
 
 export interface Shard {
@@ -20,7 +23,7 @@ const MAX_FILES_PER_SHARD = 2000;
 const PLAIN_JSONL = /\.(jsonl|ndjson)$/i;
 const SCAN_CHUNK = 1 << 20;
 
-export function makeShards(files: Iterable<InputFile>, shardBytes: number, inputFormat: string): Shard[] {
+export async function makeShards(files: Iterable<InputFile>, shardBytes: number, inputFormat: string): Promise<Shard[]> {
   const shards: Shard[] = [];
   let group: InputFile[] = [];
   let bytes = 0;
@@ -34,8 +37,16 @@ export function makeShards(files: Iterable<InputFile>, shardBytes: number, input
     const format = chosen ?? file.format;
     if (format.many) {
       flush();
-      if (format.name === 'jsonl' && PLAIN_JSONL.test(file.path) && file.size > shardBytes && file.error === undefined) {
-        for (const range of lineRanges(file.path, file.size, shardBytes)) shards.push({ index: shards.length, files: [{ ...file, range }], bytes: range.end - range.start });
+      const ranges =
+        file.size <= shardBytes || file.error !== undefined || file.url !== undefined
+          ? undefined
+          : format.name === 'jsonl' && PLAIN_JSONL.test(file.path)
+            ? lineRanges(file.path, file.size, shardBytes)
+            : format.name === 'warc'
+              ? await recordRanges(file.path, file.size, shardBytes)
+              : undefined;
+      if (ranges !== undefined && ranges.length > 1) {
+        for (const range of ranges) shards.push({ index: shards.length, files: [{ ...file, range }], bytes: range.end - range.start });
       } else {
         shards.push({ index: shards.length, files: [file], bytes: file.size });
       }
@@ -50,8 +61,8 @@ export function makeShards(files: Iterable<InputFile>, shardBytes: number, input
 }
 
 /** Ranges of about `target` bytes, each ending just after a newline (the last at the end of the file), with the lines before each. */
-export function lineRanges(path: string, size: number, target: number): Array<{ start: number; end: number; firstLine: number }> {
-  const ranges: Array<{ start: number; end: number; firstLine: number }> = [];
+export function lineRanges(path: string, size: number, target: number): ByteRange[] {
+  const ranges: ByteRange[] = [];
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(SCAN_CHUNK);
@@ -70,18 +81,63 @@ export function lineRanges(path: string, size: number, target: number): Array<{ 
         from = newline + 1;
         const end = at + from;
         if (end - start >= target && end < size) {
-          ranges.push({ start, end, firstLine });
+          ranges.push({ start, end, before: firstLine });
           start = end;
           firstLine = lines;
         }
       }
       at += read;
     }
-    ranges.push({ start, end: size, firstLine });
+    ranges.push({ start, end: size, before: firstLine });
   } finally {
     closeSync(fd);
   }
   return ranges;
+}
+
+/**
+ * Ranges of about `target` bytes of a WARC file, each starting at a record (read through with
+ * warcio, as the batch reads it), with the records before it. A .warc.gz is cut only where a
+ * gzip member starts; one whose records do not each start a member gives one range. A file
+ * warcio cannot read to its end is not cut (its shard reports the damage as a single run does).
+ */
+export async function recordRanges(path: string, size: number, target: number): Promise<ByteRange[]> {
+  const whole = [{ start: 0, end: size, before: 0 }];
+  const parser = new WARCParser(createReadStream(path));
+  const starts: Array<{ offset: number; before: number }> = [];
+  let records = 0;
+  try {
+    for await (const _record of parser) {
+      starts.push({ offset: parser.offset, before: records });
+      records++;
+    }
+  } catch {
+    return whole;
+  }
+  const gzipped = /\.gz$/i.test(path);
+  const ranges: ByteRange[] = [];
+  let start = 0;
+  let before = 0;
+  const fd = gzipped ? openSync(path, 'r') : undefined;
+  try {
+    for (const at of starts) {
+      if (at.offset - start < target || at.offset === 0) continue;
+      if (fd !== undefined && !startsMember(fd, at.offset)) return whole;
+      ranges.push({ start, end: at.offset, before });
+      start = at.offset;
+      before = at.before;
+    }
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  ranges.push({ start, end: size, before });
+  return ranges;
+}
+
+/** Whether a gzip member starts at `offset` (its magic bytes). */
+function startsMember(fd: number, offset: number): boolean {
+  const magic = Buffer.alloc(2);
+  return readSync(fd, magic, 0, 2, offset) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
 }
 
 /** An input file as a job carries it (JSON): its format by name. */

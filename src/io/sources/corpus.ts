@@ -110,7 +110,7 @@ async function* readInput(file: InputFile, chosen: SourceFormat | undefined, opt
     outputName: outputNameOf(file.relativePath, format),
     size: range ? range.end - range.start : size,
     chunks: () => count(createReadStream(file.path, range ? { start: range.start, end: range.end - 1 } : {})),
-    ...(range ? { firstLine: range.firstLine } : {}),
+    ...(range ? { range: { offset: range.start, before: range.before } } : {}),
     maxBytes: options.maxBytes,
     isDone,
     ...(format.many ? {} : { manifest: manifests.lookup(file.path) }),

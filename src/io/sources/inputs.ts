@@ -35,8 +35,9 @@ export interface InputFile {
   /** Why a folder entry is not read (a named pipe, a broken link...): it is counted as skipped. */
   skip?: string;
   /**
-   * Only these bytes of a JSONL file: from `start` (just after a newline) up to `end`, whose
-   * first line is line `firstLine + 1` of the file (a shard of a cluster run, cut at record boundaries).
+   * Only these bytes of a JSONL or WARC file, from a record boundary (just after a newline; a
+   * WARC record's first byte, a gzip member's in a .warc.gz) up to `end`: a shard of a cluster
+   * run. Line and record numbers, and WARC offsets, go on from where the range starts.
    */
   range?: ByteRange;
 }
@@ -44,8 +45,8 @@ export interface InputFile {
 export interface ByteRange {
   start: number;
   end: number;
-  /** Lines of the file before `start`. */
-  firstLine: number;
+  /** Lines (JSONL) or records (WARC) of the file before `start`. */
+  before: number;
 }
 
 /** The input named `-`. */

@@ -21,7 +21,7 @@ export const jsonl: SourceFormat = {
 
 async function* readJsonl(source: FormatSource): AsyncGenerator<CorpusItem> {
   const splitter = new LineSplitter(source.maxBytes);
-  splitter.lines = source.firstLine ?? 0;
+  splitter.lines = source.range?.before ?? 0;
   try {
     for await (const line of splitter.split(await maybeGunzip(source.chunks()))) {
       const where = `${source.shown}:${line.number}`;

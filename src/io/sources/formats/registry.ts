@@ -27,8 +27,11 @@ export interface FormatSource {
   maxBytes: number;
   /** The next document was finished by an earlier run (`--resume`): count it, do not read it. */
   isDone(): boolean;
-  /** Lines before the first one read (a JSONL file read from a record boundary on): line numbers go on from there. */
-  firstLine?: number;
+  /**
+   * Read from a record boundary on (a shard of a cluster run): the bytes of the file before the
+   * first one read, and the lines (JSONL) or records (WARC) in them; numbers and offsets go on from there.
+   */
+  range?: { offset: number; before: number };
   /** A file of one document: its URL and outlet from a `manifest.jsonl` beside it. */
   manifest?: ManifestEntry;
 }

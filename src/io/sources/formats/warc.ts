@@ -62,7 +62,9 @@ async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
     }
     return item;
   };
-  let recordNumber = 0;
+  // A range of the file (a shard) goes on counting records and bytes from where it starts.
+  let recordNumber = source.range?.before ?? 0;
+  const base = source.range?.offset ?? 0;
   try {
     for await (const record of parser) {
       const previous = settle();
@@ -70,7 +72,7 @@ async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
       if (previous) yield previous;
       recordNumber++;
       if (!DOCUMENT_RECORDS.has(record.warcType ?? '')) continue;
-      const where = `${source.shown}@${parser.offset}`;
+      const where = `${source.shown}@${base + parser.offset}`;
       const contentType = (record.warcType === 'response' ? record.httpHeaders?.headers.get('content-type') : record.warcHeader('Content-Type')) ?? undefined;
       const status = record.warcType === 'response' ? Number(record.httpHeaders?.statusCode ?? 0) : 0;
       if (status >= 300 && status < 400) {
@@ -116,14 +118,14 @@ async function* readWarc(source: FormatSource): AsyncGenerator<CorpusItem> {
   } catch (error) {
     const last = settle();
     if (last) yield last;
-    yield { kind: 'failed', id: `${source.shown}@${parser.offset}`, source: `${source.shown}@${parser.offset}`, reason: `corrupt WARC data, reading stopped here: ${(error as Error).message}`, input: true };
+    yield { kind: 'failed', id: `${source.shown}@${base + parser.offset}`, source: `${source.shown}@${base + parser.offset}`, reason: `corrupt WARC data, reading stopped here: ${(error as Error).message}`, input: true };
     return;
   } finally {
     console.warn = warn;
   }
   const unread = fed - parser.offset;
   if (unread > 0) {
-    const where = `${source.shown}@${parser.offset}`;
+    const where = `${source.shown}@${base + parser.offset}`;
     yield { kind: 'failed', id: where, source: where, reason: `truncated or corrupt WARC data: the last ${unread} bytes could not be read as records`, input: true };
   }
 }
