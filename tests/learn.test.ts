@@ -288,6 +288,19 @@ describe('winnow learn on real pages (schneier.com, Dragnet data set)', () => {
     expect(elsewhere).toMatchObject({ code: 2, stderr: expect.stringContaining('--write needs a rules folder of your own') });
   });
 
+  test('--explain says why the learner proposed no more: each rejected candidate with its reason, and what it could not do', async () => {
+    const { code, stderr } = await run(['learn', join(SAMPLE, 'html'), '--outlet', 'schneier', '--explain']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^winnow: schneier: 5 pages, \d+ rules? proposed, [1-9]\d* candidates? rejected\n/);
+    expect(stderr).toContain('  without gold, no content rule is looked for');
+    // The newsletter line recurs on every page, but stands with the article: kept, and said so.
+    expect(stderr).toMatch(/  rejected text: "To receive these entries once a month by e-mail, sign up for the Crypto-Gram Newsletter\.": removes recurring prose that stands with the article\n/);
+    const one = await run(['learn', join(SAMPLE, 'html', 'R681.html'), '--outlet', 'schneier', '--explain', '--format', 'json']);
+    const [proposal] = JSON.parse(one.stdout).proposals;
+    expect(proposal.why.notes).toEqual(['1 page: without gold, a rule must recur on 2 pages or more (--min-pages); give more pages, or gold (--gold)']);
+    expect(one.stderr).toContain('winnow: schneier: 1 page, 0 rules proposed, 0 candidates rejected\n  1 page: without gold');
+  });
+
   test('--format json gives the proposal as data: each rule as written, with its evidence', async () => {
     const { code, stdout } = await run(['learn', join(SAMPLE, 'html'), '--outlet', 'schneier', '--format', 'json']);
     expect(code).toBe(0);

@@ -36,6 +36,9 @@ Options:
   --write                merge the proposal into the rule files (hand-written rules and
                          comments are kept; duplicates of existing rules are not added)
   --dry-run              with --write: print the diff instead of writing
+  --explain              say on stderr, for each outlet, why the learner proposed no more than it
+                         did: too few pages, no article found, and each candidate rule it
+                         rejected with the reason (--format json has them all as \`why\`)
   --format FORMAT        yaml (default: the proposed rule files) or json: each proposal with its
                          rules, their evidence and the defaults it switches off
   --rules DIR            rules folder (default: ./rules, else the rules bundled with winnow)
@@ -68,6 +71,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
       write: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       format: { type: 'string', default: 'yaml' },
+      explain: { type: 'boolean', default: false },
       rules: { type: 'string' },
       'min-support': { type: 'string' },
       'min-pages': { type: 'string' },
@@ -140,6 +144,7 @@ export async function learnCommand(argv: string[], io: Io): Promise<number> {
     proposals.push({ proposal: crossOutletDefaults(templates, options, proposals[0]?.proposal.at ?? today(), taken), hosts: [] });
   }
 
+  if (values.explain) for (const { proposal } of proposals) io.stderr.write(explainProposal(proposal));
   if (values.format === 'json') {
     const fileOf = (outlet: string) => display(outlet === DEFAULT_OUTLET ? join(dir, 'default.yaml') : join(dir, 'outlets', `${outlet}.yaml`));
     const json = proposals.map(({ proposal, hosts }) => ({ file: fileOf(proposal.outlet), hosts, ...proposal }));
@@ -224,4 +229,18 @@ function count(value: string | undefined, flag: string): number | undefined {
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** Rejected candidates `--explain` lists per outlet (`--format json` has them all). */
+const EXPLAINED = 20;
+
+/** Why an outlet got the rules it got: notes on its pages, then the candidates rejected, with reasons. */
+function explainProposal(proposal: Proposal): string {
+  const why = proposal.why;
+  if (why === undefined) return '';
+  const lines = [`winnow: ${proposal.outlet}: ${proposal.pages} page${proposal.pages === 1 ? '' : 's'}${proposal.withGold ? ' with gold' : ''}, ${proposal.rules.length} rule${proposal.rules.length === 1 ? '' : 's'} proposed, ${why.rejected.length} candidate${why.rejected.length === 1 ? '' : 's'} rejected`];
+  for (const note of why.notes) lines.push(`  ${note}`);
+  for (const r of why.rejected.slice(0, EXPLAINED)) lines.push(`  rejected ${r.rule}: ${r.reason}`);
+  if (why.rejected.length > EXPLAINED) lines.push(`  and ${why.rejected.length - EXPLAINED} more (--format json lists them all)`);
+  return `${lines.join('\n')}\n`;
 }

@@ -86,6 +86,23 @@ export interface Proposal {
    * they take article text, with the gold words each took back.
    */
   disable?: Array<{ id: string; words: number; gold: number; pages: number }>;
+  /** Why the learner proposed nothing, or less than it looked at: the pages as a whole, then each candidate rule it rejected. */
+  why?: Why;
+}
+
+/** What the learner looked at and did not propose, and why (`learn --explain`). */
+export interface Why {
+  /** About the pages as a whole: too few to learn from without gold, no article found. */
+  notes: string[];
+  /** Candidate rules rejected, in the order they were tried, each with its reason. */
+  rejected: Array<{ rule: string; reason: string }>;
+}
+
+/** The rule's matcher in one short line (`selector: .comments`, `text: "Posted by..."`). */
+function ruleLine(candidate: Candidate): string {
+  const [key, value] = Object.entries(candidate.rule)[0] ?? ['?', ''];
+  const shown = Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]` : typeof value === 'string' ? (key === 'selector' || key === 'content' ? value : JSON.stringify(value)) : JSON.stringify(value);
+  return `${key}: ${shown.length > 90 ? `${shown.slice(0, 89)}…` : shown}`;
 }
 
 export function learnOutlet(input: LearnInput): Proposal {
@@ -118,9 +135,14 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
   const at = options.at ?? new Date().toISOString().slice(0, 10);
   let base = rulesInForce(ruleSet, outlet);
   let context = makeContext(pages, options);
-  const empty: Proposal = { outlet, pages: pages.length, withGold: context.withGold, at, rules: [], failed: [] };
+  const why: Why = { notes: [], rejected: [] };
+  const empty: Proposal = { outlet, pages: pages.length, withGold: context.withGold, at, rules: [], failed: [], why };
   // With gold, what an element's names say may be learned from one page; text needs two or more.
-  if (pages.length === 0 || (pages.length < options.minPages && !context.withGold)) return { proposal: empty, context };
+  if (pages.length === 0 || (pages.length < options.minPages && !context.withGold)) {
+    why.notes.push(pages.length === 0 ? 'no page to learn from' : `${pages.length} page${pages.length === 1 ? '' : 's'}: without gold, a rule must recur on ${options.minPages} pages or more (--min-pages); give more pages, or gold (--gold)`);
+    return { proposal: empty, context };
+  }
+  if (!context.withGold) why.notes.push('without gold, no content rule is looked for (where the article is needs gold to be judged); removal rules only');
 
   const taken = new Set([...base.map((r) => r.id), ...(ruleSet.outlets.get(outlet)?.rules.map((r) => r.id) ?? [])]);
   const learned: LearnedRule[] = [];
@@ -129,6 +151,7 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
     // Where the article is, and which default rules the outlet's pages are better without.
     const settled = contentAndDefaults(outlet, pages, base, at, taken);
     disable = settled.disable;
+    if (!settled.content) why.notes.push('no content rule: no element with a stable name holds the article better than the defaults find it, on these pages');
     if (settled.content) {
       learned.push(settled.content.rule);
       taken.add(settled.content.rule.id);
@@ -142,6 +165,7 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
   }
   if (disable.length > 0) empty.disable = disable;
   const candidates = [...(context.withGold ? innerCandidates(pages, options.minPrecision) : []), ...generate(context)];
+  if (candidates.length === 0) why.notes.push(`nothing the rules in force keep recurs on ${context.required} of the ${pages.length} pages or more${context.withGold ? ', or is outside the gold' : ''}: no candidate rule`);
   const accepted: Array<{ candidate: Candidate; rule: LoadedRule }> = [];
   const spans = new Map<number, Span | undefined>();
   for (const first of candidates) {
@@ -150,8 +174,23 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
       const rule = compile(outlet, id, candidate);
       if (!rule) continue;
       const effect = evaluate(rule, pages);
-      if (effect.pages.length < (candidate.structural ? context.requiredStructural : context.required)) continue;
-      if (context.withGold ? (effect.precision ?? 0) < options.minPrecision : !candidate.vouched || unsafe(context, effect, spans) !== undefined) continue;
+      const needed = candidate.structural ? context.requiredStructural : context.required;
+      const reject = (reason: string) => why.rejected.push({ rule: ruleLine(candidate), reason });
+      if (effect.pages.length < needed) {
+        reject(`fires on ${effect.pages.length} of ${pages.length} pages; needs ${needed} (--min-support, --min-pages)`);
+        continue;
+      }
+      if (context.withGold && (effect.precision ?? 0) < options.minPrecision) {
+        reject(`precision ${(effect.precision ?? 0).toFixed(3)} against gold, below ${options.minPrecision} (--min-precision)`);
+        continue;
+      }
+      if (!context.withGold) {
+        const risk = candidate.vouched ? unsafe(context, effect, spans) : 'its structure does not vouch for it without gold (it would need gold to be judged)';
+        if (risk !== undefined) {
+          reject(risk);
+          continue;
+        }
+      }
       taken.add(id);
       accepted.push({ candidate: { ...candidate, id }, rule });
       break;
@@ -161,7 +200,12 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
   // Where the title is (pages with a known title only): it removes nothing, so it is settled on its own.
   const title = learnTitle(outlet, pages, base, fresh(TITLE_ID, taken), at);
   if (title) learned.push(title);
-  return { proposal: { ...empty, rules: [...learned, ...settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at)] }, context };
+  const settled = settle(outlet, accepted.map((a) => a.candidate), base, pages, context, at);
+  const kept = new Set(settled.map((r) => r.id));
+  for (const { candidate } of accepted) {
+    if (!kept.has(candidate.id)) why.rejected.push({ rule: ruleLine(candidate), reason: 'run with the other learned rules, it no longer fires on enough pages (another rule takes what it took), or it takes the headline' });
+  }
+  return { proposal: { ...empty, rules: [...learned, ...settled] }, context };
 }
 
 /**
