@@ -255,21 +255,21 @@ function contentAndDefaults(outlet: string, pages: readonly LearnPage[], base: r
   const withContent = (rules: readonly LoadedRule[], content: Found | undefined) => (content ? [...rules, content.loaded] : rules);
   let rules = [...base];
   let content = findContent(outlet, pages, rules, taken);
-  let score = meanF1(withGold, withContent(rules, content));
+  let scores = pageF1s(withGold, withContent(rules, content));
   const disable: NonNullable<Proposal['disable']> = [];
   for (const [id, s] of tried) {
     const without = rules.filter((r) => !(r.outlet === DEFAULT_OUTLET && r.id === id));
-    let next = meanF1(withGold, withContent(without, content));
+    let next = pageF1s(withGold, withContent(without, content));
     let nextContent = content;
     const again = findContent(outlet, pages.map((page) => rerun(page, without)), without, taken);
     if (again && again.css !== content?.css) {
-      const found = meanF1(withGold, withContent(without, again));
-      if (found > next) [next, nextContent] = [found, again];
+      const found = pageF1s(withGold, withContent(without, again));
+      if (mean(found) > mean(next)) [next, nextContent] = [found, again];
     }
-    if (next < score + DISABLE_MIN_GAIN) continue;
+    if (mean(next) < mean(scores) + DISABLE_MIN_GAIN || !helpsMost(scores, next)) continue;
     rules = without;
     content = nextContent;
-    score = next;
+    scores = next;
     disable.push({ id, words: s.words, gold: s.gold, pages: s.pages.size });
   }
   if (!content) return { disable, rules };
@@ -277,11 +277,28 @@ function contentAndDefaults(outlet: string, pages: readonly LearnPage[], base: r
   return { content: contentEvidence(outlet, content, evidenceFrom, rules, at), disable, rules };
 }
 
-/** Mean words F1 (as `winnow eval` and the reference scorer count them) of the pages cleaned with `rules`. */
-function meanF1(pages: readonly ArticlePage[], rules: readonly LoadedRule[]): number {
-  let sum = 0;
-  for (const page of pages) sum += scoreText(runRules(page.tree, rules).kept.filter((t) => t !== undefined).join('\n'), page.doc.gold ?? '').words.f1;
-  return pages.length === 0 ? 0 : sum / pages.length;
+/** Words F1 (as `winnow eval` and the reference scorer count them) of each page cleaned with `rules`. */
+function pageF1s(pages: readonly ArticlePage[], rules: readonly LoadedRule[]): number[] {
+  return pages.map((page) => scoreText(runRules(page.tree, rules).kept.filter((t) => t !== undefined).join('\n'), page.doc.gold ?? '').words.f1);
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((n, v) => n + v, 0) / values.length;
+}
+
+/**
+ * A default rule switched off must help more of the outlet's pages than it hurts: a gold that
+ * keeps the comments on one page and not on three others (gold is not always consistent) is no
+ * reason to let comments through on every page.
+ */
+function helpsMost(before: readonly number[], after: readonly number[]): boolean {
+  let helped = 0;
+  let hurt = 0;
+  before.forEach((b, i) => {
+    if (after[i] > b + DISABLE_MIN_GAIN) helped++;
+    else if (after[i] < b - DISABLE_MIN_GAIN) hurt++;
+  });
+  return helped > hurt;
 }
 
 /** The rule id of a learned `content` rule. */
