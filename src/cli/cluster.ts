@@ -25,6 +25,8 @@ const DEFAULT_STALL_SECONDS = 30;
 /** A shard taken again this many times after its worker was lost fails (a shard that kills its workers). */
 const MAX_STALLS = 10;
 const IDLE_POLL_MS = 500;
+/** A worker says how far into its shard it is at most this often. */
+const PROGRESS_MS = 1000;
 
 const QUEUE_OPTIONS = {
   queue: { type: 'string' },
@@ -266,7 +268,14 @@ export async function workerCommand(argv: string[], io: Io): Promise<number> {
         settleShard(redis, info, shard, { totals: { cleaned: 0, failed: 0, skipped: 0, warned: 0, wordsIn: 0, wordsOut: 0 }, bytes: job.data.bytes, seconds: 0, at: Date.now(), worker: name, failed: reason });
       let cleaned: Awaited<ReturnType<typeof cleanShard>>;
       try {
-        cleaned = await cleanShard(info, job.data, poolFor(info), jobs, `${process.pid}-${randomBytes(4).toString('hex')}`);
+        // The shard's progress goes to the queue (documents finished), at most once a second: `status` adds it up.
+        let said = 0;
+        const progress = (documents: number) => {
+          if (Date.now() - said < PROGRESS_MS) return;
+          said = Date.now();
+          void job.updateProgress({ documents }).catch(() => {});
+        };
+        cleaned = await cleanShard(info, job.data, poolFor(info), jobs, `${process.pid}-${randomBytes(4).toString('hex')}`, progress);
       } catch (error) {
         // A pool that failed (its threads could not start) is not used again.
         await pool?.cleaners.close();
@@ -385,7 +394,8 @@ export interface RunStatus {
   out: string;
   state: 'finished' | 'running';
   shards: { total: number; done: number; failed: number; running: number; waiting: number };
-  documents: { cleaned: number; failed: number; skipped: number };
+  /** Documents of settled shards, and finished so far in running ones. */
+  documents: { cleaned: number; failed: number; skipped: number; inRunningShards: number };
   bytes: { total: number; done: number };
   /** Documents per second since the first shard was taken, and seconds left at that rate (by bytes). */
   rate?: number;
@@ -405,7 +415,14 @@ async function runStatus(redis: import('ioredis').Redis, queue: Queue<ShardJob>,
   const settledFailed = settled.filter((s) => s.failed !== undefined).length;
   // Job ids only (`RUN.SHARD`): the jobs' data (their file lists) is not needed.
   const active = (await queue.getRanges(['active'])).filter((job) => job.startsWith(`${id}.`)).map((job) => Number(job.slice(id.length + 1))).filter((shard) => !settled.some((s) => s.shard === shard) && !failedShards.some((f) => f.shard === shard));
-  const documents = { cleaned: 0, failed: 0, skipped: 0 };
+  // How far the running shards are, as their workers last said (the job's progress, read without its data).
+  let inRunning = 0;
+  for (const shard of active) {
+    const progress = await redis.hget(`${QUEUE_PREFIX}:${QUEUE_NAME}:${jobId(id, shard)}`, 'progress');
+    const documents = progress === null ? undefined : (JSON.parse(progress) as { documents?: unknown }).documents;
+    if (typeof documents === 'number') inRunning += documents;
+  }
+  const documents = { cleaned: 0, failed: 0, skipped: 0, inRunningShards: inRunning };
   let doneBytes = 0;
   for (const s of settled) {
     documents.cleaned += s.totals.cleaned;
@@ -440,7 +457,7 @@ function statusText(s: RunStatus, cwd: string): string {
   const lines = [
     `run ${s.run}: ${s.state}${s.state === 'finished' && s.shards.failed > 0 ? ` with ${s.shards.failed} failed shard${s.shards.failed === 1 ? '' : 's'}` : ''} (submitted ${s.submitted}; output in ${shownPath(cwd, s.out)})`,
     `shards: ${n(s.shards.done)} done, ${n(s.shards.running)} running, ${n(s.shards.waiting)} waiting, ${n(s.shards.failed)} failed, of ${n(s.shards.total)}`,
-    `documents: ${n(s.documents.cleaned)} cleaned, ${n(s.documents.failed)} failed${s.documents.skipped ? `, ${n(s.documents.skipped)} skipped` : ''}; ${mb(s.bytes.done)} of ${mb(s.bytes.total)} read`,
+    `documents: ${n(s.documents.cleaned)} cleaned, ${n(s.documents.failed)} failed${s.documents.skipped ? `, ${n(s.documents.skipped)} skipped` : ''}${s.documents.inRunningShards ? ` (and ${n(s.documents.inRunningShards)} finished in running shards)` : ''}; ${mb(s.bytes.done)} of ${mb(s.bytes.total)} read`,
   ];
   if (s.rate !== undefined) lines.push(`rate: ${s.rate.toFixed(1)} documents/s${s.eta !== undefined ? `; about ${formatSeconds(s.eta)} left` : ''}`);
   for (const f of s.failed) lines.push(`failed: shard ${f.shard + 1} (${f.inputs.slice(0, 3).join(', ')}${f.inputs.length > 3 ? `, +${f.inputs.length - 3} more` : ''}): ${f.reason}`);

@@ -80,7 +80,7 @@ const recordFile = (info: RunInfo, shard: number, kind: (typeof SIDE_FILES)[numb
  * Clean one shard into its staging folder (`token` tells this attempt from any other, even of a
  * worker believed lost that is still running). Outputs stay there until `publishShard`.
  */
-export async function cleanShard(info: RunInfo, job: ShardJob, pool: Cleaners, jobs: number, token: string): Promise<{ summary: BatchSummary; staging: string; seconds: number }> {
+export async function cleanShard(info: RunInfo, job: ShardJob, pool: Cleaners, jobs: number, token: string, progress?: (documents: number) => void): Promise<{ summary: BatchSummary; staging: string; seconds: number }> {
   const staging = join(clusterDir(info), `shard-${job.shard}.${token}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
@@ -96,6 +96,7 @@ export async function cleanShard(info: RunInfo, job: ShardJob, pool: Cleaners, j
       setup: info.setup,
       jobs,
       pool,
+      ...(progress ? { onDocument: (totals: { done: number }) => progress(totals.done) } : {}),
       timeoutMs: info.timeoutMs,
       target: { kind: 'folder', dir: join(staging, 'out') },
       resume: false,

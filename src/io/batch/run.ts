@@ -63,6 +63,8 @@ export interface BatchOptions {
   progress: ProgressMode;
   /** The removal report (`--report`): fed every cleaned document's result in input order, then finished. */
   report?: ReportSink;
+  /** Called after each document is finished (cleaned, failed or skipped), with the totals so far: a cluster worker reports its shard's progress. */
+  onDocument?: (totals: Totals) => void;
   /**
    * Workers to clean with, started by the caller for `setup` and kept after the run (a cluster
    * worker cleans shard after shard of a run with one pool); by default the run starts its own.
@@ -178,6 +180,7 @@ async function runOpened(options: BatchOptions, hooks: BatchHooks, output: Outpu
       totals.skipped++;
       if (result.tell) show(`winnow: ${result.source}: skipped: ${result.reason}`);
     }
+    options.onDocument?.(totals);
     if (++sinceCheckpoint >= CHECKPOINT_DOCUMENTS || output.pendingBytes >= CHECKPOINT_BYTES) {
       sinceCheckpoint = 0;
       await output.checkpoint(seq + 1, totals);
