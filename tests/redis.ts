@@ -36,9 +36,14 @@ export async function startRedis(options: { password?: string } = {}): Promise<R
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(options.password ? ['--requirepass', options.password] : [])];
   const child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (let i = 0; i < 100 && !(await listening(port)); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!(await listening(port))) throw new Error(`redis-server did not start on port ${port} (is Debian's redis-server installed?)`);
+  let missing: Error | undefined;
+  child.once('error', (error) => (missing = error));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  for (let i = 0; i < 100 && missing === undefined && !(await listening(port)); i++) await new Promise((r) => setTimeout(r, 50));
+  if (missing !== undefined || !(await listening(port))) throw new Error(`redis-server did not start on port ${port}${missing ? ` (${missing.message})` : ''}: install Debian's redis-server (apt-get install redis-server; .ci/run does)`);
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
   return {
     port,
