@@ -5,6 +5,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { clean } from '../src/kernel/clean.js';
 import type { LearnedRule, Proposal } from '../src/learn/learn.js';
 import { mergeProposal } from '../src/learn/merge.js';
+import { evidenceComment } from '../src/learn/emit.js';
 import { loadRules } from '../src/io/rules.js';
 import { tokens } from '../src/kernel/text/words.js';
 import { ROOT, RULES, run, tempDir, writeTree } from './helpers.js';
@@ -69,7 +70,7 @@ describe('learned rule files', () => {
     expect(doc.outlet).toBe('synth');
     for (const rule of doc.rules) expect(rule.learned).toEqual({ support: expect.stringMatching(/^\d+\/8$/), at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     // Examples and evidence are comments above each rule.
-    expect(text.match(/^ {2}# learned from \d+ of 8 pages, removes \d+ words$/gm)?.length).toBe(doc.rules.length);
+    expect(text.match(/^ {2}# fires on (?:all 8 pages|\d+ of the 8 pages) it was learned from(?: \(not on [^)]+\))?, removes \d+ words$/gm)?.length).toBe(doc.rules.length);
     expect(text).toMatch(/^ {2}# e\.g\. "Hear this story \/ Fetching the player\.\.\."$/m);
     // Rules generalise: no learned rule quotes an article's sentence or a photographer's name.
     for (const page of training) {
@@ -113,6 +114,13 @@ describe('learned rule files', () => {
     const again = await run(['learn', corpus(training), '--outlet', 'synth', '--rules', rules, '--write']);
     expect(again.stderr).toMatch(/proposed 0 rules/);
     expect(readFileSync(join(rules, 'outlets', 'synth.yaml'), 'utf8')).toBe(merged);
+  });
+
+  test('the evidence says on how many of the pages it was learned from a rule fires, and names those it does not', () => {
+    const rule = (evidence: LearnedRule['evidence']): LearnedRule => ({ id: 'x', source: 'selector', rule: { id: 'x', selector: '.x' }, evidence });
+    expect(evidenceComment(rule({ pages: 3, seen: 3, words: 12, examples: ['Share'] }))).toBe(' fires on all 3 pages it was learned from, removes 12 words\n e.g. "Share"');
+    const some = rule({ pages: 2, seen: 7, missed: ['pages/c.html', 'pages/d.html', 'e.html', 'f.html', 'g.html'], words: 1, examples: [], precision: 1 });
+    expect(evidenceComment(some)).toBe(' fires on 2 of the 7 pages it was learned from (not on c.html, d.html, e.html, f.html and 1 more), removes 1 word, precision 1.000');
   });
 
   test('a merge adds no rule whose matcher a rule in the file already has, and keeps only new list entries', () => {
@@ -178,7 +186,7 @@ describe('safety', () => {
     expect(checked.code).toBe(0);
     expect(JSON.stringify(checked.doc.rules)).not.toContain('Key points');
     for (const rule of checked.doc.rules) expect(rule.learned.precision).toBeGreaterThanOrEqual(0.98);
-    expect(checked.text).toMatch(/# learned from \d+ of 8 pages, removes \d+ words, precision 1\.000/);
+    expect(checked.text).toMatch(/# fires on (?:all 8 pages|\d+ of the 8 pages) it was learned from(?: \(not on [^)]+\))?, removes \d+ words, precision 1\.000/);
   });
 });
 

@@ -16,11 +16,23 @@ export function evidenceComment(rule: LearnedRule): string {
     e.examples.forEach((example, i) => lines.push(`${i === 0 ? ' e.g. ' : '      '}${JSON.stringify(example)}`));
     return lines.join('\n');
   }
-  const facts = [`learned from ${e.pages} of ${e.seen} ${e.unit ?? 'pages'}`, `removes ${e.words} word${e.words === 1 ? '' : 's'}`];
+  // Every page learned from is also a page the rule was checked on: say on how many of them it fires, and which it does not.
+  const unit = e.unit ?? 'pages';
+  const on = e.pages === e.seen ? `fires on all ${e.seen} ${unit} it was learned from` : `fires on ${e.pages} of the ${e.seen} ${unit} it was learned from${e.missed?.length ? ` (not on ${shortList(e.missed)})` : ''}`;
+  const facts = [on, `removes ${e.words} word${e.words === 1 ? '' : 's'}`];
   if (e.precision !== undefined) facts.push(`precision ${e.precision.toFixed(3)}`);
   const lines = [` ${facts.join(', ')}`];
   e.examples.forEach((example, i) => lines.push(`${i === 0 ? ' e.g. ' : '      '}${JSON.stringify(example)}`));
   return lines.join('\n');
+}
+
+/** Names missed pages are listed by, at most this many (then how many more). */
+const LISTED = 4;
+
+/** `a, b, c` or `a, b, c, d and 3 more`. */
+function shortList(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED).map((n) => n.split('/').pop()!);
+  return names.length > LISTED ? `${shown.join(', ')} and ${names.length - LISTED} more` : shown.join(', ');
 }
 
 /** A YAML node for one rule, with its evidence comment and compact `learned` metadata. */

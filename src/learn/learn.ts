@@ -47,10 +47,12 @@ export interface LearnInput {
 }
 
 export interface Evidence {
-  /** Pages (or outlets, see `unit`) the rule removed words from. */
+  /** Pages (or outlets, see `unit`) the rule removed words from (a content rule: matched). */
   pages: number;
-  /** Pages (or outlets) learned from. */
+  /** Pages (or outlets) learned from: every one of them is also a page the rule was checked on. */
   seen: number;
+  /** Of the pages learned from, those it does not fire on (their ids), when it fires on some only. */
+  missed?: string[];
   /** What `pages` and `seen` count (default: pages). */
   unit?: 'pages' | 'outlets';
   /** Words it removed from those pages. */
@@ -339,10 +341,14 @@ function contentEvidence(outlet: string, found: Found, pages: readonly ArticlePa
   let words = 0;
   let lost = 0;
   let matched = 0;
+  const missed: string[] = [];
   for (const page of pages) {
     if (page.type !== 'html' || page.doc.gold === undefined) continue;
     const result = runRules(page.tree, [...base, loaded]);
-    if (result.stale?.length) continue;
+    if (result.stale?.length) {
+      missed.push(page.doc.id);
+      continue;
+    }
     matched++;
     const removed = result.removals.filter((r) => r.outlet === outlet && r.rule === id).flatMap((r) => tokens(r.text));
     words += removed.length;
@@ -350,7 +356,7 @@ function contentEvidence(outlet: string, found: Found, pages: readonly ArticlePa
   }
   const precision = words === 0 ? 1 : round3(1 - lost / words);
   const selectors = [candidate.rule.content].flat() as string[];
-  const evidence: Evidence = { pages: matched, seen: pages.length, words, examples: selectors.map((s) => `content: ${s}`), precision };
+  const evidence: Evidence = { pages: matched, seen: pages.length, ...(missed.length > 0 ? { missed } : {}), words, examples: selectors.map((s) => `content: ${s}`), precision };
   return {
     loaded,
     rule: {
@@ -461,9 +467,11 @@ function settle(outlet: string, candidates: Candidate[], base: readonly LoadedRu
       if (pruned) changed = true;
       const rule = pruned ?? c.rule;
       next.push({ ...c, rule });
+      const missed = pages.flatMap((page, p) => (s.pages.has(p) ? [] : [page.doc.id]));
       const evidence: Evidence = {
         pages: s.pages.size,
         seen: pages.length,
+        ...(missed.length > 0 ? { missed } : {}),
         words: s.words,
         examples: pickExamples(s.examples, context.options.examples),
         ...(context.withGold ? { precision: round3(precision) } : {}),
