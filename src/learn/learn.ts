@@ -331,7 +331,10 @@ function findContent(outlet: string, pages: readonly ArticlePage[], base: readon
     structural: true,
   };
   const loaded = compile(outlet, id, candidate);
-  return loaded ? { candidate, loaded, css: found.selectors.join(' | ') } : undefined;
+  if (!loaded) return undefined;
+  // As for a default rule switched off: the rule must help more of the pages than it hurts, not only their mean.
+  if (scored.length > 1 && !helpsMost(pageF1s(scored, base), pageF1s(scored, [...base, loaded]))) return undefined;
+  return { candidate, loaded, css: found.selectors.join(' | ') };
 }
 
 /** The content rule with its evidence: what it removes on the pages (run with `base`), and how much of it is gold. */
