@@ -3,13 +3,13 @@
  * processes clean them, `winnow status` follows the run. Each test starts its own redis-server
  * (Debian's, on a free loopback port) and real worker processes (bin/winnow.js).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { article, jsonl, warc } from './corpus-helpers.js';
 import { ROOT, run, tempDir, writeTree } from './helpers.js';
-import { startRedis, type RedisServer } from './redis.js';
+import { makeTls, startRedis, type RedisServer } from './redis.js';
 import { lineRanges, makeShards, recordRanges } from '../src/cluster/shards.js';
 import { expandInputs } from '../src/io/sources/inputs.js';
 
@@ -225,6 +225,27 @@ describe('winnow submit / worker / status', () => {
       expect(text).not.toContain('s3cret-pass');
       expect(text).not.toContain('wrong-pass');
     }
+  }, 60_000);
+
+  test('rediss:// (TLS): submit, a worker and status through a TLS-only redis-server', async () => {
+    await redis.stop();
+    const certs = tempDir();
+    redis = await startRedis({ tls: makeTls(certs) });
+    expect(redis.url).toMatch(/^rediss:\/\//);
+    const dir = writeTree({ 'p/a.html': article(1), 'p/b.html': article(2) });
+    const out = join(tempDir(), 'cleaned');
+    // The CLI as a user runs it, trusting the test's CA (as a machine trusts its own).
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(certs, 'ca.pem') };
+    const winnow = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8' });
+    expect(winnow(['submit', 'p', '--queue', redis.url, '--out', out, '--quiet']).status).toBe(0);
+    expect(winnow(['worker', '--queue', redis.url, '--exit-when-idle', '--quiet']).status).toBe(0);
+    const status = winnow(['status', '--queue', redis.url]);
+    expect(status.status).toBe(0);
+    expect(status.stdout).toMatch(/documents: 2 cleaned, 0 failed/);
+    // Without the CA the certificate is not trusted: the queue cannot be reached, and says why.
+    const untrusted = spawnSync(process.execPath, [BIN, 'status', '--queue', redis.url], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } });
+    expect(untrusted.status).toBe(2);
+    expect(untrusted.stderr).toMatch(/cannot reach the queue at rediss:\/\/127\.0\.0\.1:\d+: .*certificate/i);
   }, 60_000);
 
   test('usage errors: no queue, no --out, stdin, an unreachable queue', async () => {

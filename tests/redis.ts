@@ -1,5 +1,7 @@
 /** A real redis-server for a test: started on a free loopback port, without persistence, stopped by the test. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, connect } from 'node:net';
 
 export interface RedisServer {
@@ -32,9 +34,20 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedis(options: { password?: string } = {}): Promise<RedisServer> {
+/** A certificate for 127.0.0.1 signed by a CA of its own (Debian's openssl), for a TLS-only server. */
+export interface TlsFiles {
+  ca: string;
+  cert: string;
+  key: string;
+}
+
+export async function startRedis(options: { password?: string; tls?: TlsFiles } = {}): Promise<RedisServer> {
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(options.password ? ['--requirepass', options.password] : [])];
+  const { tls } = options;
+  const listen = tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no']
+    : ['--port', String(port)];
+  const args = [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(options.password ? ['--requirepass', options.password] : [])];
   const child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });
   let missing: Error | undefined;
   child.once('error', (error) => (missing = error));
@@ -47,10 +60,21 @@ export async function startRedis(options: { password?: string } = {}): Promise<R
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
   return {
     port,
-    url: `redis://${auth}127.0.0.1:${port}`,
+    url: `${tls ? 'rediss' : 'redis'}://${auth}127.0.0.1:${port}`,
     async stop() {
       child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+/** A CA and a server certificate for 127.0.0.1 in `dir`, made with openssl. */
+export function makeTls(dir: string): TlsFiles {
+  const files = { ca: join(dir, 'ca.pem'), cert: join(dir, 'server.pem'), key: join(dir, 'server.key') };
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=winnow test CA');
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+  writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'ext.cnf');
+  return files;
 }
