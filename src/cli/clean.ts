@@ -285,10 +285,10 @@ function* expandInputsShallow(inputs: string[], cwd: string): Generator<InputFil
 }
 
 /** realpath of the deepest existing ancestor, plus the rest: the output may not exist yet. */
-function realish(path: string): string {
-  let head = path;
+export function realish(path: string): string {
+  let head = resolve(path);
   const tail: string[] = [];
-  while (!existsSync(head)) {
+  while (!existsSync(head) && dirname(head) !== head) {
     tail.unshift(head.slice(dirname(head).length + 1));
     head = dirname(head);
   }

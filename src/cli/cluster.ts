@@ -4,17 +4,18 @@
  * `winnow clean`, and with the rule files checked at submission.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
-import { CLEAN_OPTIONS, jobsOption, parseSize, planClean } from './clean.js';
+import { CLEAN_OPTIONS, jobsOption, parseSize, planClean, realish } from './clean.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { shownPath } from '../io/shown.js';
 import { connect, failedKey, jobId, QUEUE_NAME, QUEUE_PREFIX, QueueError, queueAddress as parseAddress, reach as reachQueue, runKey, RUNS_KEY, settledKey, withoutSecret, type QueueAddress } from '../cluster/queue.js';
-import { makeShards, toShardFile } from '../cluster/shards.js';
+import { makeShards, toShardFile, type Shard } from '../cluster/shards.js';
 import { WorkerPool } from '../io/batch/pool.js';
+import { duration } from '../io/batch/progress.js';
 import { cleanShard, discardShard, publishShard, settleShard, type RunInfo, type ShardJob, type ShardOutcome } from '../cluster/run.js';
 
 const DEFAULT_SHARD_SIZE = '64MB';
@@ -189,7 +190,7 @@ function summaryOf(info: RunInfo): RunSummary {
   return { id: info.id, submitted: info.submitted, out: info.out, inputs: info.inputs, shards: info.shards, bytes: info.bytes };
 }
 
-function shardJob(run: string, shard: { index: number; files: import('../io/sources/inputs.js').InputFile[]; bytes: number }): ShardJob {
+function shardJob(run: string, shard: Shard): ShardJob {
   return { run, shard: shard.index, bytes: shard.bytes, files: shard.files.map(toShardFile) };
 }
 
@@ -355,17 +356,6 @@ function outside(info: RunInfo, root: string): string | undefined {
   return undefined;
 }
 
-/** realpath of the deepest existing ancestor, plus the rest. */
-function realish(path: string): string {
-  let head = resolve(path);
-  const tail: string[] = [];
-  while (!existsSync(head) && dirname(head) !== head) {
-    tail.unshift(head.slice(dirname(head).length + 1));
-    head = dirname(head);
-  }
-  return join(realpathSync(head), ...tail);
-}
-
 export async function statusCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...QUEUE_OPTIONS, run: { type: 'string' }, format: { type: 'string', default: 'text' } } });
   if (values.help) {
@@ -459,13 +449,7 @@ function statusText(s: RunStatus, cwd: string): string {
     `shards: ${n(s.shards.done)} done, ${n(s.shards.running)} running, ${n(s.shards.waiting)} waiting, ${n(s.shards.failed)} failed, of ${n(s.shards.total)}`,
     `documents: ${n(s.documents.cleaned)} cleaned, ${n(s.documents.failed)} failed${s.documents.skipped ? `, ${n(s.documents.skipped)} skipped` : ''}${s.documents.inRunningShards ? ` (and ${n(s.documents.inRunningShards)} finished in running shards)` : ''}; ${mb(s.bytes.done)} of ${mb(s.bytes.total)} read`,
   ];
-  if (s.rate !== undefined) lines.push(`rate: ${s.rate.toFixed(1)} documents/s${s.eta !== undefined ? `; about ${formatSeconds(s.eta)} left` : ''}`);
+  if (s.rate !== undefined) lines.push(`rate: ${s.rate.toFixed(1)} documents/s${s.eta !== undefined ? `; about ${duration(s.eta)} left` : ''}`);
   for (const f of s.failed) lines.push(`failed: shard ${f.shard + 1} (${f.inputs.slice(0, 3).join(', ')}${f.inputs.length > 3 ? `, +${f.inputs.length - 3} more` : ''}): ${f.reason}`);
   return `${lines.join('\n')}\n`;
-}
-
-function formatSeconds(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
 }

@@ -73,8 +73,9 @@ export function clusterDir(info: Pick<RunInfo, 'out' | 'id'>): string {
 }
 
 const recordsDir = (info: RunInfo) => join(clusterDir(info), 'records');
-const SIDE_FILES = ['errors', 'warnings', 'report'] as const;
-const recordFile = (info: RunInfo, shard: number, kind: (typeof SIDE_FILES)[number]) => join(recordsDir(info), `${shard}.${kind}.jsonl`);
+/** A shard's records kept beside the run's others until it finishes: error, warning and report lines. */
+type RecordKind = 'errors' | 'warnings' | 'report';
+const recordFile = (info: RunInfo, shard: number, kind: RecordKind) => join(recordsDir(info), `${shard}.${kind}.jsonl`);
 
 /**
  * Clean one shard into its staging folder (`token` tells this attempt from any other, even of a
