@@ -22,6 +22,7 @@
  */
 import type { Element } from 'hast';
 import { decodeHTML } from 'entities';
+import { collapseWhitespace } from '../text/words.js';
 import { FIELDS, readField, type FieldName, type FieldReading } from './fields.js';
 import type { PageView, RuleKind } from './types.js';
 
@@ -234,11 +235,7 @@ const MAX_SITE_WORDS = 3;
 function titleOfPage(page: PageView, title: string, site: string | undefined): string {
   const parts = title.split(SITE_SUFFIX).map((p) => p.trim().toLowerCase());
   if (parts.length > 1) {
-    for (const node of page.nodes) {
-      if (node.type !== 'element' || node.tagName !== 'h1') continue;
-      const heading = textOf(node).replace(/\s+/g, ' ').trim();
-      if (parts.includes(heading.toLowerCase())) return heading;
-    }
+    for (const heading of headings(page)) if (parts.includes(heading.toLowerCase())) return heading;
   }
   const stripped = withoutSite(title, site);
   if (stripped !== title || parts.length < 2) return stripped;
@@ -269,7 +266,7 @@ const MAX_APPENDED_WORDS = 6;
  * else the title without the site's name.
  */
 function asShown(page: PageView, title: string, site: string | undefined): string {
-  const collapsed = title.replace(/\s+/g, ' ').trim();
+  const collapsed = collapseWhitespace(title);
   for (const heading of headings(page)) {
     if (heading.length >= collapsed.length || !collapsed.startsWith(heading)) continue;
     const rest = collapsed.slice(heading.length);
@@ -286,13 +283,12 @@ function asShown(page: PageView, title: string, site: string | undefined): strin
 
 const headingsOf = new WeakMap<PageView, string[]>();
 
-/** The texts of the page's `<h1>` elements, whitespace collapsed. */
+/** The texts of the page's `<h1>` elements, whitespace collapsed, read once per page (every reader of a title asks). */
 function headings(page: PageView): string[] {
   let texts = headingsOf.get(page);
   if (texts === undefined) {
     texts = [];
-    for (const node of page.nodes) if (node.type === 'element' && node.tagName === 'h1') texts.push(textOf(node).replace(/\s+/g, ' ').trim());
-    texts = texts.filter((t) => t !== '');
+    for (const node of page.nodes) if (node.type === 'element' && node.tagName === 'h1') texts.push(collapseWhitespace(textOf(node)));
     headingsOf.set(page, texts);
   }
   return texts;
