@@ -1,4 +1,6 @@
 /** What the learner's generators propose, and what they all need to know of the pages. */
+import { stringify } from 'yaml';
+import { parseRuleFile, type LoadedRule } from '../kernel/rules/parse.js';
 import { tokens } from '../kernel/text/words.js';
 import type { LearnOptions } from './options.js';
 import type { LearnPage, PageBlock } from './page.js';
@@ -94,4 +96,16 @@ export function removalCost(context: LearnContext, occurrences: KeyStats['occurr
     lost += context.pages[page].ledger?.cost(removed) ?? 0;
   }
   return { words, lost };
+}
+
+/** The rule as written in the file: id and description first, then the matcher keys. */
+export function ruleObject(id: string, candidate: Pick<Candidate, 'description' | 'rule'>): Record<string, unknown> {
+  return { id, description: candidate.description, ...candidate.rule };
+}
+
+/** Compile one candidate through the rule loader, as a one-rule file of the outlet. */
+export function compile(outlet: string, id: string, candidate: Pick<Candidate, 'description' | 'rule'>): LoadedRule | undefined {
+  const source = stringify({ outlet, rules: [ruleObject(id, candidate)] });
+  const { file } = parseRuleFile(source, `(learned ${outlet})`, { expectOutlet: outlet });
+  return file?.rules[0];
 }

@@ -15,7 +15,7 @@ import { tokens } from '../kernel/text/words.js';
 import { parseRuleFile, type LoadedRule } from '../kernel/rules/parse.js';
 import { DEFAULT_OUTLET, type RuleSet } from '../kernel/rules/ruleset.js';
 import { stringify } from 'yaml';
-import { indexKeys, SOURCE_ORDER, type Candidate, type LearnContext, type Source } from './candidate.js';
+import { compile, indexKeys, ruleObject, SOURCE_ORDER, type Candidate, type LearnContext, type Source } from './candidate.js';
 import { evaluate } from './evaluate.js';
 import { affixCandidates } from './generate/affix.js';
 import { captionCandidates } from './generate/caption.js';
@@ -318,7 +318,7 @@ interface Found {
 function findContent(outlet: string, pages: readonly ArticlePage[], base: readonly LoadedRule[], taken: ReadonlySet<string>): Found | undefined {
   const scored = pages.filter((p) => p.type === 'html' && p.doc.gold !== undefined);
   if (scored.length === 0 || base.some((r) => r.outlet === outlet && r.kindName === 'content')) return undefined;
-  const keepBody = compile(outlet, fresh('keep-body', taken), { id: 'keep-body', description: '', rule: { content: 'body' }, source: 'content', vouched: true })!;
+  const keepBody = compile(outlet, fresh('keep-body', taken), { description: '', rule: { content: 'body' } })!;
   const found = searchContent(scored.map((p) => contentPage(p, innerKept(p, base, keepBody))));
   if (!found) return undefined;
   const id = fresh(CONTENT_ID, taken);
@@ -412,17 +412,6 @@ export function fresh(id: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
 }
 
-/** The rule as written in the file: id and description first, then the matcher keys. */
-function ruleObject(id: string, candidate: Candidate): Record<string, unknown> {
-  return { id, description: candidate.description, ...candidate.rule };
-}
-
-/** Compile one candidate through the rule loader, as a one-rule file of the outlet. */
-function compile(outlet: string, id: string, candidate: Candidate): LoadedRule | undefined {
-  const source = stringify({ outlet, rules: [ruleObject(id, candidate)] });
-  const { file } = parseRuleFile(source, `(learned ${outlet})`, { expectOutlet: outlet });
-  return file?.rules[0];
-}
 
 /**
  * Run the accepted rules together after the rules in force; drop rules and list entries that no

@@ -7,9 +7,9 @@
  * reads the title there, and leaves the other fields to the defaults.
  */
 import { runRules } from '../kernel/engine/run.js';
-import { parseRuleFile, type LoadedRule } from '../kernel/rules/parse.js';
+import type { LoadedRule } from '../kernel/rules/parse.js';
 import { collapseWhitespace } from '../kernel/text/words.js';
-import { stringify } from 'yaml';
+import { compile, ruleObject } from './candidate.js';
 import type { LearnedRule } from './learn.js';
 import type { ArticlePage } from './page.js';
 
@@ -46,7 +46,7 @@ export function learnTitle(outlet: string, pages: readonly ArticlePage[], base: 
   const before = right(base).count;
   let best: { source: (typeof SOURCES)[number]; count: number; titles: string[] } | undefined;
   for (const source of SOURCES) {
-    const rule = compileTitle(outlet, id, source.rule, source.description);
+    const rule = compile(outlet, id, source);
     if (!rule) continue;
     const found = right([...base, rule]);
     if (found.count > (best?.count ?? before)) best = { source, ...found };
@@ -55,12 +55,7 @@ export function learnTitle(outlet: string, pages: readonly ArticlePage[], base: 
   return {
     id,
     source: 'title',
-    rule: { id, description: best.source.description, ...best.source.rule, learned: { support: `${best.count}/${known.length}`, at } },
+    rule: { ...ruleObject(id, best.source), learned: { support: `${best.count}/${known.length}`, at } },
     evidence: { pages: best.count, seen: known.length, words: 0, examples: best.titles.slice(0, 2), field: { name: 'title', before } },
   };
-}
-
-function compileTitle(outlet: string, id: string, rule: Record<string, unknown>, description: string): LoadedRule | undefined {
-  const { file } = parseRuleFile(stringify({ outlet, rules: [{ id, description, ...rule }] }), `(learned ${outlet})`, { expectOutlet: outlet });
-  return file?.rules[0];
 }
