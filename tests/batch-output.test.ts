@@ -1,26 +1,13 @@
 /** Outputs of a batch: JSONL(.gz) records, mirrored folders, byte-identical whatever the number of workers, never over an input. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { article, jsonl } from './corpus-helpers.js';
-import { ROOT, run, tempDir, writeTree } from './helpers.js';
+import { ROOT, run, tempDir, tree, writeTree } from './helpers.js';
 
 const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
 
-/** Every file under `dir` (relative path -> bytes). */
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(relative(dir, full), readFileSync(full));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 /** A corpus of varied sizes (so workers finish out of order) with a few bad records. */
 function mixedCorpus(): string {

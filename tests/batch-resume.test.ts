@@ -4,10 +4,10 @@
  * byte (documents, JSONL.gz members, errors.jsonl), and so must its removal report.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { article } from './corpus-helpers.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT, tempDir, tree } from './helpers.js';
 
 const bin = join(ROOT, 'bin', 'winnow.js');
 /** Enough documents that a run is still going well after its first checkpoint (every 1,000 documents). */
@@ -25,18 +25,6 @@ function winnow(args: string[], cwd: string) {
   return spawnSync(process.execPath, [bin, 'clean', ...args], { cwd, encoding: 'utf8' });
 }
 
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[relative(dir, full)] = readFileSync(full).toString('base64');
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 /** Start a run, wait until its journal holds a checkpoint, then kill -9 it. */
 async function killAfterFirstCheckpoint(args: string[], cwd: string, journal: string): Promise<void> {

@@ -5,29 +5,16 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { article, jsonl, warc } from './corpus-helpers.js';
-import { ROOT, run, tempDir, writeTree } from './helpers.js';
+import { ROOT, run, tempDir, tree, writeTree } from './helpers.js';
 import { makeTls, startRedis, type RedisServer } from './redis.js';
 import { lineRanges, makeShards, recordRanges } from '../src/cluster/shards.js';
 import { expandInputs } from '../src/io/sources/inputs.js';
 
 const BIN = join(ROOT, 'bin', 'winnow.js');
 
-/** Every file under `dir` (relative path -> bytes). */
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(relative(dir, full), readFileSync(full));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 /** A worker process, with what it has said so far. */
 interface WorkerProcess {

@@ -1,7 +1,7 @@
 /** Shared test helpers: run the CLI in-process, build rule sets from inline YAML. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execute } from '../src/cli/main.js';
 import { loadRules } from '../src/io/rules.js';
@@ -69,4 +69,18 @@ export async function documentsUnder(root: string): Promise<SourceDocument[]> {
   const out: SourceDocument[] = [];
   for await (const doc of readDocuments([root], { cwd: root })) out.push(doc);
   return out;
+}
+
+/** Every file under `dir` (relative path -> bytes): two output folders compare byte for byte. */
+export function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return files;
 }
