@@ -20,7 +20,7 @@ import { clean } from '../src/kernel/clean.js';
 import { renderRuleFile } from '../src/learn/emit.js';
 import { learnOutlet } from '../src/learn/learn.js';
 import { loadRules } from '../src/io/rules.js';
-import { byPublisher, readDragnet, readKnown, type Page } from './dragnet.js';
+import { byPublisher, collapsed, readDragnet, readKnown, type Page } from './dragnet.js';
 import { machine } from './machine.js';
 import { commandLine, recordSection } from './record.js';
 import { loadScorer } from './scorer.js';
@@ -61,7 +61,6 @@ interface Row {
   titlesLearned: number;
   rules: string;
 }
-const norm = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const f1 = (text: string, gold: string) => scorer.scorePair(text, gold).words.f1;
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
 const started = Date.now();
@@ -83,7 +82,7 @@ for (const [publisher, dates] of [...byDate].sort((a, b) => a[0].localeCompare(b
       const base = mean(testPages.map((p, i) => f1(plain[i].text, p.gold)));
       const withFile = mean(testPages.map((p, i) => f1(filed[i].text, p.gold)));
       const known = testPages.map((p) => readKnown(corpus, p.id)?.title);
-      const right = (results: typeof plain) => results.filter((r, i) => known[i] !== undefined && norm(r.article.title) === norm(known[i])).length;
+      const right = (results: typeof plain) => results.filter((r, i) => known[i] !== undefined && collapsed(r.article.title) === collapsed(known[i])).length;
       const summary = [content === undefined ? 'no content rule' : `content: ${[content].flat().join(' | ')}`, ...(title ? [`title: ${title.metadata ?? 'h1'}`] : []), `${proposal.rules.length - (content === undefined ? 0 : 1) - (title ? 1 : 0)} inner`, ...(proposal.disable?.length ? [`disable ${proposal.disable.map((d) => d.id).join(', ')}`] : [])].join('; ');
       rows.push({ publisher, train, test, defaults: base, learned: withFile, titled: known.filter((k) => k !== undefined).length, titlesDefaults: right(plain), titlesLearned: right(filed), rules: summary });
       process.stderr.write(`${publisher.padEnd(24)} ${train} -> ${test}  ${base.toFixed(3)}  ${withFile.toFixed(3)}\n`);

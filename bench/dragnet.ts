@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDocument } from '../src/io/sources/decode.js';
+import { collapseWhitespace } from '../src/kernel/text/words.js';
 
 /** The corpus a bench reads when it is given none: ../shared beside the checkout, run from its root. */
 export const DEFAULT_CORPUS = '../shared/corpus/dragnet-train';
@@ -79,4 +80,9 @@ export function readKnown(corpus: string, id: string): KnownFields | undefined {
   const s = JSON.parse(readFileSync(path, 'utf8')) as { title?: string; authors?: string; publishing_date?: string };
   const authors = typeof s.authors === 'string' ? [...s.authors.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? m[2]) : undefined;
   return { ...(s.title ? { title: s.title } : {}), ...(authors ? { authors } : {}), ...(s.publishing_date ? { date: s.publishing_date } : {}) };
+}
+
+/** A field's text as gold and output are compared: whitespace collapsed, nothing for none. */
+export function collapsed(text: string | undefined): string {
+  return collapseWhitespace(text ?? '');
 }

@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { clean } from '../src/kernel/clean.js';
 import { loadRules } from '../src/io/rules.js';
 import type { RuleSet } from '../src/kernel/rules/ruleset.js';
-import { readDragnet, type Page } from './dragnet.js';
+import { collapsed, readDragnet, type Page } from './dragnet.js';
 import { machine } from './machine.js';
 import { commandLine, recordSection } from './record.js';
 import { loadScorer, type Scores } from './scorer.js';
@@ -41,7 +41,6 @@ interface Structure {
   publishing_date?: string;
 }
 
-const norm = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** The day an ISO-ish date names: as written, and in UTC when it carries an offset. */
 function days(date: string | undefined): string[] {
@@ -53,8 +52,8 @@ function days(date: string | undefined): string[] {
 }
 
 function setF1(found: string[], gold: string[]): number {
-  const a = new Set(found.map((n) => norm(n).toLowerCase()));
-  const b = new Set(gold.map((n) => norm(n).toLowerCase()));
+  const a = new Set(found.map((n) => collapsed(n).toLowerCase()));
+  const b = new Set(gold.map((n) => collapsed(n).toLowerCase()));
   if (a.size === 0 && b.size === 0) return 1;
   const both = [...a].filter((n) => b.has(n)).length;
   return both === 0 ? 0 : (2 * both) / (a.size + b.size);
@@ -91,7 +90,7 @@ function scoreFields(withRules: RuleSet, onPage?: (page: Page, result: ReturnTyp
   for (const page of fundus) {
     const result = cleanPage(page, false, withRules);
     const structure = structures.get(page.id)!;
-    const titleRight = norm(result.article.title) === norm(structure.title);
+    const titleRight = collapsed(result.article.title) === collapsed(structure.title);
     if (titleRight) out.titles++;
     let dateRight: boolean | undefined;
     if (structure.publishing_date) {
