@@ -85,7 +85,10 @@ test('--resume of a run killed before its first checkpoint says it starts over, 
   while (!existsSync(journal)) await new Promise((r) => setTimeout(r, 10));
   child.kill('SIGKILL');
   await exited;
-  expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1);
+  // The journal appears whole (written beside it and renamed): its header line, no checkpoint.
+  const lines = readFileSync(journal, 'utf8').split('\n');
+  expect(lines).toHaveLength(2);
+  expect(JSON.parse(lines[0]).job).toEqual(expect.any(String));
   const resumed = spawnSync(process.execPath, [bin, 'clean', '-', '--out', 'out', '--resume'], { cwd: dir, encoding: 'utf8', input: readFileSync(join(dir, 'page.html')) });
   expect(resumed.status).toBe(0);
   expect(resumed.stderr).toContain('stopped before its first checkpoint; starting from the beginning');

@@ -10,7 +10,7 @@
  * the documents after it are cleaned again: the finished output is the same bytes as an
  * uninterrupted run's. A torn last line (killed mid-write) is ignored.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { TotalsJson } from './totals.js';
 
 const JOURNAL_VERSION = 1;
@@ -31,10 +31,14 @@ interface Header {
 export class Journal {
   private constructor(readonly path: string) {}
 
-  /** A new journal for `job`, replacing any old one. */
+  /**
+   * A new journal for `job`, replacing any old one. Written beside and renamed into place, so a
+   * journal that exists always names its job (a run killed while creating it left none).
+   */
   static create(path: string, job: string): Journal {
     const header: Header = { winnowJournal: JOURNAL_VERSION, job };
-    writeFileSync(path, `${JSON.stringify(header)}\n`);
+    writeFileSync(`${path}.new`, `${JSON.stringify(header)}\n`);
+    renameSync(`${path}.new`, path);
     return new Journal(path);
   }
 
