@@ -1,14 +1,18 @@
 /**
  * Learned rules on real pages: for every host of a corpus with enough pages, k-fold by page,
  * learn rules on the other folds (once without gold, once with), clean the held-out fold, and
- * score it with the reference scorer against the default rules alone.
+ * score it with the reference scorer against the default rules alone. With `--train N`, each
+ * page is cleaned instead with rules learned from N other pages of its host (the first N in
+ * corpus order): "learn from 4 pages, clean a 5th". `--by publisher` groups a news corpus's
+ * pages by publisher, and `--body` scores the body alone (`--no-title`), as fundus-publishers'
+ * gold is.
  *
- *   npm run bench:build && node build/bench/learn.js CORPUS [--record] [--folds 5] [--min-pages 5] [--host H] [--rules DIR] [--scorer PATH]
+ *   npm run bench:build && node build/bench/learn.js CORPUS [--record] [--folds 5 | --train N] [--min-pages 5] [--by host|publisher] [--body] [--host H] [--rules DIR] [--scorer PATH]
  *
  * Reads one of ../shared's corpora in the Dragnet layout (html/ID.html, gold/ID.txt,
  * manifest.jsonl with {id, url, host}): CORPUS, by default ../shared/corpus/dragnet-train
  * (Dragnet data set, AGPL-3.0; read in place, not copied). `--record` writes the `learn` section
- * of bench/RESULTS.md. Scores are words F1 of ../shared/tools/score.mjs (or --scorer PATH), averaged over a
+ * of bench/RESULTS.md (with `--train N`, the section `learn-N-CORPUS`). Scores are words F1 of ../shared/tools/score.mjs (or --scorer PATH), averaged over a
  * host's pages, then over hosts. Each host's learned rules are written to a temporary rules
  * folder beside the defaults and loaded with loadRules, exactly as `winnow learn --write` would
  * leave them.
@@ -31,6 +35,9 @@ const { values, positionals } = parseArgs({
   options: {
     record: { type: 'boolean', default: false },
     folds: { type: 'string', default: '5' },
+    train: { type: 'string' },
+    by: { type: 'string', default: 'host' },
+    body: { type: 'boolean', default: false },
     'min-pages': { type: 'string', default: '5' },
     host: { type: 'string', multiple: true },
     rules: { type: 'string', default: 'rules' },
@@ -38,8 +45,14 @@ const { values, positionals } = parseArgs({
   },
 });
 const corpus = resolve(positionals[0] ?? DEFAULT_CORPUS);
+const corpusName = corpus.split('/').slice(-2).join('/');
 const scorer = await loadScorer(corpus, values.scorer);
 const folds = Number(values.folds);
+const trainPages = values.train === undefined ? undefined : Number(values.train);
+if (trainPages !== undefined && !(Number.isInteger(trainPages) && trainPages >= 1)) throw new Error(`--train ${values.train}: give a number of pages, 1 or more`);
+if (values.by !== 'host' && values.by !== 'publisher') throw new Error(`--by ${values.by}: give host or publisher`);
+const groupBy = values.by;
+const title = !values.body;
 const minPages = Number(values['min-pages']);
 const defaultsFile = join(resolve(values.rules), 'default.yaml');
 const made: string[] = [];
@@ -48,10 +61,11 @@ const defaults = loadRules(rulesFolder());
 
 const byHost = new Map<string, Page[]>();
 for (const page of readDragnet(corpus)) {
-  if (!page.host) continue;
-  const list = byHost.get(page.host) ?? [];
+  const group = groupBy === 'host' ? page.host : page.publisher;
+  if (!group) continue;
+  const list = byHost.get(group) ?? [];
   list.push(page);
-  byHost.set(page.host, list);
+  byHost.set(group, list);
 }
 const hosts = [...byHost]
   .filter(([host, pages]) => pages.length >= minPages && (!values.host || values.host.includes(host)))
@@ -73,31 +87,32 @@ const started = Date.now();
 const rows: Row[] = [];
 for (const [host, pages] of hosts) {
   const docs = pages.map((p) => ({ id: p.id, url: p.url, content: p.html, gold: p.gold, type: 'html' as const }));
-  const k = Math.min(folds, docs.length);
-  // Each page is parsed once; every fold learns from the prepared pages of the other folds.
-  const prepared = preparePages(docs, defaults, host);
+  // Each page is parsed once; every split learns from the prepared pages of its training pages.
+  const outlet = host.toLowerCase();
+  const prepared = preparePages(docs, defaults, outlet);
   if (prepared.failed.length > 0) throw new Error(`${host}: ${prepared.failed.map((f) => `${f.id}: ${f.error}`).join('; ')}`);
   const scores = { base: [] as number[], learned: [] as number[], gold: [] as number[], bound: [] as number[] };
   let rules = 0;
   let rulesGold = 0;
-  for (let fold = 0; fold < k; fold++) {
-    const train = prepared.pages.filter((_, i) => i % k !== fold);
-    const plain = learnFromPages(host, withoutGold(train), defaults).proposal;
-    const checked = learnFromPages(host, train, defaults).proposal;
+  const runs = splits(docs.length);
+  for (const split of runs) {
+    const train = prepared.pages.filter((_, i) => split.train(i));
+    const plain = learnFromPages(outlet, withoutGold(train), defaults).proposal;
+    const checked = learnFromPages(outlet, train, defaults).proposal;
     rules += plain.rules.length;
     rulesGold += checked.rules.length;
     const plainRules = loadRules(rulesFolder(plain));
     const checkedRules = loadRules(rulesFolder(checked));
-    for (const doc of docs.filter((_, i) => i % k === fold)) {
-      const base = scorer.scorePair(clean({ content: doc.content, type: 'html' }, { rules: defaults }).text, doc.gold).words;
+    for (const doc of docs.filter((_, i) => split.test(i))) {
+      const base = scorer.scorePair(clean({ content: doc.content, type: 'html' }, { rules: defaults, title }).text, doc.gold).words;
       scores.base.push(base.f1);
       // Removal rules cannot bring back what the defaults drop: at best they remove every other word.
       scores.bound.push(base.recall === 0 ? 0 : (2 * base.recall) / (1 + base.recall));
-      scores.learned.push(f1(clean({ content: doc.content, type: 'html', outlet: host }, { rules: plainRules }).text, doc.gold));
-      scores.gold.push(f1(clean({ content: doc.content, type: 'html', outlet: host }, { rules: checkedRules }).text, doc.gold));
+      scores.learned.push(f1(clean({ content: doc.content, type: 'html', outlet }, { rules: plainRules, title }).text, doc.gold));
+      scores.gold.push(f1(clean({ content: doc.content, type: 'html', outlet }, { rules: checkedRules, title }).text, doc.gold));
     }
   }
-  const row: Row = { host, pages: docs.length, base: mean(scores.base), learned: mean(scores.learned), gold: mean(scores.gold), rules: rules / k, rulesGold: rulesGold / k, bound: mean(scores.bound) };
+  const row: Row = { host, pages: docs.length, base: mean(scores.base), learned: mean(scores.learned), gold: mean(scores.gold), rules: rules / runs.length, rulesGold: rulesGold / runs.length, bound: mean(scores.bound) };
   rows.push(row);
   process.stderr.write(`${host.padEnd(36)} ${String(row.pages).padStart(3)}  ${row.base.toFixed(3)}  ${row.learned.toFixed(3)} (${signed(row.learned - row.base)})  ${row.gold.toFixed(3)} (${signed(row.gold - row.base)})\n`);
 }
@@ -109,27 +124,47 @@ const worst = rows.reduce((w, r) => (r.learned - r.base < w.learned - w.base ? r
 const worstGold = rows.reduce((w, r) => (r.gold - r.base < w.gold - w.base ? r : w), rows[0]);
 const seconds = (Date.now() - started) / 1000;
 const bound = mean(rows.map((r) => r.bound));
+const gap = (x: number) => `${((100 * (x - base)) / (1 - base)).toFixed(0)}%`;
+const group = groupBy === 'host' ? 'host' : 'publisher';
 const markdown = [
-  `## Learned rules, per host of \`${corpus.split('/').slice(-2).join('/')}\``,
+  trainPages === undefined ? `## Learned rules, per host of \`${corpusName}\`` : `## Learned from ${trainPages} pages, tested on another (\`${corpusName}\`)`,
   '',
   `${machine()}; ${seconds.toFixed(0)} s.`,
   `Command: \`${commandLine()}\`.`,
-  `Every host with ${minPages} or more pages (${rows.length} hosts, ${rows.reduce((n, r) => n + r.pages, 0)} pages), ${folds}-fold by page: rules learned from the other folds (without gold, then with gold); the held-out fold cleaned with the defaults alone and with the defaults plus the learned rules.`,
-  'Words F1 of ../shared/tools/score.mjs, the mean over a host\'s pages, then over hosts. "rules": the mean number of learned rules per fold.',
+  trainPages === undefined
+    ? `Every ${group} with ${minPages} or more pages (${rows.length} ${group}s, ${rows.reduce((n, r) => n + r.pages, 0)} pages), ${folds}-fold by page: rules learned from the other folds (without gold, then with gold); the held-out fold cleaned with the defaults alone and with the defaults plus the learned rules.`
+    : `Every ${group} with ${minPages} or more pages (${rows.length} ${group}s, ${rows.reduce((n, r) => n + r.pages, 0)} pages): each page cleaned with rules learned (without gold, then with gold) from ${trainPages} other pages of its ${group} (the first ${trainPages} others in corpus order; fewer when the ${group} has fewer), against the defaults alone.`,
+  `Words F1 of ../shared/tools/score.mjs${title ? '' : ' on the body alone (`--no-title`)'}, the mean over a ${group}'s pages, then over ${group}s. "rules": the mean number of learned rules per ${trainPages === undefined ? 'fold' : 'page cleaned'}. Gap closed: (learned - defaults) / (1 - defaults).`,
   '',
-  '| host | pages | defaults | + learned | Δ | + learned with gold | Δ | rules (no gold / gold) |',
+  `| ${group} | pages | defaults | + learned | Δ | + learned with gold | Δ | rules (no gold / gold) |`,
   '|---|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.host} | ${r.pages} | ${r.base.toFixed(3)} | ${r.learned.toFixed(3)} | ${signed(r.learned - r.base)} | ${r.gold.toFixed(3)} | ${signed(r.gold - r.base)} | ${r.rules.toFixed(1)} / ${r.rulesGold.toFixed(1)} |`),
-  `| **mean of ${rows.length} hosts** | | **${base.toFixed(3)}** | **${learned.toFixed(3)}** | **${signed(learned - base)}** | **${gold.toFixed(3)}** | **${signed(gold - base)}** | |`,
+  `| **mean of ${rows.length} ${group}s** | | **${base.toFixed(3)}** | **${learned.toFixed(3)}** | **${signed(learned - base)}** | **${gold.toFixed(3)}** | **${signed(gold - base)}** | |`,
   '',
   '| summary | words F1 | Δ against the defaults |',
   '|---|---:|---:|',
   `| bound for removal rules: every word the defaults keep that is not in the gold removed, nothing else (they cannot bring back what the defaults drop) | ${bound.toFixed(3)} | ${signed(bound - base)} |`,
-  `| host the learned rules helped least without gold (negative Δ: made worse): ${worst.host} | ${worst.learned.toFixed(3)} | ${signed(worst.learned - worst.base)} |`,
-  `| host the learned rules helped least with gold (negative Δ: made worse): ${worstGold.host} | ${worstGold.gold.toFixed(3)} | ${signed(worstGold.gold - worstGold.base)} |`,
+  `| gap closed without gold / with gold | ${gap(learned)} / ${gap(gold)} | |`,
+  `| ${group} the learned rules helped least without gold (negative Δ: made worse): ${worst.host} | ${worst.learned.toFixed(3)} | ${signed(worst.learned - worst.base)} |`,
+  `| ${group} the learned rules helped least with gold (negative Δ: made worse): ${worstGold.host} | ${worstGold.gold.toFixed(3)} | ${signed(worstGold.gold - worstGold.base)} |`,
 ].join('\n');
 process.stdout.write(`${markdown}\n`);
-if (values.record) recordSection('learn', markdown);
+if (values.record) recordSection(trainPages === undefined ? 'learn' : `learn-${trainPages}-${corpusName.split('/').pop()}`, markdown);
+
+/**
+ * How a group's pages are split: k folds by page (page i in fold i % k), or with `--train N`
+ * one split per page, training on the first N other pages.
+ */
+function splits(pages: number): Array<{ train: (i: number) => boolean; test: (i: number) => boolean }> {
+  if (trainPages === undefined) {
+    const k = Math.min(folds, pages);
+    return Array.from({ length: k }, (_, fold) => ({ train: (i: number) => i % k !== fold, test: (i: number) => i % k === fold }));
+  }
+  return Array.from({ length: pages }, (_, page) => {
+    const others = Array.from({ length: pages }, (_, i) => i).filter((i) => i !== page).slice(0, trainPages);
+    return { train: (i: number) => others.includes(i), test: (i: number) => i === page };
+  });
+}
 
 function signed(x: number): string {
   return `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
