@@ -85,6 +85,8 @@ const f1 = (text: string, gold: string) => scorer.scorePair(text, gold).words.f1
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
 const started = Date.now();
 const rows: Row[] = [];
+/** How many pages each split learned from. */
+const trainedOn: number[] = [];
 for (const [host, pages] of hosts) {
   const docs = pages.map((p) => ({ id: p.id, url: p.url, content: p.html, gold: p.gold, type: 'html' as const }));
   // Each page is parsed once; every split learns from the prepared pages of its training pages.
@@ -95,6 +97,7 @@ for (const [host, pages] of hosts) {
   let rules = 0;
   let rulesGold = 0;
   const runs = splits(docs.length);
+  trainedOn.push(...runs.map((split) => docs.filter((_, i) => split.train(i)).length));
   for (const split of runs) {
     const train = prepared.pages.filter((_, i) => split.train(i));
     const plain = learnFromPages(outlet, withoutGold(train), defaults).proposal;
@@ -124,16 +127,17 @@ const worst = rows.reduce((w, r) => (r.learned - r.base < w.learned - w.base ? r
 const worstGold = rows.reduce((w, r) => (r.gold - r.base < w.gold - w.base ? r : w), rows[0]);
 const seconds = (Date.now() - started) / 1000;
 const bound = mean(rows.map((r) => r.bound));
+const trained = mean(trainedOn);
 const gap = (x: number) => `${((100 * (x - base)) / (1 - base)).toFixed(0)}%`;
 const group = groupBy === 'host' ? 'host' : 'publisher';
 const markdown = [
-  trainPages === undefined ? `## Learned rules, per host of \`${corpusName}\`` : `## Learned from ${trainPages} pages, tested on another (\`${corpusName}\`)`,
+  trainPages === undefined ? `## Learned rules, per host of \`${corpusName}\`` : `## Learned from up to ${trainPages} pages, tested on another (\`${corpusName}\`)`,
   '',
   `${machine()}; ${seconds.toFixed(0)} s.`,
   `Command: \`${commandLine()}\`.`,
   trainPages === undefined
     ? `Every ${group} with ${minPages} or more pages (${rows.length} ${group}s, ${rows.reduce((n, r) => n + r.pages, 0)} pages), ${folds}-fold by page: rules learned from the other folds (without gold, then with gold); the held-out fold cleaned with the defaults alone and with the defaults plus the learned rules.`
-    : `Every ${group} with ${minPages} or more pages (${rows.length} ${group}s, ${rows.reduce((n, r) => n + r.pages, 0)} pages): each page cleaned with rules learned (without gold, then with gold) from ${trainPages} other pages of its ${group} (the first ${trainPages} others in corpus order; fewer when the ${group} has fewer), against the defaults alone.`,
+    : `Every ${group} with ${minPages} or more pages (${rows.length} ${group}s, ${rows.reduce((n, r) => n + r.pages, 0)} pages): each page cleaned with rules learned (without gold, then with gold) from ${trainPages} other pages of its ${group} (the first ${trainPages} others in corpus order; all the others when the ${group} has fewer: ${trained.toFixed(1)} on average), against the defaults alone.`,
   `Words F1 of ../shared/tools/score.mjs${title ? '' : ' on the body alone (`--no-title`)'}, the mean over a ${group}'s pages, then over ${group}s. "rules": the mean number of learned rules per ${trainPages === undefined ? 'fold' : 'page cleaned'}. Gap closed: (learned - defaults) / (1 - defaults).`,
   '',
   `| ${group} | pages | defaults | + learned | Δ | + learned with gold | Δ | rules (no gold / gold) |`,
