@@ -3,6 +3,7 @@
  * rules clean the document, the text it drops is gone, the text it keeps is there, the fields it
  * reads are the article's, and the kind's own rule did something.
  */
+import { parse, stringify } from 'yaml';
 import { clean } from '../src/kernel/clean.js';
 import { KINDS } from '../src/kernel/kinds/registry.js';
 import { rulesFrom } from './helpers.js';
@@ -30,9 +31,11 @@ describe.each([...KINDS.values()].map((kind) => [kind.meta.name, kind] as const)
     expect(result.text).toContain(text);
   });
 
-  test(`the ${name} rule did something: a removal, a field or the title line`, () => {
+  test(`the ${name} rule did something: a removal, a field, the title line, or text kept that the others remove`, () => {
     const own = new Set(rules.defaults!.rules.filter((r) => r.kind === kind).map((r) => r.id));
-    const did = result.removals.some((r) => own.has(r.rule)) || Object.values(result.fields).some((f) => own.has(f!.rule));
+    const others = (parse(example.rules) as Array<Record<string, unknown>>).filter((rule) => !(name in rule));
+    const without = clean({ content: example.html ?? example.text!, type: example.html !== undefined ? 'html' : 'text' }, { rules: rulesFrom({ default: `outlet: default\nrules:\n${stringify(others).replace(/^/gm, '  ')}` }) });
+    const did = result.removals.some((r) => own.has(r.rule)) || Object.values(result.fields).some((f) => own.has(f!.rule)) || without.text !== result.text;
     expect(did).toBe(true);
   });
 });

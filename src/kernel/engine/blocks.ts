@@ -70,6 +70,8 @@ export class Block {
     readonly position: Position | undefined,
     /** Index of the element rule that claimed the container or an ancestor, if any. */
     readonly claimedBy: number | undefined,
+    /** Index of the rule that keeps the container or an ancestor whole (`keep`): no rule removes the block. */
+    readonly keptBy: number | undefined,
     /** The walk's events of the block's first and last text (to read it from, when not `read`). */
     private readonly firstEvent: number,
     private readonly lastEvent: number,
@@ -144,6 +146,20 @@ export interface BlockView {
 
 /** No claim (in `claimAt` and on a container). */
 export const UNCLAIMED = -1;
+
+/**
+ * A `keep` rule's claim, in `claimAt` and on a container: kept whole, whatever claims an
+ * ancestor or anything inside. Rule `index` keeps as `-2 - index`, so every claim below
+ * `UNCLAIMED` is a keep and every one from 0 up a removal.
+ */
+export function keepClaim(index: number): number {
+  return -2 - index;
+}
+
+/** The index of the rule a keep claim names; undefined for a removal's claim or none. */
+export function keeper(claim: number): number | undefined {
+  return claim < UNCLAIMED ? -2 - claim : undefined;
+}
 
 /**
  * A container being read: the element whose text the current run belongs to. As a `ReadRun`, the
@@ -221,12 +237,12 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
     // Whitespace between elements makes no block and has nothing to collapse.
     if (c.content) {
       const position = (c.at !== 0 ? positions[c.at] : undefined) ?? texts[events[c.firstEvent] >> EVENT_BITS].position;
-      const claim = c.claim === UNCLAIMED ? undefined : c.claim;
+      const claim = c.claim < 0 ? undefined : c.claim;
       // A claimed run is read now only when its words must be counted from its text.
       const read = claim === undefined ? c : c.recount ? readEvents(page, c.firstEvent, c.lastEvent) : undefined;
       // (`read` is there whenever the words are recounted: a split surrogate pair is rare.)
       const words = c.recount ? countWords(collapseWhitespace(read!.text)) : c.words;
-      const block = new Block(page, blocks.length, words, c.nodeWords, c.linkWords, c.at, position, claim, c.firstEvent, c.lastEvent, read);
+      const block = new Block(page, blocks.length, words, c.nodeWords, c.linkWords, c.at, position, claim, keeper(c.claim), c.firstEvent, c.lastEvent, read);
       blocks.push(block);
       if (c.runs++ === 0) c.firstRun = block;
       if (read === c) c.texts = [];
@@ -278,7 +294,9 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
         continue;
       }
       let claim = current.claim;
-      if (claim === UNCLAIMED && claimAt !== undefined && claimAt[at] !== UNCLAIMED) {
+      // A kept element is read whatever claims an ancestor (and nothing inside it is claimed).
+      if (claimAt !== undefined && claimAt[at] < UNCLAIMED) claim = claimAt[at];
+      else if (claim === UNCLAIMED && claimAt !== undefined && claimAt[at] !== UNCLAIMED) {
         claim = claimAt[at];
         claimed.push({ element: nodes[at] as Element, parent: nodes[parent[at]], rule: claim });
       }
@@ -301,7 +319,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
       const words = textWords[at];
       if (current.firstEvent === -1) current.firstEvent = e;
       current.lastEvent = e;
-      if (current.claim === UNCLAIMED) {
+      if (current.claim < 0) {
         current.text += values[at];
         current.texts.push(texts[at]);
         if ((flags & IN_LINK) !== 0) (current.linked ??= []).push(texts[at]);

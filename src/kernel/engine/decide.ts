@@ -70,7 +70,7 @@ export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], curre
   };
   const remove = (index: number, rule: BlockRule, detail: string | undefined) => {
     const text = current[index];
-    if (text === undefined || index === title) return;
+    if (text === undefined || index === title || blocks[index].keptBy !== undefined) return;
     current[index] = undefined;
     sink.removed(rule, index, text, detail);
   };
@@ -85,7 +85,7 @@ export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], curre
       for (let r = 0; r < list.length; r++) {
         const rule = list[r];
         const text = current[i];
-        if (text === undefined || i === title) continue scan;
+        if (text === undefined || i === title || blocks[i].keptBy !== undefined) continue scan;
         if (rule.scope && !rule.scope(i, total)) continue;
         context.block = blocks[i];
         context.text = text;

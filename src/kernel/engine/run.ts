@@ -12,7 +12,7 @@ import type { ArticleFound, ElementContext } from '../kinds/types.js';
 import { isTextDocument, positionsOf } from '../kinds/view.js';
 import type { LoadedRule } from '../rules/parse.js';
 import { collapseWhitespace, countWords } from '../text/words.js';
-import { readPageBlocks, UNCLAIMED, type Block, type BlockView } from './blocks.js';
+import { keepClaim, readPageBlocks, UNCLAIMED, type Block, type BlockView } from './blocks.js';
 import { decideBlocks, isBlockRule } from './decide.js';
 import { FieldTable, type Fields } from './fields.js';
 import { extractedField } from '../kinds/fields.js';
@@ -103,7 +103,8 @@ export interface RunOptions {
 /**
  * Let the element rules among `rules` claim elements, in rule order: `claimAt` holds, per page
  * position, the index (`firstIndex` + place in `rules`) of the rule that claimed the element
- * itself, or `UNCLAIMED`; an element claimed already stays with its first rule.
+ * itself, or `UNCLAIMED`; an element claimed already stays with its first rule, but a `keep`
+ * rule's claim (`keepClaim`) replaces any.
  */
 export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt: Int32Array, firstIndex = 0): Claims {
   const elementContext: ElementContext = { isClaimed: (at) => claimAt[at] !== UNCLAIMED };
@@ -135,7 +136,9 @@ export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt:
     if (matcher.findArticle !== undefined && index !== finder) continue;
     const planned = css.planIndex.get(index);
     const selected = planned !== undefined ? cssHits[planned] : matcher.select(page, index === finder ? { ...elementContext, article: claims.article } : elementContext);
-    for (const at of selected) if (claimAt[at] === UNCLAIMED) claimAt[at] = firstIndex + index;
+    // A keep rule's claim stands whatever claimed the element before it; a removal's only where none did.
+    if (matcher.keeps) for (const at of selected) claimAt[at] = keepClaim(firstIndex + index);
+    else for (const at of selected) if (claimAt[at] === UNCLAIMED) claimAt[at] = firstIndex + index;
   }
   return claims;
 }

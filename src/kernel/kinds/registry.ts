@@ -15,6 +15,7 @@ import { linkDensity } from './link-density.js';
 import { mainContent } from './main-content.js';
 import { metadata } from './metadata.js';
 import { pattern } from './pattern.js';
+import { keep } from './keep.js';
 import { selector } from './selector.js';
 import { shortBetween } from './short-between.js';
 import { strip } from './strip.js';
@@ -23,7 +24,7 @@ import { titleLine } from './title-line.js';
 import { text } from './text.js';
 import type { RuleKind } from './types.js';
 
-const ALL: ReadonlyArray<RuleKind<any>> = [selector, text, pattern, caption, strip, tags, hidden, classId, mainContent, content, linkDensity, shortBetween, dateLine, titleLine, metadata];
+const ALL: ReadonlyArray<RuleKind<any>> = [selector, keep, text, pattern, caption, strip, tags, hidden, classId, mainContent, content, linkDensity, shortBetween, dateLine, titleLine, metadata];
 
 /** Matcher key -> kind. */
 export const KINDS: ReadonlyMap<string, RuleKind<any>> = new Map(ALL.map((kind) => [kind.meta.name, kind]));

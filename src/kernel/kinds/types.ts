@@ -124,6 +124,8 @@ export interface BlockInfo {
   readonly group: Parent | undefined;
   /** Tag name of the block's container (`p`, `h1`, `li`, ...; empty for text at the top of the document). */
   readonly tag: string;
+  /** Index of the rule that keeps the block whole (`keep`): no rule removes it or cuts it. */
+  readonly keptBy?: number;
 }
 
 /** What a block kind asks the engine to do with a block. */
@@ -199,6 +201,11 @@ export interface ElementMatcher {
    * finds nothing is stale on the page, and the others apply as if it were not there.
    */
   findArticle?(page: PageView): ArticleFound | undefined;
+  /**
+   * The rule keeps what it selects (`keep`): no rule removes those elements or any text inside
+   * them, whatever claims an element around them.
+   */
+  keeps?: boolean;
 }
 
 /** A kind that reads the article's fields from the page and removes nothing (`metadata`). */

@@ -439,8 +439,8 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_text = validate11;
-const schema12 = {"type":"object","title":"text","description":"Remove blocks whose entire text equals one of the given strings, ignoring case and extra whitespace.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"text":{"description":"The exact text of a block to remove, or a list of them.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]}},"required":["id","text"],"additionalProperties":false};
+export const kind_keep = validate11;
+const schema12 = {"type":"object","title":"keep","description":"Keep every element matched by a CSS selector, with all its text: no other rule removes it or anything inside it, even inside an element another rule removes.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"keep":{"type":"string","minLength":1,"description":"A CSS selector list of the elements to keep, e.g. \".fact-box, #comments\"."}},"required":["id","keep"],"additionalProperties":false};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -456,8 +456,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.text === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(data.keep === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "keep"},message:"must have required property '"+"keep"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -519,6 +519,438 @@ if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
 const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema12.properties.drop.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.within !== undefined){
+let data3 = data.within;
+const _errs8 = errors;
+let valid1 = false;
+const _errs9 = errors;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 1 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid0 = _errs9 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs11 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err9 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "first") || (key1 === "last")) || (key1 === "from")) || (key1 === "to"))){
+const err10 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.first !== undefined){
+let data4 = data3.first;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err11 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data3.last !== undefined){
+let data5 = data3.last;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err13 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 1 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data3.from !== undefined){
+let data6 = data3.from;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err15 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 < 1 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data3.to !== undefined){
+let data7 = data3.to;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err17 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 < 1 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err20 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.extract !== undefined){
+let data8 = data.extract;
+if(typeof data8 === "string"){
+if(!pattern1.test(data8)){
+const err21 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err23 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.relax !== undefined){
+let data10 = data.relax;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err24 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(typeof data10 == "number"){
+if(data10 < 1 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data.learned !== undefined){
+let data11 = data.learned;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.support !== undefined){
+if(typeof data11.support !== "string"){
+const err26 = {instancePath:instancePath+"/learned/support",schemaPath:"#/properties/learned/properties/support/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data11.precision !== undefined){
+if(!(typeof data11.precision == "number")){
+const err27 = {instancePath:instancePath+"/learned/precision",schemaPath:"#/properties/learned/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.at !== undefined){
+if(typeof data11.at !== "string"){
+const err28 = {instancePath:instancePath+"/learned/at",schemaPath:"#/properties/learned/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/learned",schemaPath:"#/properties/learned/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.keep !== undefined){
+let data15 = data.keep;
+if(typeof data15 === "string"){
+if(func3(data15) < 1){
+const err30 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+export const kind_text = validate12;
+const schema13 = {"type":"object","title":"text","description":"Remove blocks whose entire text equals one of the given strings, ignoring case and extra whitespace.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"text":{"description":"The exact text of a block to remove, or a list of them.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]}},"required":["id","text"],"additionalProperties":false};
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.text === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema13.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.drop !== undefined){
+let data2 = data.drop;
+if(!((data2 === "block") || (data2 === "rest"))){
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema13.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -946,14 +1378,14 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate12.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_pattern = validate12;
-const schema13 = {"type":"object","title":"pattern","description":"Remove blocks whose text matches a regular expression (anchor with ^ and $ to match the whole block).","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"pattern":{"description":"A JavaScript regular expression (Unicode mode) tested against each block's text, or a list of them.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"ignore-case":{"type":"boolean","description":"Match letters regardless of case (default: false)."}},"required":["id","pattern"],"additionalProperties":false};
+export const kind_pattern = validate13;
+const schema14 = {"type":"object","title":"pattern","description":"Remove blocks whose text matches a regular expression (anchor with ^ and $ to match the whole block).","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"pattern":{"description":"A JavaScript regular expression (Unicode mode) tested against each block's text, or a list of them.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"ignore-case":{"type":"boolean","description":"Match letters regardless of case (default: false)."}},"required":["id","pattern"],"additionalProperties":false};
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -978,7 +1410,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema13.properties, key0))){
+if(!(func2.call(schema14.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1029,7 +1461,7 @@ errors++;
 if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema13.properties.drop.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema14.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1469,14 +1901,14 @@ vErrors.push(err38);
 }
 errors++;
 }
-validate12.errors = vErrors;
+validate13.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_caption = validate13;
-const schema14 = {"type":"object","title":"caption","description":"Remove a block that ends in a photo credit, and the alt-text line just before it in the same group.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"caption":{"description":"A regular expression for the credit that marks a caption, e.g. \"\\\\. Picture: [A-Z][\\\\w ]+$\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"alt-text":{"type":"boolean","description":"In plain text, also remove the line just before the caption in the same group: the image's alt text (default: true)."},"max-words":{"type":"integer","minimum":1,"description":"Longest block, in words, that may be a caption (default: no limit)."},"ignore-case":{"type":"boolean","description":"Match letters regardless of case (default: false)."}},"required":["id","caption"],"additionalProperties":false};
+export const kind_caption = validate14;
+const schema15 = {"type":"object","title":"caption","description":"Remove a block that ends in a photo credit, and the alt-text line just before it in the same group.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"caption":{"description":"A regular expression for the credit that marks a caption, e.g. \"\\\\. Picture: [A-Z][\\\\w ]+$\".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"alt-text":{"type":"boolean","description":"In plain text, also remove the line just before the caption in the same group: the image's alt text (default: true)."},"max-words":{"type":"integer","minimum":1,"description":"Longest block, in words, that may be a caption (default: no limit)."},"ignore-case":{"type":"boolean","description":"Match letters regardless of case (default: false)."}},"required":["id","caption"],"additionalProperties":false};
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1501,7 +1933,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema14.properties, key0))){
+if(!(func2.call(schema15.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1552,7 +1984,7 @@ errors++;
 if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema14.properties.drop.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema15.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2029,14 +2461,14 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate13.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_strip = validate14;
-const schema15 = {"type":"object","title":"strip","description":"Remove every part of a block's text that a regular expression matches; a block left empty is removed whole.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"strip":{"description":"A regular expression for the text to cut out of the block, e.g. \"^date \\\\d{4}-\\\\d{2}-\\\\d{2} \".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"ignore-case":{"type":"boolean","description":"Match letters regardless of case (default: false)."}},"required":["id","strip"],"additionalProperties":false};
+export const kind_strip = validate15;
+const schema16 = {"type":"object","title":"strip","description":"Remove every part of a block's text that a regular expression matches; a block left empty is removed whole.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"strip":{"description":"A regular expression for the text to cut out of the block, e.g. \"^date \\\\d{4}-\\\\d{2}-\\\\d{2} \".","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"ignore-case":{"type":"boolean","description":"Match letters regardless of case (default: false)."}},"required":["id","strip"],"additionalProperties":false};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2061,7 +2493,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema15.properties, key0))){
+if(!(func2.call(schema16.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -2112,7 +2544,7 @@ errors++;
 if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema15.properties.drop.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema16.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2552,506 +2984,13 @@ vErrors.push(err38);
 }
 errors++;
 }
-validate14.errors = vErrors;
-return errors === 0;
-}
-
-export const kind_tags = validate15;
-const schema16 = {"type":"object","title":"tags","description":"Remove elements with one of the given tag names (nav, aside, form, ...), unless they hold most of the page's prose (`max-share`).","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"minItems":1,"description":"Tag names in lower case, e.g. [nav, aside, form]."},"max-share":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Keep an element holding more than this share of the page's words outside links (default: 1, no limit)."}},"required":["id","tags"],"additionalProperties":false};
-const pattern12 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.tags === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func2.call(schema16.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-if(typeof data.description !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.drop !== undefined){
-let data2 = data.drop;
-if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema16.properties.drop.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.within !== undefined){
-let data3 = data.within;
-const _errs8 = errors;
-let valid1 = false;
-const _errs9 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 1 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const _errs11 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(Object.keys(data3).length < 1){
-const err9 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((key1 === "first") || (key1 === "last")) || (key1 === "from")) || (key1 === "to"))){
-const err10 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data3.first !== undefined){
-let data4 = data3.first;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err11 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 1 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data3.last !== undefined){
-let data5 = data3.last;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err13 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(typeof data5 == "number"){
-if(data5 < 1 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-if(data3.from !== undefined){
-let data6 = data3.from;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err15 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(typeof data6 == "number"){
-if(data6 < 1 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-if(data3.to !== undefined){
-let data7 = data3.to;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err17 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(typeof data7 == "number"){
-if(data7 < 1 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-var _valid0 = _errs11 === errors;
-valid1 = valid1 || _valid0;
-}
-if(!valid1){
-const err20 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.extract !== undefined){
-let data8 = data.extract;
-if(typeof data8 === "string"){
-if(!pattern1.test(data8)){
-const err21 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\""};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-if(typeof data.enabled !== "boolean"){
-const err23 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.relax !== undefined){
-let data10 = data.relax;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err24 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(typeof data10 == "number"){
-if(data10 < 1 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-if(data.learned !== undefined){
-let data11 = data.learned;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.support !== undefined){
-if(typeof data11.support !== "string"){
-const err26 = {instancePath:instancePath+"/learned/support",schemaPath:"#/properties/learned/properties/support/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data11.precision !== undefined){
-if(!(typeof data11.precision == "number")){
-const err27 = {instancePath:instancePath+"/learned/precision",schemaPath:"#/properties/learned/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data11.at !== undefined){
-if(typeof data11.at !== "string"){
-const err28 = {instancePath:instancePath+"/learned/at",schemaPath:"#/properties/learned/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/learned",schemaPath:"#/properties/learned/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.tags !== undefined){
-let data15 = data.tags;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err30 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-if(typeof data16 === "string"){
-if(!pattern12.test(data16)){
-const err31 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data["max-share"] !== undefined){
-let data17 = data["max-share"];
-if(typeof data17 == "number"){
-if(data17 > 1 || isNaN(data17)){
-const err34 = {instancePath:instancePath+"/max-share",schemaPath:"#/properties/max-share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data17 <= 0 || isNaN(data17)){
-const err35 = {instancePath:instancePath+"/max-share",schemaPath:"#/properties/max-share/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/max-share",schemaPath:"#/properties/max-share/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
 validate15.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_hidden = validate16;
-const schema17 = {"type":"object","title":"hidden","description":"Remove elements the browser does not show: `hidden`, `aria-hidden=\"true\"`, `style=\"display: none\"` or `visibility: hidden`.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"hidden":{"const":true,"description":"Remove hidden elements (write `hidden: true`)."},"aria-hidden":{"type":"boolean","description":"Also remove elements with aria-hidden=\"true\" (default: true)."}},"required":["id","hidden"],"additionalProperties":false};
+export const kind_tags = validate16;
+const schema17 = {"type":"object","title":"tags","description":"Remove elements with one of the given tag names (nav, aside, form, ...), unless they hold most of the page's prose (`max-share`).","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"tags":{"type":"array","items":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"minItems":1,"description":"Tag names in lower case, e.g. [nav, aside, form]."},"max-share":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Keep an element holding more than this share of the page's words outside links (default: 1, no limit)."}},"required":["id","tags"],"additionalProperties":false};
+const pattern14 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3067,8 +3006,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.hidden === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hidden"},message:"must have required property '"+"hidden"+"'"};
+if(data.tags === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3442,9 +3381,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.hidden !== undefined){
-if(true !== data.hidden){
-const err30 = {instancePath:instancePath+"/hidden",schemaPath:"#/properties/hidden/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(data.tags !== undefined){
+let data15 = data.tags;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err30 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3453,10 +3394,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data["aria-hidden"] !== undefined){
-if(typeof data["aria-hidden"] !== "boolean"){
-const err31 = {instancePath:instancePath+"/aria-hidden",schemaPath:"#/properties/aria-hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(typeof data16 === "string"){
+if(!pattern14.test(data16)){
+const err31 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3466,9 +3409,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3477,12 +3419,71 @@ vErrors.push(err32);
 }
 errors++;
 }
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data["max-share"] !== undefined){
+let data17 = data["max-share"];
+if(typeof data17 == "number"){
+if(data17 > 1 || isNaN(data17)){
+const err34 = {instancePath:instancePath+"/max-share",schemaPath:"#/properties/max-share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data17 <= 0 || isNaN(data17)){
+const err35 = {instancePath:instancePath+"/max-share",schemaPath:"#/properties/max-share/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/max-share",schemaPath:"#/properties/max-share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
 validate16.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_class_id = validate17;
-const schema18 = {"type":"object","title":"class-id","description":"Remove elements with a class name or id matching one of the patterns (e.g. \"^comments?$\", \"^share\").","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"class-id":{"description":"A regular expression tested against each lower-cased class name and the id, or a list of them.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"unless":{"description":"Keep an element when any of its class names or its id matches one of these regular expressions (default: none).","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"max-share":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Keep an element holding more than this share of the page's words outside links (default: 1, no limit)."},"with-links":{"type":"boolean","description":"Only elements that hold linked text (a teaser of another story links to it; the standfirst named \"teaser\" does not) (default: false)."}},"required":["id","class-id"],"additionalProperties":false};
+export const kind_hidden = validate17;
+const schema18 = {"type":"object","title":"hidden","description":"Remove elements the browser does not show: `hidden`, `aria-hidden=\"true\"`, `style=\"display: none\"` or `visibility: hidden`.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"hidden":{"const":true,"description":"Remove hidden elements (write `hidden: true`)."},"aria-hidden":{"type":"boolean","description":"Also remove elements with aria-hidden=\"true\" (default: true)."}},"required":["id","hidden"],"additionalProperties":false};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3498,8 +3499,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data["class-id"] === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "class-id"},message:"must have required property '"+"class-id"+"'"};
+if(data.hidden === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hidden"},message:"must have required property '"+"hidden"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3561,6 +3562,437 @@ if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
 const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema18.properties.drop.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.within !== undefined){
+let data3 = data.within;
+const _errs8 = errors;
+let valid1 = false;
+const _errs9 = errors;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 1 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid0 = _errs9 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs11 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err9 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "first") || (key1 === "last")) || (key1 === "from")) || (key1 === "to"))){
+const err10 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.first !== undefined){
+let data4 = data3.first;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err11 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data3.last !== undefined){
+let data5 = data3.last;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err13 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 1 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data3.from !== undefined){
+let data6 = data3.from;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err15 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 < 1 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data3.to !== undefined){
+let data7 = data3.to;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err17 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 < 1 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err20 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.extract !== undefined){
+let data8 = data.extract;
+if(typeof data8 === "string"){
+if(!pattern1.test(data8)){
+const err21 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err23 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.relax !== undefined){
+let data10 = data.relax;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err24 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(typeof data10 == "number"){
+if(data10 < 1 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data.learned !== undefined){
+let data11 = data.learned;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.support !== undefined){
+if(typeof data11.support !== "string"){
+const err26 = {instancePath:instancePath+"/learned/support",schemaPath:"#/properties/learned/properties/support/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data11.precision !== undefined){
+if(!(typeof data11.precision == "number")){
+const err27 = {instancePath:instancePath+"/learned/precision",schemaPath:"#/properties/learned/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.at !== undefined){
+if(typeof data11.at !== "string"){
+const err28 = {instancePath:instancePath+"/learned/at",schemaPath:"#/properties/learned/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/learned",schemaPath:"#/properties/learned/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.hidden !== undefined){
+if(true !== data.hidden){
+const err30 = {instancePath:instancePath+"/hidden",schemaPath:"#/properties/hidden/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data["aria-hidden"] !== undefined){
+if(typeof data["aria-hidden"] !== "boolean"){
+const err31 = {instancePath:instancePath+"/aria-hidden",schemaPath:"#/properties/aria-hidden/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+export const kind_class_id = validate18;
+const schema19 = {"type":"object","title":"class-id","description":"Remove elements with a class name or id matching one of the patterns (e.g. \"^comments?$\", \"^share\").","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"class-id":{"description":"A regular expression tested against each lower-cased class name and the id, or a list of them.","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"unless":{"description":"Keep an element when any of its class names or its id matches one of these regular expressions (default: none).","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"max-share":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Keep an element holding more than this share of the page's words outside links (default: 1, no limit)."},"with-links":{"type":"boolean","description":"Only elements that hold linked text (a teaser of another story links to it; the standfirst named \"teaser\" does not) (default: false)."}},"required":["id","class-id"],"additionalProperties":false};
+
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data["class-id"] === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "class-id"},message:"must have required property '"+"class-id"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema19.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.drop !== undefined){
+let data2 = data.drop;
+if(!((data2 === "block") || (data2 === "rest"))){
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema19.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4139,14 +4571,14 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_main_content = validate18;
-const schema19 = {"type":"object","title":"main-content","description":"Find the element holding the article (by text, commas, link density, class names) and remove everything outside it but the headline.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"main-content":{"const":true,"description":"Keep only the main content (write `main-content: true`)."},"positive":{"description":"Class-name or id words (regular expressions) that make an element more likely to be the article (default: none).","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"negative":{"description":"Class-name or id words (regular expressions) that make an element less likely to be the article (default: none).","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"headline":{"type":"boolean","description":"Keep the headline (the h1/h2 that matches the page title) and what lies between it and the article (default: true)."},"min-words":{"type":"integer","minimum":0,"description":"Remove nothing unless the article found has at least this many words (default: 25)."}},"required":["id","main-content"],"additionalProperties":false};
+export const kind_main_content = validate19;
+const schema20 = {"type":"object","title":"main-content","description":"Find the element holding the article (by text, commas, link density, class names) and remove everything outside it but the headline.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"main-content":{"const":true,"description":"Keep only the main content (write `main-content: true`)."},"positive":{"description":"Class-name or id words (regular expressions) that make an element more likely to be the article (default: none).","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"negative":{"description":"Class-name or id words (regular expressions) that make an element less likely to be the article (default: none).","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"headline":{"type":"boolean","description":"Keep the headline (the h1/h2 that matches the page title) and what lies between it and the article (default: true)."},"min-words":{"type":"integer","minimum":0,"description":"Remove nothing unless the article found has at least this many words (default: 25)."}},"required":["id","main-content"],"additionalProperties":false};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4171,7 +4603,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema19.properties, key0))){
+if(!(func2.call(schema20.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -4222,7 +4654,7 @@ errors++;
 if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema19.properties.drop.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema20.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4803,14 +5235,14 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_content = validate19;
-const schema20 = {"type":"object","title":"content","description":"The article is what a selector (the first of a list that matches) finds; everything outside it but the headline goes (a byline or date line it removes still gives the authors and date). Stale when none matches: the defaults find the article then.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"content":{"description":"A CSS selector for the element(s) holding the article, or a list of them tried in order (an outlet's old and new templates).","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"headline":{"type":"boolean","description":"Also keep the headline (the h1 or h2 that matches the page's title) outside the article (default: true)."},"min-words":{"type":"integer","minimum":0,"description":"Fewest words what a selector finds must hold to be the article; fewer, and the next selector is tried (default: 20)."}},"required":["id","content"],"additionalProperties":false};
+export const kind_content = validate20;
+const schema21 = {"type":"object","title":"content","description":"The article is what a selector (the first of a list that matches) finds; everything outside it but the headline goes (a byline or date line it removes still gives the authors and date). Stale when none matches: the defaults find the article then.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"content":{"description":"A CSS selector for the element(s) holding the article, or a list of them tried in order (an outlet's old and new templates).","anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"headline":{"type":"boolean","description":"Also keep the headline (the h1 or h2 that matches the page's title) outside the article (default: true)."},"min-words":{"type":"integer","minimum":0,"description":"Fewest words what a selector finds must hold to be the article; fewer, and the next selector is tried (default: 20)."}},"required":["id","content"],"additionalProperties":false};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4835,7 +5267,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema20.properties, key0))){
+if(!(func2.call(schema21.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -4886,7 +5318,7 @@ errors++;
 if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema20.properties.drop.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema21.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5351,14 +5783,14 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate19.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_link_density = validate20;
-const schema21 = {"type":"object","title":"link-density","description":"Remove runs of blocks whose text is mostly link text (rails, tag lists, link bars); a link-heavy block alone between prose is kept.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"link-density":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Share of a block's words inside links from which it counts as link-heavy, e.g. 0.5."},"min-run":{"type":"integer","minimum":1,"description":"How many link-heavy blocks in a row are removed (default: 2)."},"alone":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Also remove a link-heavy block on its own from this link density (default: never)."}},"required":["id","link-density"],"additionalProperties":false};
+export const kind_link_density = validate21;
+const schema22 = {"type":"object","title":"link-density","description":"Remove runs of blocks whose text is mostly link text (rails, tag lists, link bars); a link-heavy block alone between prose is kept.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"link-density":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Share of a block's words inside links from which it counts as link-heavy, e.g. 0.5."},"min-run":{"type":"integer","minimum":1,"description":"How many link-heavy blocks in a row are removed (default: 2)."},"alone":{"type":"number","exclusiveMinimum":0,"maximum":1,"description":"Also remove a link-heavy block on its own from this link density (default: never)."}},"required":["id","link-density"],"additionalProperties":false};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5383,7 +5815,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema21.properties, key0))){
+if(!(func2.call(schema22.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -5434,7 +5866,7 @@ errors++;
 if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema21.properties.drop.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema22.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5853,14 +6285,14 @@ vErrors.push(err38);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_short_between = validate21;
-const schema22 = {"type":"object","title":"short-between","description":"Remove a block of at most N words, not ending like a sentence, whose neighbouring blocks have both been removed.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"short-between":{"type":"integer","minimum":1,"description":"Most words a block may have to be removed for its removed neighbours, e.g. 5."}},"required":["id","short-between"],"additionalProperties":false};
+export const kind_short_between = validate22;
+const schema23 = {"type":"object","title":"short-between","description":"Remove a block of at most N words, not ending like a sentence, whose neighbouring blocks have both been removed.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"short-between":{"type":"integer","minimum":1,"description":"Most words a block may have to be removed for its removed neighbours, e.g. 5."}},"required":["id","short-between"],"additionalProperties":false};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5885,7 +6317,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema22.properties, key0))){
+if(!(func2.call(schema23.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -5936,7 +6368,7 @@ errors++;
 if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema22.properties.drop.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema23.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6285,14 +6717,14 @@ vErrors.push(err32);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_date_line = validate22;
-const schema23 = {"type":"object","title":"date-line","description":"Remove a short block that is a date (and time) with little else: \"Published 17 December 2024, 12:17\", \"Stand: 28.04.2024 08:52 Uhr\".","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"date-line":{"const":true,"description":"Remove blocks that are a date (write `date-line: true`)."},"max-words":{"type":"integer","minimum":1,"description":"Longest block, in words, that may be a date line (default: 12)."},"extra-words":{"type":"integer","minimum":0,"description":"Words a date line may hold besides the date, the time and their labels (default: 2)."}},"required":["id","date-line"],"additionalProperties":false};
+export const kind_date_line = validate23;
+const schema24 = {"type":"object","title":"date-line","description":"Remove a short block that is a date (and time) with little else: \"Published 17 December 2024, 12:17\", \"Stand: 28.04.2024 08:52 Uhr\".","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"date-line":{"const":true,"description":"Remove blocks that are a date (write `date-line: true`)."},"max-words":{"type":"integer","minimum":1,"description":"Longest block, in words, that may be a date line (default: 12)."},"extra-words":{"type":"integer","minimum":0,"description":"Words a date line may hold besides the date, the time and their labels (default: 2)."}},"required":["id","date-line"],"additionalProperties":false};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6317,7 +6749,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema23.properties, key0))){
+if(!(func2.call(schema24.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -6368,7 +6800,7 @@ errors++;
 if(data.drop !== undefined){
 let data2 = data.drop;
 if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema23.properties.drop.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema24.properties.drop.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6754,432 +7186,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-validate22.errors = vErrors;
-return errors === 0;
-}
-
-export const kind_title_line = validate23;
-const schema24 = {"type":"object","title":"title-line","description":"Take the article's headline: the h1 (else h2) whose words are the page's title (metadata or <title>), else the first h1; or the first block (`first`). With `extract: title` it is the title line.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"title-line":{"enum":[true,"first"],"description":"`true`: the heading that matches the page's title; `first`: the first block still kept (plain text that starts with its headline)."}},"required":["id","title-line"],"additionalProperties":false};
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data["title-line"] === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title-line"},message:"must have required property '"+"title-line"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func2.call(schema24.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-if(typeof data.description !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.drop !== undefined){
-let data2 = data.drop;
-if(!((data2 === "block") || (data2 === "rest"))){
-const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema24.properties.drop.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.within !== undefined){
-let data3 = data.within;
-const _errs8 = errors;
-let valid1 = false;
-const _errs9 = errors;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 1 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-var _valid0 = _errs9 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const _errs11 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(Object.keys(data3).length < 1){
-const err9 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((((key1 === "first") || (key1 === "last")) || (key1 === "from")) || (key1 === "to"))){
-const err10 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data3.first !== undefined){
-let data4 = data3.first;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err11 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 1 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data3.last !== undefined){
-let data5 = data3.last;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err13 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(typeof data5 == "number"){
-if(data5 < 1 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-if(data3.from !== undefined){
-let data6 = data3.from;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err15 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(typeof data6 == "number"){
-if(data6 < 1 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-if(data3.to !== undefined){
-let data7 = data3.to;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err17 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(typeof data7 == "number"){
-if(data7 < 1 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-var _valid0 = _errs11 === errors;
-valid1 = valid1 || _valid0;
-}
-if(!valid1){
-const err20 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.extract !== undefined){
-let data8 = data.extract;
-if(typeof data8 === "string"){
-if(!pattern1.test(data8)){
-const err21 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\""};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-if(typeof data.enabled !== "boolean"){
-const err23 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.relax !== undefined){
-let data10 = data.relax;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err24 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(typeof data10 == "number"){
-if(data10 < 1 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-if(data.learned !== undefined){
-let data11 = data.learned;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.support !== undefined){
-if(typeof data11.support !== "string"){
-const err26 = {instancePath:instancePath+"/learned/support",schemaPath:"#/properties/learned/properties/support/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data11.precision !== undefined){
-if(!(typeof data11.precision == "number")){
-const err27 = {instancePath:instancePath+"/learned/precision",schemaPath:"#/properties/learned/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data11.at !== undefined){
-if(typeof data11.at !== "string"){
-const err28 = {instancePath:instancePath+"/learned/at",schemaPath:"#/properties/learned/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/learned",schemaPath:"#/properties/learned/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data["title-line"] !== undefined){
-let data15 = data["title-line"];
-if(!((data15 === true) || (data15 === "first"))){
-const err30 = {instancePath:instancePath+"/title-line",schemaPath:"#/properties/title-line/enum",keyword:"enum",params:{allowedValues: schema24.properties["title-line"].enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
 validate23.errors = vErrors;
 return errors === 0;
 }
 
-export const kind_metadata = validate24;
-const schema25 = {"type":"object","title":"metadata","description":"Read the article's fields (title, authors, date, ...) from the page's own metadata: JSON-LD, OpenGraph, <meta> tags or <time>. Removes nothing.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"metadata":{"enum":["json-ld","open-graph","meta","time"],"description":"Where to read: `json-ld` (schema.org article), `open-graph` (og: and article: properties), `meta` (<meta name>, <link rel=canonical>, <html lang>, <title>) or `time` (the article's <time datetime>)."},"fields":{"type":"array","items":{"enum":["title","standfirst","authors","date","modified","url","site","language","image"]},"minItems":1,"description":"Only these fields (default: every field the source gives). An outlet's file takes its title from og:title with `metadata: open-graph` and `fields: [title]`, and leaves the rest to the defaults."}},"required":["id","metadata"],"additionalProperties":false};
+export const kind_title_line = validate24;
+const schema25 = {"type":"object","title":"title-line","description":"Take the article's headline: the h1 (else h2) whose words are the page's title (metadata or <title>), else the first h1; or the first block (`first`). With `extract: title` it is the title line.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"title-line":{"enum":[true,"first"],"description":"`true`: the heading that matches the page's title; `first`: the first block still kept (plain text that starts with its headline)."}},"required":["id","title-line"],"additionalProperties":false};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7195,8 +7207,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.metadata === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'"};
+if(data["title-line"] === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title-line"},message:"must have required property '"+"title-line"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7570,10 +7582,430 @@ vErrors.push(err29);
 errors++;
 }
 }
+if(data["title-line"] !== undefined){
+let data15 = data["title-line"];
+if(!((data15 === true) || (data15 === "first"))){
+const err30 = {instancePath:instancePath+"/title-line",schemaPath:"#/properties/title-line/enum",keyword:"enum",params:{allowedValues: schema25.properties["title-line"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+export const kind_metadata = validate25;
+const schema26 = {"type":"object","title":"metadata","description":"Read the article's fields (title, authors, date, ...) from the page's own metadata: JSON-LD, OpenGraph, <meta> tags or <time>. Removes nothing.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Unique name of the rule; every removal is reported under it. Letters, digits, \".\", \"_\" and \"-\"."},"description":{"type":"string","description":"What the rule removes and why, for the people who edit it."},"drop":{"enum":["block","rest"],"description":"`block` (default): remove the matching block; `rest`: remove it and every block after it."},"within":{"description":"Only consider blocks at these positions: N (the first N), {first: N}, {last: N} or {from: A, to: B} (1-based, inclusive).","anyOf":[{"type":"integer","minimum":1},{"type":"object","properties":{"first":{"type":"integer","minimum":1},"last":{"type":"integer","minimum":1},"from":{"type":"integer","minimum":1},"to":{"type":"integer","minimum":1}},"additionalProperties":false,"minProperties":1}]},"extract":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","description":"Keep the removed text as document metadata under this name (e.g. `date`, `author`)."},"enabled":{"type":"boolean","description":"Set to false to switch the rule off (default: true)."},"relax":{"type":"integer","minimum":1,"description":"Safety net: switch the rule off from this relaxation step on, when the rules would leave too little text (default: never)."},"learned":{"type":"object","description":"Evidence recorded by `winnow learn` (support, precision, date).","properties":{"support":{"type":"string"},"precision":{"type":"number"},"at":{"type":"string"}}},"metadata":{"enum":["json-ld","open-graph","meta","time"],"description":"Where to read: `json-ld` (schema.org article), `open-graph` (og: and article: properties), `meta` (<meta name>, <link rel=canonical>, <html lang>, <title>) or `time` (the article's <time datetime>)."},"fields":{"type":"array","items":{"enum":["title","standfirst","authors","date","modified","url","site","language","image"]},"minItems":1,"description":"Only these fields (default: every field the source gives). An outlet's file takes its title from og:title with `metadata: open-graph` and `fields: [title]`, and leaves the rest to the defaults."}},"required":["id","metadata"],"additionalProperties":false};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.metadata === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema26.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.drop !== undefined){
+let data2 = data.drop;
+if(!((data2 === "block") || (data2 === "rest"))){
+const err6 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema26.properties.drop.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.within !== undefined){
+let data3 = data.within;
+const _errs8 = errors;
+let valid1 = false;
+const _errs9 = errors;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 1 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid0 = _errs9 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs11 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length < 1){
+const err9 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "first") || (key1 === "last")) || (key1 === "from")) || (key1 === "to"))){
+const err10 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.first !== undefined){
+let data4 = data3.first;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err11 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/within/first",schemaPath:"#/properties/within/anyOf/1/properties/first/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data3.last !== undefined){
+let data5 = data3.last;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err13 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 1 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/within/last",schemaPath:"#/properties/within/anyOf/1/properties/last/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data3.from !== undefined){
+let data6 = data3.from;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err15 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 < 1 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/within/from",schemaPath:"#/properties/within/anyOf/1/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data3.to !== undefined){
+let data7 = data3.to;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err17 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 < 1 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/within/to",schemaPath:"#/properties/within/anyOf/1/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err20 = {instancePath:instancePath+"/within",schemaPath:"#/properties/within/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.extract !== undefined){
+let data8 = data.extract;
+if(typeof data8 === "string"){
+if(!pattern1.test(data8)){
+const err21 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/extract",schemaPath:"#/properties/extract/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err23 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.relax !== undefined){
+let data10 = data.relax;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err24 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(typeof data10 == "number"){
+if(data10 < 1 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/relax",schemaPath:"#/properties/relax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data.learned !== undefined){
+let data11 = data.learned;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.support !== undefined){
+if(typeof data11.support !== "string"){
+const err26 = {instancePath:instancePath+"/learned/support",schemaPath:"#/properties/learned/properties/support/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data11.precision !== undefined){
+if(!(typeof data11.precision == "number")){
+const err27 = {instancePath:instancePath+"/learned/precision",schemaPath:"#/properties/learned/properties/precision/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.at !== undefined){
+if(typeof data11.at !== "string"){
+const err28 = {instancePath:instancePath+"/learned/at",schemaPath:"#/properties/learned/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/learned",schemaPath:"#/properties/learned/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
 if(data.metadata !== undefined){
 let data15 = data.metadata;
 if(!((((data15 === "json-ld") || (data15 === "open-graph")) || (data15 === "meta")) || (data15 === "time"))){
-const err30 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/enum",keyword:"enum",params:{allowedValues: schema25.properties.metadata.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/enum",keyword:"enum",params:{allowedValues: schema26.properties.metadata.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7600,7 +8032,7 @@ const len0 = data16.length;
 for(let i0=0; i0<len0; i0++){
 let data17 = data16[i0];
 if(!(((((((((data17 === "title") || (data17 === "standfirst")) || (data17 === "authors")) || (data17 === "date")) || (data17 === "modified")) || (data17 === "url")) || (data17 === "site")) || (data17 === "language")) || (data17 === "image"))){
-const err32 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/enum",keyword:"enum",params:{allowedValues: schema25.properties.fields.items.enum},message:"must be equal to one of the allowed values"};
+const err32 = {instancePath:instancePath+"/fields/" + i0,schemaPath:"#/properties/fields/items/enum",keyword:"enum",params:{allowedValues: schema26.properties.fields.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7633,15 +8065,15 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
-export const validate_hosts = validate25;
-const schema26 = {"type":"array","items":{"type":"string","pattern":"^[a-z0-9.-]+$"},"description":"Hosts of the outlet; a host also matches its subdomains (bbc.co.uk matches www.bbc.co.uk)."};
-const pattern31 = new RegExp("^[a-z0-9.-]+$", "u");
+export const validate_hosts = validate26;
+const schema27 = {"type":"array","items":{"type":"string","pattern":"^[a-z0-9.-]+$"},"description":"Hosts of the outlet; a host also matches its subdomains (bbc.co.uk matches www.bbc.co.uk)."};
+const pattern33 = new RegExp("^[a-z0-9.-]+$", "u");
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -7649,7 +8081,7 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
-if(!pattern31.test(data0)){
+if(!pattern33.test(data0)){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9.-]+$"},message:"must match pattern \""+"^[a-z0-9.-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err0];
@@ -7682,6 +8114,6 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }

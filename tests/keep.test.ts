@@ -1,0 +1,64 @@
+/**
+ * The `keep` kind: an outlet says which elements stay whole whatever the other rules remove (a
+ * fact box a default takes for a rail, comments the outlet's clean copy keeps). Kept text stays
+ * in the text and in the cleaned HTML, even inside an element another rule removes or outside
+ * the article a `content` rule finds; the rest of that element still goes, attributed as before.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clean } from '../src/kernel/clean.js';
+import { checkRules } from '../src/io/rules.js';
+import { RULES, rulesFrom, writeTree } from './helpers.js';
+
+const defaults = readFileSync(join(RULES, 'default.yaml'), 'utf8');
+const outlet = (rules: string) =>
+  rulesFrom({
+    default: defaults,
+    citynews: `outlet: citynews\nmatch:\n  hosts: [citynews.example]\nrules:\n${rules}`,
+  });
+const prose = (topic: string) => `The council said on Tuesday that ${topic}, after months of talks with residents, traders and the transport authority, would go ahead in the spring.`;
+const url = 'https://www.citynews.example/library';
+const page = (body: string) => `<!doctype html><html><head><title>Library to close | City News</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><h1>Library to close</h1>${body}<footer><p>Copyright City News</p></footer></body></html>`;
+const comments = `<div id="comments"><h3>3 comments</h3><div class="comment-body"><p>${prose('a reader asked about the opening hours')}</p></div><div class="comment-body"><p>${prose('another reader asked about the books')}</p></div><p class="reply"><a href="/reply">Reply</a></p></div>`;
+
+describe('keep', () => {
+  const html = page(`<div class="story-body"><p>${prose('the library')}</p><p>${prose('the books')}</p></div>${comments}`);
+
+  test('without it the defaults remove the comments; with it the comment bodies stay, after the article, and the rest of the comments section still goes', () => {
+    const plain = clean({ content: html, url }, { rules: outlet('  - id: content\n    content: .story-body\n') });
+    expect(plain.text).not.toContain('a reader asked');
+    const kept = clean({ content: html, url }, { rules: outlet('  - id: content\n    content: .story-body\n  - id: reader-comments\n    keep: .comment-body\n') });
+    expect(kept.text).toBe(`Library to close\n\n${prose('the library')}\n\n${prose('the books')}\n\n${prose('a reader asked about the opening hours')}\n\n${prose('another reader asked about the books')}\n`);
+    // What was removed around the kept elements is removed by the same rule as without the keep rule.
+    const heading = (r: typeof plain) => r.removals.find((x) => x.text.includes('3 comments'));
+    expect(heading(kept)).toMatchObject({ rule: heading(plain)!.rule, outlet: heading(plain)!.outlet });
+    expect(kept.removals.some((r) => r.text.includes('a reader asked'))).toBe(false);
+  });
+
+  test('no block rule removes or cuts text inside a kept element', () => {
+    const body = `<div class="story-body"><p>${prose('the library')}</p><div class="factbox"><p>Read more: opening hours are 9 to 5 on weekdays.</p></div><p>Read more: the next story.</p></div>`;
+    const rules = (keep: string) => outlet(`  - id: read-more\n    pattern: '^Read more:'\n${keep}`);
+    const without = clean({ content: page(body), url }, { rules: rules('') });
+    expect(without.text).not.toContain('opening hours');
+    const withKeep = clean({ content: page(body), url }, { rules: rules('  - id: factbox\n    keep: .factbox\n') });
+    expect(withKeep.text).toContain('Read more: opening hours are 9 to 5 on weekdays.');
+    expect(withKeep.text).not.toContain('the next story');
+  });
+
+  test('the cleaned HTML keeps the kept elements inside the removed section, and nothing else of it', () => {
+    const r = clean({ content: html, url }, { rules: outlet('  - id: content\n    content: .story-body\n  - id: reader-comments\n    keep: .comment-body\n'), html: true });
+    expect(r.html).toContain('a reader asked about the opening hours');
+    expect(r.html).toContain('another reader asked about the books');
+    for (const gone of ['3 comments', 'Reply', 'Copyright City News', 'Home']) expect(r.html).not.toContain(gone);
+  });
+
+  test('a bad selector is a rule-file error at its line and column, with what to write', () => {
+    const dir = writeTree({ 'outlets/citynews.yaml': 'outlet: citynews\nrules:\n  - id: box\n    keep: "div["\n' });
+    const { ruleSet, errors } = checkRules(dir);
+    expect(ruleSet).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 4, column: 11, hint: expect.stringContaining('.fact-box') });
+    expect(errors[0].file.endsWith('outlets/citynews.yaml')).toBe(true);
+    expect(errors[0].reason).toMatch(/^Invalid CSS selector/);
+  });
+});
