@@ -6,10 +6,10 @@ import type { LearnOptions } from './options.js';
 import type { LearnPage, PageBlock } from './page.js';
 
 /** The kind of structure a candidate came from (and the section of the output it goes in). */
-export type Source = 'content' | 'title' | 'selector' | 'rest' | 'caption' | 'pattern' | 'text';
+export type Source = 'content' | 'keep' | 'title' | 'selector' | 'rest' | 'caption' | 'pattern' | 'text';
 
-/** Order of sources in the proposed file: where the article is, where its title is, elements, markers, captions, patterns, texts. */
-export const SOURCE_ORDER: readonly Source[] = ['content', 'title', 'selector', 'rest', 'caption', 'pattern', 'text'];
+/** Order of sources in the proposed file: where the article is, what of it stays whole, where its title is, elements, markers, captions, patterns, texts. */
+export const SOURCE_ORDER: readonly Source[] = ['content', 'keep', 'title', 'selector', 'rest', 'caption', 'pattern', 'text'];
 
 export interface Candidate {
   /** A readable id; made unique against the rules in force and the other candidates later. */

@@ -26,7 +26,9 @@ import { textCandidates } from './generate/text.js';
 import { shorten } from './normalise.js';
 import { unsafe, type Span } from './safety.js';
 import { requiredPages, resolveOptions, type LearnOptions } from './options.js';
-import { scoreText } from '../eval/score.js';
+import { helpsMost, mean, pageF1s } from './judge.js';
+import { fresh } from './fresh.js';
+import { learnKeeps } from './keep.js';
 import { learnTitle, TITLE_ID } from './title.js';
 import { ledgerOf, pageOf, preparePage, rerun, type ArticlePage, type LearnDocument, type LearnPage } from './page.js';
 
@@ -55,12 +57,14 @@ export interface Evidence {
   missed?: string[];
   /** What `pages` and `seen` count (default: pages). */
   unit?: 'pages' | 'outlets';
-  /** Words it removed from those pages. */
+  /** Words it removed from those pages (a keep rule: words it keeps that the other rules remove). */
   words: number;
-  /** Removed texts from different pages. */
+  /** Removed (kept) texts from different pages. */
   examples: string[];
-  /** Share of removed words not in gold (with gold only). */
+  /** Share of removed words not in gold, of kept words in gold (with gold only). */
   precision?: number;
+  /** A keep rule's evidence: `words` are words it keeps. */
+  keeps?: true;
   /** For a rule that reads a field (removing nothing): the field, and on how many pages the rules in force had it right. */
   field?: { name: string; before: number };
 }
@@ -158,9 +162,19 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
       learned.push(settled.content.rule);
       taken.add(settled.content.rule.id);
     }
-    if (disable.length > 0 || settled.content) {
-      // The article is where the content rule says: the other rules are learned inside it.
-      base = settled.content ? [...settled.rules, settled.content.loaded] : settled.rules;
+    let changed = disable.length > 0 || settled.content !== undefined;
+    if (changed) base = settled.content ? [...settled.rules, settled.content.loaded] : settled.rules;
+    // What of the article the rules in force still take, and the gold keeps.
+    const keeps = learnKeeps(outlet, pages, base, context.requiredStructural, taken, at);
+    for (const keep of keeps) {
+      learned.push(keep.rule);
+      taken.add(keep.rule.id);
+      base = [...base, keep.loaded];
+      changed = true;
+    }
+    if (keeps.length === 0) why.notes.push('no keep rule: no element with a stable name holds text the gold keeps and the rules remove, on enough pages, to score better kept');
+    if (changed) {
+      // The article is where the content rule says, with what the keep rules keep: the other rules are learned inside it.
       pages = pages.map((page) => pageOf(page.doc, page.type, page.tree, base));
       context = makeContext(pages, options);
     }
@@ -279,30 +293,6 @@ function contentAndDefaults(outlet: string, pages: readonly LearnPage[], base: r
   return { content: contentEvidence(outlet, content, evidenceFrom, rules, at), disable, rules };
 }
 
-/** Words F1 (as `winnow eval` and the reference scorer count them) of each page cleaned with `rules`. */
-function pageF1s(pages: readonly ArticlePage[], rules: readonly LoadedRule[]): number[] {
-  return pages.map((page) => scoreText(runRules(page.tree, rules).kept.filter((t) => t !== undefined).join('\n'), page.doc.gold ?? '').words.f1);
-}
-
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((n, v) => n + v, 0) / values.length;
-}
-
-/**
- * A default rule switched off must help more of the outlet's pages than it hurts: a gold that
- * keeps the comments on one page and not on three others (gold is not always consistent) is no
- * reason to let comments through on every page.
- */
-function helpsMost(before: readonly number[], after: readonly number[]): boolean {
-  let helped = 0;
-  let hurt = 0;
-  before.forEach((b, i) => {
-    if (after[i] > b + DISABLE_MIN_GAIN) helped++;
-    else if (after[i] < b - DISABLE_MIN_GAIN) hurt++;
-  });
-  return helped > hurt;
-}
-
 /** The rule id of a learned `content` rule. */
 const CONTENT_ID = 'article-body';
 
@@ -406,11 +396,6 @@ function generate(context: LearnContext): Candidate[] {
   return [...selectorCandidates(context), ...restCandidates(context), ...captionCandidates(context), ...textCandidates(context), ...affixCandidates(context)];
 }
 
-/** `id`, or `id-2`, `id-3`, ... when it is taken. */
-export function fresh(id: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(id)) return id;
-  for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
-}
 
 
 /**

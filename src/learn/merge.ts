@@ -11,7 +11,8 @@ import { MATCHER_KEYS } from '../kernel/kinds/registry.js';
 import { RuleFileError } from '../kernel/rules/errors.js';
 import { parseRuleFile } from '../kernel/rules/parse.js';
 import { proposalComment, renderRuleFile, renderRuleItems } from './emit.js';
-import { fresh, type LearnedRule, type Proposal } from './learn.js';
+import { fresh } from './fresh.js';
+import type { LearnedRule, Proposal } from './learn.js';
 
 export interface MergeResult {
   /** The new file text. */
