@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clean } from '../src/kernel/clean.js';
-import { checkRules } from '../src/io/rules.js';
+import { checkRules, loadRules } from '../src/io/rules.js';
+import { runRuleTests, uncoveredRules } from '../src/tester/run.js';
+import { loadRuleTests } from '../src/tester/testfile.js';
 import { RULES, rulesFrom, writeTree } from './helpers.js';
 
 const defaults = readFileSync(join(RULES, 'default.yaml'), 'utf8');
@@ -50,6 +52,22 @@ describe('keep', () => {
     expect(r.html).toContain('a reader asked about the opening hours');
     expect(r.html).toContain('another reader asked about the books');
     for (const gone of ['3 comments', 'Reply', 'Copyright City News', 'Home']) expect(r.html).not.toContain(gone);
+  });
+
+  test('in a rule test, a must-keep snippet a keep rule keeps shows that rule at work; without such a snippet it is untested', () => {
+    const rules = 'outlet: citynews\nmatch:\n  hosts: [citynews.example]\nrules:\n  - id: content\n    content: .story-body\n  - id: reader-comments\n    keep: .comment-body\n';
+    const test = (keep: string) => `tests:\n  - name: comments\n    html: ${JSON.stringify(html)}\n    keep: [${keep}]\n    drop: [{text: 3 comments, rule: content}]\n`;
+    const covered = (keep: string) => {
+      const dir = writeTree({ 'default.yaml': 'outlet: default\nrules: []\n', 'outlets/citynews.yaml': rules, 'outlets/citynews.test.yaml': test(keep) });
+      const { files, errors } = loadRuleTests(dir);
+      expect(errors).toEqual([]);
+      const ruleSet = loadRules(dir);
+      const report = runRuleTests(ruleSet, files);
+      expect(report.failures).toEqual([]);
+      return uncoveredRules(ruleSet, report.covered).map((r) => r.id);
+    };
+    expect(covered('"a reader asked about the opening hours"')).toEqual([]);
+    expect(covered('"the library"')).toEqual(['reader-comments']);
   });
 
   test('a bad selector is a rule-file error at its line and column, with what to write', () => {

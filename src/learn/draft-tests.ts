@@ -1,12 +1,13 @@
 /**
  * A rule-test file drafted from an outlet's pages with gold: per page, the article's paragraphs
- * that must stay (first, middle, last), what each of the outlet's rules drops there and a few of
- * what the defaults drop, and the fields where they agree with the page's known ones. Every check
+ * that must stay (first, middle, last) and a text each of the outlet's keep rules keeps, what
+ * each of its other rules drops there and a few of what the defaults drop, and the fields where
+ * they agree with the page's known ones. Every check
  * is run before it is written: a check the rules do not pass is left out (the draft asserts what
  * the rules do, for a person to read and extend), so a drafted file passes as written.
  */
 import { Document, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { clean } from '../kernel/clean.js';
+import { cleanWithTrace } from '../kernel/clean.js';
 import type { RuleSet } from '../kernel/rules/ruleset.js';
 import { collapseWhitespace } from '../kernel/text/words.js';
 import { parseTestFile } from '../tester/testfile.js';
@@ -48,11 +49,21 @@ export function draftTests(outlet: string, pages: readonly DraftPage[], ruleSet:
 }
 
 function draftCase(outlet: string, page: DraftPage, ruleSet: RuleSet): Check {
-  const result = clean({ content: page.html, type: 'html', outlet }, { rules: ruleSet, title: false });
+  const { result, engine } = cleanWithTrace({ content: page.html, type: 'html', outlet }, { rules: ruleSet, title: false });
   const kept = result.text;
   const paragraphs = page.gold.split(/\n+/).map(collapseWhitespace).filter((p) => p.split(' ').length >= 4);
   const picks = [...new Set([paragraphs[0], paragraphs[Math.floor(paragraphs.length / 2)], paragraphs[paragraphs.length - 1]])].filter((p): p is string => p !== undefined);
   const keep = picks.map(snippet).filter((s) => kept.includes(s));
+  // What each of the outlet's keep rules keeps: the check that shows it at work.
+  const keepers = new Set<string>();
+  for (const block of engine.view.blocks) {
+    const rule = block.keptBy === undefined ? undefined : engine.rules[block.keptBy];
+    if (!rule || rule.outlet !== outlet || keepers.has(rule.id) || block.words < 3) continue;
+    const text = snippet(collapseWhitespace(block.text));
+    if (!kept.includes(text) || keep.includes(text)) continue;
+    keepers.add(rule.id);
+    keep.push(text);
+  }
   // A snippet found once on the page names one block, so the check says what that block's rule does.
   const removed = result.removals.map((r) => collapseWhitespace(r.text));
   const once = (s: string) => occurrences(kept, s) + removed.reduce((n, t) => n + occurrences(t, s), 0) === 1;

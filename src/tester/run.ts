@@ -111,6 +111,12 @@ function runCase(ruleSet: RuleSet, resolved: ResolvedRules, file: RuleTestFile, 
     if (lost) {
       const by = lost.removal;
       fail(snippet.origin, `must-keep snippet ${quote(snippet.text)} was dropped by rule ${by ? ruleLabel(by) : '(unknown)'}`, by);
+      continue;
+    }
+    // A snippet a keep rule kept shows that rule at work.
+    for (const place of places) {
+      const keeper = place.block.keptBy === undefined ? undefined : engine.rules[place.block.keptBy];
+      if (keeper) covered.add(`${keeper.outlet}/${keeper.id}`);
     }
   }
 

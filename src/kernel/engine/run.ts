@@ -37,6 +37,8 @@ export interface StripEdit {
 
 export interface EngineResult {
   view: BlockView;
+  /** The rules this run ran, in order: a block's `claimedBy` and `keptBy` index them. */
+  rules: readonly LoadedRule[];
   /** Per page position, the index of the element rule that claimed the element itself, or `UNCLAIMED`. */
   claims: Int32Array;
   /** Text of each block after the rules ran; `undefined` for removed blocks. */
@@ -265,6 +267,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   }
   return {
     view,
+    rules,
     claims: claimAt,
     kept: current,
     removals,
