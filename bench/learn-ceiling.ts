@@ -200,7 +200,7 @@ const markdown = [
   '',
   `${machine()}.`,
   `Command: \`${commandLine()}\`.`,
-  `Every host with ${minPages} or more pages (${rows.length} hosts, ${rows.reduce((n, r) => n + r.pages, 0)} pages): rules learned with gold from all its pages (\`learnOutlet\`, as \`winnow learn --gold\`: a content rule, inner removals, defaults switched off) and scored on the same pages. Words F1 of ../shared/tools/score.mjs, mean over a host's pages, then over hosts; "gap closed" is (F1 - defaults) / (1 - defaults).`,
+  `Every host with ${minPages} or more pages (${rows.length} hosts, ${rows.reduce((n, r) => n + r.pages, 0)} pages): rules learned with gold from all its pages (\`learnOutlet\`, as \`winnow learn --gold\`: a content rule, kept elements, inner removals, defaults switched off) and scored on the same pages. Words F1 of ../shared/tools/score.mjs, mean over a host's pages, then over hosts; "gap closed" is (F1 - defaults) / (1 - defaults).`,
   '',
   '| rules | words F1 | gap closed |',
   '|---|---:|---:|',
