@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clean } from '../src/kernel/clean.js';
+import { countWords } from '../src/kernel/text/words.js';
 import { checkRules, loadRules } from '../src/io/rules.js';
+import { ReportBuilder } from '../src/report/builder.js';
 import { runRuleTests, uncoveredRules } from '../src/tester/run.js';
 import { loadRuleTests } from '../src/tester/testfile.js';
 import { RULES, rulesFrom, writeTree } from './helpers.js';
@@ -35,6 +37,19 @@ describe('keep', () => {
     const heading = (r: typeof plain) => r.removals.find((x) => x.text.includes('3 comments'));
     expect(heading(kept)).toMatchObject({ rule: heading(plain)!.rule, outlet: heading(plain)!.outlet });
     expect(kept.removals.some((r) => r.text.includes('a reader asked'))).toBe(false);
+  });
+
+  test('the result says what each keep rule kept, and the report counts it as fired, not as a rule that never fired', () => {
+    const rules = outlet('  - id: content\n    content: .story-body\n  - id: reader-comments\n    keep: .comment-body\n  - id: fact-box\n    keep: .fact-box\n');
+    const kept = clean({ content: html, url }, { rules });
+    expect(kept.kept).toEqual([{ rule: 'reader-comments', outlet: 'citynews', words: countWords(prose('a reader asked about the opening hours')) + countWords(prose('another reader asked about the books')) }]);
+    const builder = new ReportBuilder({ ruleSet: rules });
+    builder.add(kept);
+    const report = builder.build();
+    expect(report.rules.find((r) => r.id === 'reader-comments')).toMatchObject({ documentsHit: 0, documentsKept: 1, wordsKept: kept.kept![0].words });
+    const neverFired = report.warnings.filter((w) => w.type === 'never-fired').map((w) => w.rule);
+    expect(neverFired).toContain('citynews/fact-box');
+    expect(neverFired).not.toContain('citynews/reader-comments');
   });
 
   test('no block rule removes or cuts text inside a kept element', () => {

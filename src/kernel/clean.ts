@@ -8,7 +8,7 @@ import { applyRemovals } from './engine/apply.js';
 import { articleHtml } from './html.js';
 import type { Fields } from './engine/fields.js';
 import { runWithSafetyNet, type Relaxation, type SafeResult } from './engine/relax.js';
-import type { Removal } from './engine/run.js';
+import type { EngineResult, Removal } from './engine/run.js';
 import { DEFAULT_HTML_PARSER, detectType, toHast, type HtmlParser, type InputType } from './parse/index.js';
 import { resolveOutlet, type OutletSource } from './rules/outlet.js';
 import { UnknownOutletError } from './rules/errors.js';
@@ -82,6 +82,8 @@ export interface CleanResult {
   removals: Removal[];
   /** `outlet/id` of the `content` rules that found no article here (the defaults cleaned it): stale on this document. */
   stale?: string[];
+  /** What each `keep` rule kept here (the words of the blocks inside what it matched), when one kept anything. */
+  kept?: Array<{ rule: string; outlet: string; words: number }>;
   /** Present when the rules left too little text and the safety net relaxed them (src/engine/relax.ts). */
   relaxed?: Relaxation;
   stats: CleanStats;
@@ -123,6 +125,7 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
     metadata: result.metadata,
     removals: result.removals,
     ...(result.stale ? { stale: result.stale } : {}),
+    ...keptBy(result),
     ...(result.relaxed ? { relaxed: result.relaxed } : {}),
     stats: {
       blocksIn: result.view.blocks.length,
@@ -133,4 +136,12 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
     },
   };
   return { result: cleaned, engine: result };
+}
+
+/** What each keep rule kept in a run, in the order the rules run; nothing when none kept anything. */
+function keptBy(result: EngineResult): Pick<CleanResult, 'kept'> {
+  const words = new Map<number, number>();
+  for (const block of result.view.blocks) if (block.keptBy !== undefined) words.set(block.keptBy, (words.get(block.keptBy) ?? 0) + block.words);
+  if (words.size === 0) return {};
+  return { kept: [...words].sort((a, b) => a[0] - b[0]).map(([index, n]) => ({ rule: result.rules[index].id, outlet: result.rules[index].outlet, words: n })) };
 }

@@ -52,6 +52,9 @@ interface RuleAccumulator {
   stale: number;
   /** Documents whose fields (title, authors, date) the rule gave. */
   withFields: number;
+  /** A keep rule: documents it kept text in, and the words it kept. */
+  withKept: number;
+  wordsKept: number;
   description?: string;
   origin?: ReportOrigin;
   appliedIn: Set<string>;
@@ -117,6 +120,12 @@ export class ReportBuilder {
       (known ?? this.rule(ruleOutlet, id.join('/'), 'content')).stale++;
     }
     for (const rule of new Set(Object.values(result.fields ?? {}).map((f) => this.rules.get(ruleKey({ outlet: f.outlet, id: f.rule }))))) if (rule) rule.withFields++;
+    for (const kept of result.kept ?? []) {
+      const rule = this.rule(kept.outlet, kept.rule, 'keep');
+      rule.withKept++;
+      rule.wordsKept += kept.words;
+      outlet.rulesFired.add(rule.key);
+    }
     const hit = new Set<RuleAccumulator>();
     const hitInOutlet = new Set<RemovalCounts>();
     for (const removal of result.removals) {
@@ -182,6 +191,7 @@ export class ReportBuilder {
         appliedIn,
         documentsApplied: appliedIn.reduce((n, o) => n + (outletDocuments.get(o) ?? 0), 0),
         ...(r.withFields > 0 ? { documentsWithFields: r.withFields } : {}),
+        ...(r.withKept > 0 ? { documentsKept: r.withKept, wordsKept: r.wordsKept } : {}),
         ...r.counts,
         shareOfInputWords: share(r.counts.words, totals.wordsIn),
         shareOfRemovedWords: share(r.counts.words, wordsRemoved),
@@ -193,7 +203,7 @@ export class ReportBuilder {
     rules.sort((a, b) => b.words - a.words || b.documentsHit - a.documentsHit || a.key.localeCompare(b.key));
 
     const neverFired: ReportWarning[] = rules
-      .filter((r) => r.documentsHit === 0 && !r.documentsWithFields && r.documentsApplied > 0)
+      .filter((r) => r.documentsHit === 0 && !r.documentsWithFields && !r.documentsKept && r.documentsApplied > 0)
       .sort((a, b) => a.key.localeCompare(b.key))
       .map((r) => ({
         type: 'never-fired',
@@ -230,7 +240,7 @@ export class ReportBuilder {
         rulesFired: o.rulesFired.size,
       }));
 
-    const fired = rules.filter((r) => r.documentsHit > 0 || r.documentsWithFields).length;
+    const fired = rules.filter((r) => r.documentsHit > 0 || r.documentsWithFields || r.documentsKept).length;
     return {
       schemaVersion: REPORT_SCHEMA_VERSION,
       generator: { name: 'winnow', version: WINNOW_VERSION },
@@ -289,6 +299,8 @@ export class ReportBuilder {
         surroundings: KINDS.get(kind)?.meta.surroundings === true,
         stale: 0,
         withFields: 0,
+        withKept: 0,
+        wordsKept: 0,
         appliedIn: new Set(),
         counts: zeroCounts(),
         byOutlet: new Map(),

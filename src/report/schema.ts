@@ -45,6 +45,8 @@ const rule = {
     appliedIn: { type: 'array', items: text },
     documentsApplied: count,
     documentsWithFields: count,
+    documentsKept: count,
+    wordsKept: count,
     ...removalCounts,
     shareOfInputWords: shareValue,
     shareOfRemovedWords: shareValue,

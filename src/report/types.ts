@@ -49,6 +49,9 @@ export interface ReportRule extends RemovalCounts {
   documentsApplied: number;
   /** Documents whose title, authors or date this rule gave (a `metadata` rule removes nothing). */
   documentsWithFields?: number;
+  /** A `keep` rule (which removes nothing): documents it kept text in, and the words of what it kept. */
+  documentsKept?: number;
+  wordsKept?: number;
   /** `words` over every input word of the corpus. */
   shareOfInputWords: number;
   /** `words` over every removed word of the corpus. */
