@@ -54,19 +54,19 @@ function draftCase(outlet: string, page: DraftPage, ruleSet: RuleSet): Check {
   const paragraphs = page.gold.split(/\n+/).map(collapseWhitespace).filter((p) => p.split(' ').length >= 4);
   const picks = [...new Set([paragraphs[0], paragraphs[Math.floor(paragraphs.length / 2)], paragraphs[paragraphs.length - 1]])].filter((p): p is string => p !== undefined);
   const keep = picks.map(snippet).filter((s) => kept.includes(s));
-  // What each of the outlet's keep rules keeps: the check that shows it at work.
+  // A snippet found once on the page names one block, so the check says what that block's rule does.
+  const removed = result.removals.map((r) => collapseWhitespace(r.text));
+  const once = (s: string) => occurrences(kept, s) + removed.reduce((n, t) => n + occurrences(t, s), 0) === 1;
+  // What each of the outlet's keep rules keeps (a text found once): the check that shows it at work.
   const keepers = new Set<string>();
   for (const block of engine.view.blocks) {
     const rule = block.keptBy === undefined ? undefined : engine.rules[block.keptBy];
     if (!rule || rule.outlet !== outlet || keepers.has(rule.id) || block.words < 3) continue;
     const text = snippet(collapseWhitespace(block.text));
-    if (!kept.includes(text) || keep.includes(text)) continue;
+    if (!once(text)) continue;
     keepers.add(rule.id);
-    keep.push(text);
+    if (!keep.includes(text)) keep.push(text);
   }
-  // A snippet found once on the page names one block, so the check says what that block's rule does.
-  const removed = result.removals.map((r) => collapseWhitespace(r.text));
-  const once = (s: string) => occurrences(kept, s) + removed.reduce((n, t) => n + occurrences(t, s), 0) === 1;
   const drop: Check[] = [];
   const seen = new Set<string>();
   let defaults = 0;

@@ -19,7 +19,7 @@ import { markGold } from './gold-blocks.js';
 import { helpsMost, mean, pageF1s } from './judge.js';
 import type { Evidence, LearnedRule } from './learn.js';
 import { shorten } from './normalise.js';
-import { labelOf, type ArticlePage } from './page.js';
+import { labelOf, ledgerOf, type ArticlePage } from './page.js';
 
 /** At most this many keep rules per outlet. */
 const MAX_KEEPS = 3;
@@ -87,6 +87,7 @@ function rank(runs: ReadonlyArray<{ run: ReturnType<typeof runRules>; gold: stri
   runs.forEach(({ run, gold }, p) => {
     const { page, blocks } = run.view;
     const marks = markGold(blocks.map((b) => b.text), gold);
+    const words = ` ${blocks.map((b) => wordsOf(b.text)).join(' ')} `;
     blocks.forEach((block, b) => {
       if (run.kept[b] !== undefined || marks.words[b] === 0) return;
       const seen = new Set<string>();
@@ -94,7 +95,7 @@ function rank(runs: ReadonlyArray<{ run: ReturnType<typeof runRules>; gold: stri
         const node = page.nodes[at];
         if (node.type !== 'element') continue;
         const label = labelOf(node as Element);
-        if (label === undefined || seen.has(label) || !IDENT.test(label.slice(1))) continue;
+        if (label === undefined || seen.has(label) || !IDENT.test(label.slice(1)) || quotes(label, words)) continue;
         seen.add(label);
         let tally = tallies.get(label);
         if (!tally) tallies.set(label, (tally = { gold: new Map(), other: new Map() }));
@@ -108,6 +109,20 @@ function rank(runs: ReadonlyArray<{ run: ReturnType<typeof runRules>; gold: stri
     return helped.length >= required ? [{ css, net: helped.reduce((n, x) => n + x, 0) }] : [];
   });
   return worth.sort((a, b) => b.net - a.net || a.css.localeCompare(b.css)).map((w) => w.css);
+}
+
+/** Lower-case words, one space apart. */
+function wordsOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Whether a name is made of the page's own words (`#sonderklausel-beim-hausrecht`, the anchor of a
+ * subheading): it names one article's text, not a place in the outlet's template.
+ */
+function quotes(label: string, pageWords: string): boolean {
+  const name = wordsOf(label.slice(1).replace(/([a-z])([A-Z])/g, '$1 $2'));
+  return name.includes(' ') && pageWords.includes(` ${name} `);
 }
 
 function idOf(css: string): string {
@@ -132,6 +147,7 @@ function evidenceOf(loaded: LoadedRule, css: string, pages: readonly ArticlePage
     const before = runRules(page.tree, without);
     const after = runRules(page.tree, rules);
     const back = after.view.blocks.filter((b) => b.keptBy === index && before.kept[b.index] === undefined).map((b) => b.text);
+    const ledger = ledgerOf(before, page.doc.gold ?? '');
     if (back.length === 0) {
       missed.push(page.doc.id);
       continue;
@@ -139,7 +155,7 @@ function evidenceOf(loaded: LoadedRule, css: string, pages: readonly ArticlePage
     fired++;
     const backWords = back.flatMap((text) => tokens(text));
     words += backWords.length;
-    gold += page.ledger?.regain(backWords) ?? 0;
+    gold += ledger.regain(backWords);
     if (examples.length < 3) examples.push(shorten(back[0], EXAMPLE_CHARS));
   }
   const precision = words === 0 ? 1 : Math.round((gold / words) * 1000) / 1000;
