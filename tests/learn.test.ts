@@ -121,6 +121,8 @@ describe('learned rule files', () => {
     expect(evidenceComment(rule({ pages: 3, seen: 3, words: 12, examples: ['Share'] }))).toBe(' fires on all 3 pages it was learned from, removes 12 words\n e.g. "Share"');
     const some = rule({ pages: 2, seen: 7, missed: ['pages/c.html', 'pages/d.html', 'e.html', 'f.html', 'g.html'], words: 1, examples: [], precision: 1 });
     expect(evidenceComment(some)).toBe(' fires on 2 of the 7 pages it was learned from (not on c.html, d.html, e.html, f.html and 1 more), removes 1 word, precision 1.000');
+    expect(evidenceComment(rule({ pages: 1, seen: 1, words: 2, examples: [] }))).toBe(' fires on the one page it was learned from, removes 2 words');
+    expect(evidenceComment(rule({ pages: 2, seen: 2, words: 30, examples: [], precision: 1, keeps: true }))).toBe(' keeps text on all 2 pages it was learned from, keeps 30 words the other rules remove, precision 1.000');
   });
 
   test('a merge adds no rule whose matcher a rule in the file already has, and keeps only new list entries', () => {

@@ -19,7 +19,7 @@ export function evidenceComment(rule: LearnedRule): string {
   // Every page learned from is also a page the rule was checked on: say on how many of them it fires, and which it does not.
   const unit = e.unit ?? 'pages';
   const verb = e.keeps ? 'keeps text' : 'fires';
-  const on = e.pages === e.seen ? `${verb} on all ${e.seen} ${unit} it was learned from` : `${verb} on ${e.pages} of the ${e.seen} ${unit} it was learned from${e.missed?.length ? ` (not on ${shortList(e.missed)})` : ''}`;
+  const on = e.seen === 1 && e.pages === 1 ? `${verb} on the one ${unit === 'pages' ? 'page' : 'outlet'} it was learned from` : e.pages === e.seen ? `${verb} on all ${e.seen} ${unit} it was learned from` : `${verb} on ${e.pages} of the ${e.seen} ${unit} it was learned from${e.missed?.length ? ` (not on ${shortList(e.missed)})` : ''}`;
   const words = `${e.words} word${e.words === 1 ? '' : 's'}`;
   const facts = [on, e.keeps ? `keeps ${words} the other rules remove` : `removes ${words}`];
   if (e.precision !== undefined) facts.push(`precision ${e.precision.toFixed(3)}`);
