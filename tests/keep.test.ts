@@ -52,6 +52,14 @@ describe('keep', () => {
     expect(neverFired).not.toContain('citynews/reader-comments');
   });
 
+  test('an inline element kept inside a removed one: its text stays, and the text of the removal around it leaves it out', () => {
+    const body = `<div class="story-body"><p>${prose('the library')}</p><p class="promo">Subscribe <span class="price">for one euro a month</span> today</p></div>`;
+    const r = clean({ content: page(body), url }, { rules: outlet('  - id: content\n    content: .story-body\n  - id: promo\n    selector: .promo\n  - id: price\n    keep: .price\n') });
+    expect(r.text).toContain('for one euro a month');
+    const promo = r.removals.filter((x) => x.rule === 'promo').map((x) => x.text.trim());
+    expect(promo).toEqual(['Subscribe', 'today']);
+  });
+
   test('no block rule removes or cuts text inside a kept element', () => {
     const body = `<div class="story-body"><p>${prose('the library')}</p><div class="factbox"><p>Read more: opening hours are 9 to 5 on weekdays.</p></div><p>Read more: the next story.</p></div>`;
     const rules = (keep: string) => outlet(`  - id: read-more\n    pattern: '^Read more:'\n${keep}`);

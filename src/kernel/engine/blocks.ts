@@ -190,7 +190,8 @@ interface Container extends ReadRun {
 
 /**
  * Read the blocks of `tree`. `claims` maps elements to the index of the element rule that
- * matched them; the outermost claim wins for everything inside it.
+ * matched them (`keepClaim(index)` for a keep rule); the outermost claim wins for everything
+ * inside it, but for kept elements.
  */
 export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): BlockView {
   const page = scanPage(tree);
@@ -211,9 +212,11 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
  *
  * A block element opens a container of its own; so does the outermost claimed element, block or
  * not, so that a claimed inline element's text is a block of its own and is attributed to its
- * rule alone. A `<br>` ends the run being read. Within a claimed element the claim never changes,
- * so a run's texts are all the text events from its first to its last, and its block keeps those
- * two events and reads its text when asked for, unless its words must be counted afresh.
+ * rule alone. A `<br>` ends the run being read. Within a claimed element the claim changes only
+ * at a kept element (`keep`), which opens a container of its own and is read as unclaimed text;
+ * so a claimed run's texts are all the text events from its first to its last, and its block
+ * keeps those two events and reads its text when asked for, unless its words must be counted
+ * afresh.
  */
 export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
   const { nodes, parent, role, positions, texts, values, textWords, textFlags, events } = page;
@@ -305,6 +308,10 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
         if (kind === BLOCK) {
           flush(current);
           current.hadBlockChild = true;
+        } else if (current.claim >= 0) {
+          // A kept inline element in a claimed run: the run ends before it, so that the claimed
+          // block's text (read from its first to its last event) leaves the kept text out.
+          flush(current);
         }
         current = enter(at, claim);
       }
