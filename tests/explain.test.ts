@@ -76,6 +76,16 @@ describe('winnow explain', () => {
     expect(stdout).toContain('removed: 0 of 1 blocks and part of 2, 4 of 7 words (57.1%); 3 words kept');
   });
 
+  test('a block a keep rule kept is marked with its rule, in text and in JSON', async () => {
+    const rules = writeTree({ 'default.yaml': "outlet: default\nrules:\n  - id: asides\n    tags: [aside]\n  - id: fact-box\n    keep: '.fact-box'\n" });
+    const page = '<p>The library will close in May.</p>\n<aside><p>Most read</p>\n<div class="fact-box"><p>Opened in 1904.</p></div></aside>\n';
+    const { stdout } = await run(['explain', '-', '--rules', rules], { stdin: page });
+    expect(stdout).toContain('1  The library will close in May.\n2  [- asides] (tag `aside`) Most read\n3  [+ fact-box] Opened in 1904.\n');
+    const json = JSON.parse((await run(['explain', '-', '--rules', rules, '--format', 'json'], { stdin: page })).stdout);
+    expect(json.blocks[2]).toMatchObject({ text: 'Opened in 1904.', kept: { rule: 'fact-box', outlet: 'default' } });
+    expect(json.blocks[0].kept).toBeUndefined();
+  });
+
   test('--rule narrows the marks and the summary to one rule', async () => {
     const { code, stdout } = await run(['explain', LBC, '--rule', 'read-more']);
     expect(code).toBe(0);

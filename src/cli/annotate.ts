@@ -3,6 +3,7 @@
  * the engine's own result (the run `clean` makes), never recomputed.
  */
 import type { EngineResult, Removal } from '../kernel/engine/run.js';
+import type { LoadedRule } from '../kernel/rules/parse.js';
 import { collapseWhitespace } from '../kernel/text/words.js';
 
 /** A piece of a block's original text, and the rule that cut it (none: kept). */
@@ -19,6 +20,8 @@ export interface AnnotatedBlock {
   text: string;
   /** The removal that took the whole block, if one did. */
   removal?: Removal;
+  /** The `keep` rule that kept the block whole, if one did. */
+  keptBy?: LoadedRule;
   /** The original text in pieces, each kept or cut by a `strip` rule (one kept piece when nothing was cut). */
   segments: Segment[];
 }
@@ -32,11 +35,13 @@ export function annotateBlocks(engine: EngineResult): AnnotatedBlock[] {
   return engine.view.blocks.map((block) => {
     const removal = whole.get(block.index);
     const edits = cuts.get(block.index);
+    const keptBy = block.keptBy === undefined ? undefined : engine.rules[block.keptBy];
     return {
       index: block.index,
       ...(block.position ? { line: block.position.start.line } : {}),
       text: block.text,
       ...(removal ? { removal } : {}),
+      ...(keptBy ? { keptBy } : {}),
       segments: edits && !removal ? cutSegments(block.text, edits) : [{ text: block.text }],
     };
   });

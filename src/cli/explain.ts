@@ -31,7 +31,8 @@ export const EXPLAIN_HELP = `Usage: winnow explain <file|url|-> [options]
 Show a document block by block: each removed block in place, marked with the id of the rule
 that removed it ("[- read-more] Read more: ..."), and for an element rule why it took the element
 ("[- share] (class \`social\` matches \`^share\`)"), text cut out of a block marked inline
-("{- syndication-date: date 2024-12-19 -}"), then per rule: blocks and words removed, and why.
+("{- syndication-date: date 2024-12-19 -}"), a block a keep rule kept marked with its id
+("[+ fact-box] ..."), then per rule: blocks and words removed, and why.
 Colour on a terminal (NO_COLOR=1 turns it off).
 
 Options:
@@ -224,7 +225,9 @@ export function render({ shown, result, engine, resolved, rule, show, c }: Rende
         return `${before}${c.red(`{- ${c.bold(s.removal.rule)}: ${c.strikethrough(cut)} -}`)}${after}`;
       })
       .join('');
-    lines.push(`${gutter(block)}  ${text}`);
+    // A block a keep rule kept says so, as a removal names its rule.
+    const kept = block.keptBy && (rule === undefined || block.keptBy.id === rule) ? `${c.green(c.bold(`[+ ${block.keptBy.id}]`))} ` : '';
+    lines.push(`${gutter(block)}  ${kept}${text}`);
   }
   flushHidden();
 
@@ -243,6 +246,7 @@ function explanation({ shown, result, engine, resolved, rule, show }: Omit<Rende
       ...(block.line !== undefined ? { line: block.line } : {}),
       text: block.text,
       ...(mine(block.removal) ? { removed: removalJson(block.removal!) } : {}),
+      ...(block.keptBy && (rule === undefined || block.keptBy.id === rule) ? { kept: { rule: block.keptBy.id, outlet: block.keptBy.outlet } } : {}),
       ...(cuts.length > 0 ? { cuts } : {}),
     };
   });
