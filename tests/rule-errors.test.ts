@@ -30,7 +30,7 @@ describe('rule-file errors', () => {
 
   test('unknown kind: a rule without a matcher', () => {
     expect(problems(outlet('  - id: lonely\n    description: no matcher\n'))).toEqual([
-      expect.objectContaining({ line: 3, column: 9, reason: 'Unexpected rule `lonely` without a matcher', hint: expect.stringContaining('`selector`, `text`, `pattern`, `caption`, `strip`') }),
+      expect.objectContaining({ line: 3, column: 9, reason: 'Unexpected rule `lonely` without a matcher', hint: expect.stringContaining('`selector`, `keep`, `text`, `pattern`, `caption`, `strip`') }),
     ]);
   });
 
