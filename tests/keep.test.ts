@@ -42,11 +42,11 @@ describe('keep', () => {
   test('the result says what each keep rule kept, and the report counts it as fired, not as a rule that never fired', () => {
     const rules = outlet('  - id: content\n    content: .story-body\n  - id: reader-comments\n    keep: .comment-body\n  - id: fact-box\n    keep: .fact-box\n');
     const kept = clean({ content: html, url }, { rules });
-    expect(kept.kept).toEqual([{ rule: 'reader-comments', outlet: 'citynews', words: countWords(prose('a reader asked about the opening hours')) + countWords(prose('another reader asked about the books')) }]);
+    expect(kept.keeps).toEqual([{ rule: 'reader-comments', outlet: 'citynews', words: countWords(prose('a reader asked about the opening hours')) + countWords(prose('another reader asked about the books')) }]);
     const builder = new ReportBuilder({ ruleSet: rules });
     builder.add(kept);
     const report = builder.build();
-    expect(report.rules.find((r) => r.id === 'reader-comments')).toMatchObject({ documentsHit: 0, documentsKept: 1, wordsKept: kept.kept![0].words });
+    expect(report.rules.find((r) => r.id === 'reader-comments')).toMatchObject({ documentsHit: 0, documentsKept: 1, wordsKept: kept.keeps![0].words });
     const neverFired = report.warnings.filter((w) => w.type === 'never-fired').map((w) => w.rule);
     expect(neverFired).toContain('citynews/fact-box');
     expect(neverFired).not.toContain('citynews/reader-comments');
@@ -58,6 +58,33 @@ describe('keep', () => {
     expect(r.text).toContain('for one euro a month');
     const promo = r.removals.filter((x) => x.rule === 'promo').map((x) => x.text.trim());
     expect(promo).toEqual(['Subscribe', 'today']);
+  });
+
+  test('an inline element kept in a kept paragraph keeps its place in the text', () => {
+    const body = `<div class="story-body"><p>${prose('the library')}</p><p>Membership costs <span class="price">one euro</span> a month for every reader in the city.</p></div>`;
+    const r = clean({ content: page(body), url }, { rules: outlet('  - id: content\n    content: .story-body\n  - id: price\n    keep: .price\n') });
+    expect(r.text).toBe(`Library to close\n\n${prose('the library')}\n\nMembership costs\n\none euro\n\na month for every reader in the city.\n`);
+  });
+
+  test('a byline and a date inside a kept element still give the article its authors and date, and stay in the text', () => {
+    // Rules of their own, so the test reads the extract rules alone: an element rule (byline) and a block rule (date line).
+    const rules = (keep: string) => rulesFrom({ default: `outlet: default\nrules:\n  - id: bylines\n    class-id: ['^byline$']\n    extract: authors\n  - id: dateline\n    date-line: true\n    extract: date\n${keep}` });
+    const html = page(`<div class="credits"><p class="byline">By Ann Writer</p><p>Published 17 December 2024</p></div><p>${prose('the library')}</p>`);
+    const plain = clean({ content: html }, { rules: rules('') });
+    expect(plain.article).toMatchObject({ authors: ['Ann Writer'], date: '2024-12-17' });
+    expect(plain.text).not.toContain('Ann Writer');
+    const kept = clean({ content: html }, { rules: rules('  - id: credits\n    keep: .credits\n') });
+    expect(kept.article).toMatchObject({ authors: ['Ann Writer'], date: '2024-12-17' });
+    expect(kept.text).toContain('By Ann Writer\n\nPublished 17 December 2024');
+    expect(kept.removals.filter((r) => r.text.includes('Ann Writer') || r.text.includes('2024'))).toEqual([]);
+  });
+
+  test('an element kept for its image, with no text, stays in the cleaned HTML; the rest of the section around it goes', () => {
+    const body = `<div class="story-body"><p>${prose('the library')}</p></div><aside class="rail"><p>Most read today</p><figure class="chart"><img src="visitors.png" alt=""></figure><img src="ad.png" alt=""></aside>`;
+    const r = clean({ content: page(body), url }, { rules: outlet('  - id: content\n    content: .story-body\n  - id: chart\n    keep: .chart\n'), html: true });
+    expect(r.html).toContain('visitors.png');
+    expect(r.html).not.toContain('ad.png');
+    expect(r.html).not.toContain('Most read today');
   });
 
   test('no block rule removes or cuts text inside a kept element', () => {

@@ -2,7 +2,7 @@
  * The document as `explain` shows it: every block in order with what became of it, read from
  * the engine's own result (the run `clean` makes), never recomputed.
  */
-import type { EngineResult, Removal } from '../kernel/engine/run.js';
+import { keptRule, type EngineResult, type Removal } from '../kernel/engine/run.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
 import { collapseWhitespace } from '../kernel/text/words.js';
 
@@ -35,7 +35,7 @@ export function annotateBlocks(engine: EngineResult): AnnotatedBlock[] {
   return engine.view.blocks.map((block) => {
     const removal = whole.get(block.index);
     const edits = cuts.get(block.index);
-    const keptBy = block.keptBy === undefined ? undefined : engine.rules[block.keptBy];
+    const keptBy = keptRule(engine, block);
     return {
       index: block.index,
       ...(block.position ? { line: block.position.start.line } : {}),

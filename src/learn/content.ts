@@ -22,10 +22,8 @@ import { tokens } from '../kernel/text/words.js';
 import type { Candidate } from './candidate.js';
 import { markGold, type GoldMarks } from './gold-blocks.js';
 import type { ArticlePage, LearnPage } from './page.js';
-import { isNamingClass, isStableName } from './stable-names.js';
+import { IDENT, isNamingClass, isStableName } from './stable-names.js';
 
-/** A CSS identifier that needs no escaping. */
-const IDENT = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
 /** An attribute value written in a selector: a stable name, short. */
 const VALUE = /^[\w-]{1,40}$/;
 /** Elements that are the page, never the article. */

@@ -8,6 +8,7 @@
  */
 import { Document, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { cleanWithTrace } from '../kernel/clean.js';
+import { keptRule } from '../kernel/engine/run.js';
 import type { RuleSet } from '../kernel/rules/ruleset.js';
 import { collapseWhitespace } from '../kernel/text/words.js';
 import { parseTestFile } from '../tester/testfile.js';
@@ -60,7 +61,7 @@ function draftCase(outlet: string, page: DraftPage, ruleSet: RuleSet): Check {
   // What each of the outlet's keep rules keeps (a text found once): the check that shows it at work.
   const keepers = new Set<string>();
   for (const block of engine.view.blocks) {
-    const rule = block.keptBy === undefined ? undefined : engine.rules[block.keptBy];
+    const rule = keptRule(engine, block);
     if (!rule || rule.outlet !== outlet || keepers.has(rule.id) || block.words < 3) continue;
     const text = snippet(collapseWhitespace(block.text));
     if (!once(text)) continue;

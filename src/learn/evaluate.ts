@@ -82,7 +82,7 @@ function blockRemovals(rule: LoadedRule, page: LearnPage): Removed[] {
 
 /**
  * Texts an element rule would remove: the engine's claim step, after the claims of the rules in
- * force, names the elements; their text in blocks still kept is what goes.
+ * force, names the elements; their text in blocks still kept, but for kept ones, is what goes.
  */
 function elementRemovals(alone: readonly LoadedRule[], page: LearnPage): Removed[] {
   const { page: scanned } = page.base.view;
@@ -90,11 +90,12 @@ function elementRemovals(alone: readonly LoadedRule[], page: LearnPage): Removed
   claimElements(scanned, alone, claims);
   const inside = new Set<Text>();
   for (let at = 1; at < claims.length; at++) {
-    if (claims[at] !== UNCLAIMED && page.base.claims[at] === UNCLAIMED) collectTexts(scanned.nodes[at] as Element, inside);
+    if (claims[at] >= 0 && page.base.claims[at] === UNCLAIMED) collectTexts(scanned.nodes[at] as Element, inside);
   }
   const out: Removed[] = [];
   for (const pb of page.blocks) {
-    if (pb.kept === undefined) continue;
+    // A removed block stays removed; a kept one (`keep`) stays kept whatever claims it.
+    if (pb.kept === undefined || pb.block.keptBy !== undefined) continue;
     const texts = pb.block.texts.filter((t) => inside.has(t));
     if (texts.length === 0) continue;
     out.push({ block: pb.block.index, text: texts.length === pb.block.texts.length ? pb.kept : texts.map((t) => t.value).join('') });

@@ -20,6 +20,7 @@ import { helpsMost, mean, pageF1s } from './judge.js';
 import type { Evidence, LearnedRule } from './learn.js';
 import { shorten } from './normalise.js';
 import { labelOf, ledgerOf, type ArticlePage } from './page.js';
+import { IDENT } from './stable-names.js';
 
 /** At most this many keep rules per outlet. */
 const MAX_KEEPS = 3;
@@ -27,8 +28,6 @@ const MAX_KEEPS = 3;
 const TRIED = 6;
 /** A keep is taken when it raises the pages' mean words F1 by this much. */
 const MIN_GAIN = 0.002;
-/** A CSS identifier that needs no escaping. */
-const IDENT = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
 /** Characters of each example kept in comments. */
 const EXAMPLE_CHARS = 100;
 
@@ -46,11 +45,13 @@ export interface LearnedKeep {
 
 /**
  * Keep rules for `pages` (those with gold count) cleaned with `rules`, in the order they were
- * taken, named apart from the ids in `taken`. `required`: pages a candidate must bring gold back on.
+ * taken, named apart from the ids in `taken`. A candidate must bring gold back on `minSupport` of
+ * the pages with gold (one at least).
  */
-export function learnKeeps(outlet: string, pages: readonly ArticlePage[], rules: readonly LoadedRule[], required: number, taken: ReadonlySet<string>, at: string): LearnedKeep[] {
+export function learnKeeps(outlet: string, pages: readonly ArticlePage[], rules: readonly LoadedRule[], minSupport: number, taken: ReadonlySet<string>, at: string): LearnedKeep[] {
   const scored = pages.filter((p) => p.type === 'html' && p.doc.gold !== undefined);
   if (scored.length === 0) return [];
+  const required = Math.max(1, Math.ceil(minSupport * scored.length - 1e-9));
   const out: LearnedKeep[] = [];
   let inForce = [...rules];
   let scores = pageF1s(scored, inForce);
@@ -146,7 +147,10 @@ function evidenceOf(loaded: LoadedRule, css: string, pages: readonly ArticlePage
   for (const page of pages) {
     const before = runRules(page.tree, without);
     const after = runRules(page.tree, rules);
-    const back = after.view.blocks.filter((b) => b.keptBy === index && before.kept[b.index] === undefined).map((b) => b.text);
+    // The two runs may cut blocks apart differently (a kept element is a block of its own): what
+    // comes back is told by text nodes, not block numbers.
+    const removed = new Set(before.view.blocks.filter((b) => before.kept[b.index] === undefined).flatMap((b) => b.texts));
+    const back = after.view.blocks.filter((b) => b.keptBy === index && b.texts.some((t) => removed.has(t))).map((b) => b.text);
     const ledger = ledgerOf(before, page.doc.gold ?? '');
     if (back.length === 0) {
       missed.push(page.doc.id);

@@ -165,7 +165,7 @@ export function learnFromPages(outlet: string, pages: LearnPage[], ruleSet: Rule
     let changed = disable.length > 0 || settled.content !== undefined;
     if (changed) base = settled.content ? [...settled.rules, settled.content.loaded] : settled.rules;
     // What of the article the rules in force still take, and the gold keeps.
-    const keeps = learnKeeps(outlet, pages, base, context.requiredStructural, taken, at);
+    const keeps = learnKeeps(outlet, pages, base, options.minSupport, taken, at);
     for (const keep of keeps) {
       learned.push(keep.rule);
       taken.add(keep.rule.id);

@@ -5,6 +5,9 @@
  * a single article (`post-1234567`). A learned rule selects only by stable names.
  */
 
+/** A CSS identifier that needs no escaping: a name a learned selector may use as it is. */
+export const IDENT = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
+
 /** Generated prefixes of CSS-in-JS libraries (emotion, styled-components, JSS, Tailwind's arbitrary values). */
 const GENERATED_PREFIX = /^(?:css|sc|jss|emotion|styled|tw|svelte|astro|vue|ng-tns|_?ngcontent)[-_]/i;
 /** CSS modules: `Component_name__hash` or `name--hash`, the hash mixing case or digits. */

@@ -120,7 +120,7 @@ export class ReportBuilder {
       (known ?? this.rule(ruleOutlet, id.join('/'), 'content')).stale++;
     }
     for (const rule of new Set(Object.values(result.fields ?? {}).map((f) => this.rules.get(ruleKey({ outlet: f.outlet, id: f.rule }))))) if (rule) rule.withFields++;
-    for (const kept of result.kept ?? []) {
+    for (const kept of result.keeps ?? []) {
       const rule = this.rule(kept.outlet, kept.rule, 'keep');
       rule.withKept++;
       rule.wordsKept += kept.words;

@@ -7,7 +7,7 @@
  */
 import { cleanWithTrace } from '../kernel/clean.js';
 import type { Block } from '../kernel/engine/blocks.js';
-import type { EngineResult, Removal } from '../kernel/engine/run.js';
+import { keptRule, type EngineResult, type Removal } from '../kernel/engine/run.js';
 import type { LoadedRule, Origin } from '../kernel/rules/parse.js';
 import { DEFAULT_OUTLET, type ResolvedRules, type RuleSet } from '../kernel/rules/ruleset.js';
 import type { RuleTestCase, RuleTestFile, Snippet } from './testfile.js';
@@ -69,7 +69,7 @@ export function runRuleTests(ruleSet: RuleSet, files: readonly RuleTestFile[], o
   return report;
 }
 
-/** Enabled rules of the given outlets' own files that no must-drop snippet exercised. */
+/** Enabled rules of the given outlets' own files that no check exercised (a must-drop snippet, a field, the title line, a must-keep snippet a keep rule kept). */
 export function uncoveredRules(ruleSet: RuleSet, covered: ReadonlySet<string>, outlets?: readonly string[]): LoadedRule[] {
   return ruleSet
     .files()
@@ -115,7 +115,7 @@ function runCase(ruleSet: RuleSet, resolved: ResolvedRules, file: RuleTestFile, 
     }
     // A snippet a keep rule kept shows that rule at work.
     for (const place of places) {
-      const keeper = place.block.keptBy === undefined ? undefined : engine.rules[place.block.keptBy];
+      const keeper = keptRule(engine, place.block);
       if (keeper) covered.add(`${keeper.outlet}/${keeper.id}`);
     }
   }

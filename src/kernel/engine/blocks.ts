@@ -208,15 +208,16 @@ export function readBlocks(tree: Root, claims?: ReadonlyMap<Element, number>): B
 
 /**
  * Read the blocks of a page. `claimAt` holds, per position, the index of the element rule that
- * claimed the element itself (`UNCLAIMED` for none).
+ * claimed the element itself, `keepClaim(index)` for a keep rule's, or `UNCLAIMED` for none.
  *
  * A block element opens a container of its own; so does the outermost claimed element, block or
  * not, so that a claimed inline element's text is a block of its own and is attributed to its
- * rule alone. A `<br>` ends the run being read. Within a claimed element the claim changes only
- * at a kept element (`keep`), which opens a container of its own and is read as unclaimed text;
- * so a claimed run's texts are all the text events from its first to its last, and its block
- * keeps those two events and reads its text when asked for, unless its words must be counted
- * afresh.
+ * rule alone; so does a kept element, whatever claims an element around it, and the run it
+ * interrupts ends before it (its blocks stay in reading order, and are read as unclaimed text).
+ * A `<br>` ends the run being read. Within a claimed element the claim changes only at a kept
+ * element, so a claimed run's texts are all the text events from its first to its last, and its
+ * block keeps those two events and reads its text when asked for, unless its words must be
+ * counted afresh.
  */
 export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
   const { nodes, parent, role, positions, texts, values, textWords, textFlags, events } = page;
@@ -297,7 +298,7 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
         continue;
       }
       let claim = current.claim;
-      // A kept element is read whatever claims an ancestor (and nothing inside it is claimed).
+      // A kept element is read whatever claims an ancestor; no removal claims anything inside it.
       if (claimAt !== undefined && claimAt[at] < UNCLAIMED) claim = claimAt[at];
       else if (claim === UNCLAIMED && claimAt !== undefined && claimAt[at] !== UNCLAIMED) {
         claim = claimAt[at];
@@ -308,9 +309,9 @@ export function readPageBlocks(page: Page, claimAt?: Int32Array): BlockView {
         if (kind === BLOCK) {
           flush(current);
           current.hadBlockChild = true;
-        } else if (current.claim >= 0) {
-          // A kept inline element in a claimed run: the run ends before it, so that the claimed
-          // block's text (read from its first to its last event) leaves the kept text out.
+        } else if (current.claim >= 0 || claim < UNCLAIMED) {
+          // A kept inline element is a block of its own, in its place: the run ends before it
+          // (a claimed block's text, read from its first to its last event, leaves it out).
           flush(current);
         }
         current = enter(at, claim);

@@ -44,6 +44,11 @@ export interface DecisionSink {
   removed(rule: BlockRule, block: number, text: string, detail: string | undefined): void;
   /** `rule` cut `ranges` out of block `block`'s current text `before`, leaving `after` (not empty). */
   cut(rule: BlockRule, block: number, before: string, after: string, ranges: Array<[number, number]>, detail: string | undefined): void;
+  /**
+   * `rule` (one with `extract`) matched `text` in block `block`, which a keep rule keeps: the
+   * field is read from it, and nothing is removed.
+   */
+  read?(rule: BlockRule, block: number, text: string): void;
 }
 
 /**
@@ -85,7 +90,10 @@ export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], curre
       for (let r = 0; r < list.length; r++) {
         const rule = list[r];
         const text = current[i];
-        if (text === undefined || i === title || blocks[i].keptBy !== undefined) continue scan;
+        if (text === undefined || i === title) continue scan;
+        // A kept block is only read: by the rules that take the title or extract a field.
+        const kept = blocks[i].keptBy !== undefined;
+        if (kept && rule.extract === undefined) continue;
         if (rule.scope && !rule.scope(i, total)) continue;
         context.block = blocks[i];
         context.text = text;
@@ -93,6 +101,10 @@ export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], curre
         const decision = rule.matcher.decide(context);
         if (decision === null) continue;
         if (decision.drop === 'block' && rule.drop !== 'rest' && take(rule, i, text, decision.detail)) continue scan;
+        if (kept) {
+          sink.read?.(rule, i, decision.drop === 'block' ? text : decision.ranges.map(([s, e]) => text.slice(s, e)).join(' '));
+          continue scan;
+        }
         if (rule.drop === 'rest') {
           for (let j = i; j < total; j++) remove(j, rule, decision.detail);
           break scan;

@@ -39,7 +39,7 @@ export interface EngineResult {
   view: BlockView;
   /** The rules this run ran, in order: a block's `claimedBy` and `keptBy` index them. */
   rules: readonly LoadedRule[];
-  /** Per page position, the index of the element rule that claimed the element itself, or `UNCLAIMED`. */
+  /** Per page position, the index of the element rule that claimed the element itself, `keepClaim(index)` for a keep rule's, or `UNCLAIMED`. */
   claims: Int32Array;
   /** Text of each block after the rules ran; `undefined` for removed blocks. */
   kept: Array<string | undefined>;
@@ -109,7 +109,8 @@ export interface RunOptions {
  * rule's claim (`keepClaim`) replaces any.
  */
 export function claimElements(page: Page, rules: readonly LoadedRule[], claimAt: Int32Array, firstIndex = 0): Claims {
-  const elementContext: ElementContext = { isClaimed: (at) => claimAt[at] !== UNCLAIMED };
+  // A kept element (a negative claim) is not taken: rules that weigh what is left still count it.
+  const elementContext: ElementContext = { isClaimed: (at) => claimAt[at] >= 0 };
   const css = cssRulesOf(rules);
   // The first rule that finds the article (`content`) stands in for those that look for it; the
   // others that could have found it and did not are stale on this page.
@@ -225,6 +226,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
       strippedWords.set(index, afterWords);
       strips.push({ block: index, removal: removals[removals.length - 1], before, ranges });
     },
+    read: (rule, _index, text) => extract(rule, text.trim()),
   });
 
   // A byline or dateline outside the article a `content` rule found is still the article's: the
@@ -240,6 +242,17 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
       if (text !== '') extract(rule, text);
     }
   });
+  // An element rule with `extract` (a byline) whose element a keep rule keeps still reads its field from it.
+  if (blocks.some((b) => b.keptBy !== undefined)) {
+    rules.forEach((rule, index) => {
+      if (rule.matcher.level !== 'element' || rule.extract === undefined) return;
+      for (let at = 1; at < claimAt.length; at++) {
+        if (claimAt[at] !== index || !insideKept(page, claimAt, at)) continue;
+        const text = collapseWhitespace(toText(page.nodes[at]));
+        if (text !== '') extract(rule, text);
+      }
+    });
+  }
   const missing = blockRules.filter(wanted);
   if (missing.length > 0) {
     const outside = blocks.map((b) => (b.claimedBy === claims.finder ? b.text : undefined));
@@ -280,6 +293,17 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     wordsOut,
     text: keptTexts.length > 0 ? `${keptTexts.join('\n\n')}\n` : '',
   };
+}
+
+/** The keep rule that kept `block` whole in `result`, if one did. */
+export function keptRule(result: EngineResult, block: Block): LoadedRule | undefined {
+  return block.keptBy === undefined ? undefined : result.rules[block.keptBy];
+}
+
+/** Whether the element at `at` sits in an element a keep rule keeps. */
+function insideKept(page: Page, claimAt: Int32Array, at: number): boolean {
+  for (let up = page.parent[at]; up > 0; up = page.parent[up]) if (claimAt[up] < UNCLAIMED) return true;
+  return false;
 }
 
 /** Whether an ancestor of the element at `at` is claimed by rule `rule`. */

@@ -9,10 +9,8 @@ import { SKIP_TAGS } from '../../kernel/engine/blocks.js';
 import { countWords, tokens } from '../../kernel/text/words.js';
 import type { Candidate, LearnContext } from '../candidate.js';
 import { recurs } from '../candidate.js';
-import { isNamingClass, isStableName } from '../stable-names.js';
+import { IDENT, isNamingClass, isStableName } from '../stable-names.js';
 
-/** A CSS identifier that needs no escaping. */
-const IDENT = /^-?[_a-zA-Z][_a-zA-Z0-9-]*$/;
 /** Elements that hold the whole page: never a selector. */
 const PAGE_TAGS = new Set(['html', 'body', 'main']);
 /** A block is link text when at least half its words are inside links. */
