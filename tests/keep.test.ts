@@ -52,6 +52,16 @@ describe('keep', () => {
     expect(neverFired).not.toContain('citynews/reader-comments');
   });
 
+  test('a keep rule over text no other rule would remove has kept nothing: not in keeps, and the report says it never fired', () => {
+    const rules = outlet('  - id: content\n    content: .story-body\n  - id: story\n    keep: .story-body\n');
+    const r = clean({ content: html, url }, { rules });
+    expect(r.text).toContain(prose('the library'));
+    expect(r.keeps).toBeUndefined();
+    const builder = new ReportBuilder({ ruleSet: rules });
+    builder.add(r);
+    expect(builder.build().warnings.filter((w) => w.type === 'never-fired').map((w) => w.rule)).toContain('citynews/story');
+  });
+
   test('an inline element kept inside a removed one: its text stays, and the text of the removal around it leaves it out', () => {
     const body = `<div class="story-body"><p>${prose('the library')}</p><p class="promo">Subscribe <span class="price">for one euro a month</span> today</p></div>`;
     const r = clean({ content: page(body), url }, { rules: outlet('  - id: content\n    content: .story-body\n  - id: promo\n    selector: .promo\n  - id: price\n    keep: .price\n') });

@@ -20,7 +20,7 @@ export interface AnnotatedBlock {
   text: string;
   /** The removal that took the whole block, if one did. */
   removal?: Removal;
-  /** The `keep` rule that kept the block whole, if one did. */
+  /** The `keep` rule that kept the block where another rule would have removed it, if one did. */
   keptBy?: LoadedRule;
   /** The original text in pieces, each kept or cut by a `strip` rule (one kept piece when nothing was cut). */
   segments: Segment[];

@@ -82,7 +82,7 @@ export interface CleanResult {
   removals: Removal[];
   /** `outlet/id` of the `content` rules that found no article here (the defaults cleaned it): stale on this document. */
   stale?: string[];
-  /** What each `keep` rule kept here (the words of the blocks inside what it matched), when one kept anything. */
+  /** What each `keep` rule kept here that another rule would have removed (its words), when one kept anything. */
   keeps?: Array<{ rule: string; outlet: string; words: number }>;
   /** Present when the rules left too little text and the safety net relaxed them (src/engine/relax.ts). */
   relaxed?: Relaxation;
@@ -138,10 +138,10 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
   return { result: cleaned, engine: result };
 }
 
-/** What each keep rule kept in a run, in the order the rules run; nothing when none kept anything. */
+/** What each keep rule kept in a run that another rule would have removed, in rule order; nothing when none did. */
 function keptBy(result: EngineResult): Pick<CleanResult, 'keeps'> {
   const words = new Map<number, number>();
-  for (const block of result.view.blocks) if (block.keptBy !== undefined) words.set(block.keptBy, (words.get(block.keptBy) ?? 0) + block.words);
+  for (const block of result.view.blocks) if (block.keptBy !== undefined && result.spared.has(block.index)) words.set(block.keptBy, (words.get(block.keptBy) ?? 0) + block.words);
   if (words.size === 0) return {};
   return { keeps: [...words].sort((a, b) => a[0] - b[0]).map(([index, n]) => ({ rule: result.rules[index].id, outlet: result.rules[index].outlet, words: n })) };
 }

@@ -49,6 +49,8 @@ export interface DecisionSink {
    * field is read from it, and nothing is removed.
    */
   read?(rule: BlockRule, block: number, text: string): void;
+  /** `rule` would have removed (or cut) block `block`, which a keep rule keeps. */
+  spared?(rule: BlockRule, block: number): void;
 }
 
 /**
@@ -91,9 +93,9 @@ export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], curre
         const rule = list[r];
         const text = current[i];
         if (text === undefined || i === title) continue scan;
-        // A kept block is only read: by the rules that take the title or extract a field.
+        // A kept block is only read (by the rules that take the title or extract a field); what
+        // another rule would do to it is noted, not done.
         const kept = blocks[i].keptBy !== undefined;
-        if (kept && rule.extract === undefined) continue;
         if (rule.scope && !rule.scope(i, total)) continue;
         context.block = blocks[i];
         context.text = text;
@@ -102,6 +104,11 @@ export function decideBlocks(page: PageView, blocks: readonly BlockInfo[], curre
         if (decision === null) continue;
         if (decision.drop === 'block' && rule.drop !== 'rest' && take(rule, i, text, decision.detail)) continue scan;
         if (kept) {
+          if (rule.extract === undefined) {
+            // Noted, and the rules after it still read the block (a date line after a pattern).
+            sink.spared?.(rule, i);
+            continue;
+          }
           sink.read?.(rule, i, decision.drop === 'block' ? text : decision.ranges.map(([s, e]) => text.slice(s, e)).join(' '));
           continue scan;
         }

@@ -39,6 +39,8 @@ export interface EngineResult {
   view: BlockView;
   /** The rules this run ran, in order: a block's `claimedBy` and `keptBy` index them. */
   rules: readonly LoadedRule[];
+  /** Kept blocks (`keep`) that another rule would have removed or cut: what the keep rules saved. */
+  spared: ReadonlySet<number>;
   /** Per page position, the index of the element rule that claimed the element itself, `keepClaim(index)` for a keep rule's, or `UNCLAIMED`. */
   claims: Int32Array;
   /** Text of each block after the rules ran; `undefined` for removed blocks. */
@@ -214,6 +216,18 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
     if (block.claimedBy !== undefined) record(rules[block.claimedBy], block, undefined, block.words, claims.details.get(block.claimedBy) ?? whyClaimed(block, block.claimedBy));
   }
 
+  // Kept blocks another rule would have taken: claimed by an element rule (around them or inside
+  // the kept element), or, below, matched by a block rule.
+  const spared = new Set<number>();
+  for (const block of blocks) {
+    if (block.keptBy === undefined) continue;
+    for (let at = block.at; at > 0; at = page.parent[at]) {
+      if (claimAt[at] >= 0) {
+        spared.add(block.index);
+        break;
+      }
+    }
+  }
   const blockRules = rules.filter(isBlockRule);
   let titleRule: LoadedRule | undefined;
   const { title } = decideBlocks(page, blocks, current, blockRules, { fields: fields.fields, keepTitle: options.keepTitle ?? true }, {
@@ -227,6 +241,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
       strips.push({ block: index, removal: removals[removals.length - 1], before, ranges });
     },
     read: (rule, _index, text) => extract(rule, text.trim()),
+    spared: (_rule, index) => spared.add(index),
   });
 
   // A byline or dateline outside the article a `content` rule found is still the article's: the
@@ -281,6 +296,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   return {
     view,
     rules,
+    spared,
     claims: claimAt,
     kept: current,
     removals,
@@ -295,9 +311,9 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   };
 }
 
-/** The keep rule that kept `block` whole in `result`, if one did. */
+/** The keep rule that kept `block` in `result` where another rule would have removed it, if one did. */
 export function keptRule(result: EngineResult, block: Block): LoadedRule | undefined {
-  return block.keptBy === undefined ? undefined : result.rules[block.keptBy];
+  return block.keptBy === undefined || !result.spared.has(block.index) ? undefined : result.rules[block.keptBy];
 }
 
 /** Whether the element at `at` sits in an element a keep rule keeps. */
