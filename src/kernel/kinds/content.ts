@@ -18,7 +18,7 @@ import { selectAll } from 'hast-util-select';
 import { findHeadline } from './main-content.js';
 import { asList, stringOrList } from './shared.js';
 import type { ArticleFound, PageView, RuleKind } from './types.js';
-import { OptionError } from './types.js';
+import { checkSelector } from './selector.js';
 import { elementsOutside, isTextDocument, outermost, positionsOf } from './view.js';
 
 interface Options {
@@ -60,13 +60,7 @@ export const content: RuleKind<Options> = {
   },
   compile(options) {
     const selectors = asList(options.content);
-    selectors.forEach((css, i) => {
-      try {
-        selectAll(css, { type: 'root', children: [] });
-      } catch (error) {
-        throw new OptionError(`Invalid CSS selector: ${(error as Error).message}`, Array.isArray(options.content) ? ['content', i] : ['content'], 'write a CSS selector such as `article .story-body` or `[itemprop="articleBody"]`');
-      }
-    });
+    selectors.forEach((css, i) => checkSelector(css, Array.isArray(options.content) ? ['content', i] : ['content'], 'write a CSS selector such as `article .story-body` or `[itemprop="articleBody"]`'));
     const headline = options.headline ?? true;
     const minWords = options['min-words'] ?? MIN_WORDS;
     return {

@@ -6,8 +6,8 @@
  */
 import { selectAll } from 'hast-util-select';
 import { positionsOf } from './view.js';
+import { checkSelector } from './selector.js';
 import type { PageView, RuleKind } from './types.js';
-import { OptionError } from './types.js';
 
 interface Options {
   keep: string;
@@ -32,12 +32,7 @@ export const keep: RuleKind<Options> = {
     },
   },
   compile({ keep: css }) {
-    try {
-      // Parse once now so that a bad selector is a rule-file error, not a per-document failure.
-      selectAll(css, { type: 'root', children: [] });
-    } catch (error) {
-      throw new OptionError(`Invalid CSS selector: ${(error as Error).message}`, ['keep'], 'write a CSS selector such as `.fact-box`, `#comments` or `[itemprop="articleBody"] table`');
-    }
+    checkSelector(css, ['keep'], 'write a CSS selector such as `.fact-box`, `#comments` or `[itemprop="articleBody"] table`');
     return {
       level: 'element',
       css,

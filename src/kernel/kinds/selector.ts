@@ -10,6 +10,18 @@ import { OptionError } from './types.js';
 /** The CSS selector parser hast-util-select uses (the engine's selector plan parses with it too). */
 export const parseSelector = createParser({ syntax: 'selectors-4' });
 
+/**
+ * Parse `css` once at load, so that a bad selector is a rule-file error at `key` (with `hint`:
+ * what to write instead), not a failure on every document.
+ */
+export function checkSelector(css: string, key: (string | number)[], hint: string): void {
+  try {
+    selectAll(css, { type: 'root', children: [] });
+  } catch (error) {
+    throw new OptionError(`Invalid CSS selector: ${(error as Error).message}`, key, hint);
+  }
+}
+
 interface Options {
   selector: string;
 }
@@ -33,16 +45,7 @@ export const selector: RuleKind<Options> = {
     },
   },
   compile({ selector: css }) {
-    try {
-      // Parse once now so that a bad selector is a rule-file error, not a per-document failure.
-      selectAll(css, { type: 'root', children: [] });
-    } catch (error) {
-      throw new OptionError(
-        `Invalid CSS selector: ${(error as Error).message}`,
-        ['selector'],
-        'write a CSS selector such as `aside`, `.related`, `[data-component="more-news"]` or `div > .promo`',
-      );
-    }
+    checkSelector(css, ['selector'], 'write a CSS selector such as `aside`, `.related`, `[data-component="more-news"]` or `div > .promo`');
     const parts = parseSelector(css).rules.map((rule) => render(rule));
     // Per page, the elements each selector of the list matches: asked for only when one is needed.
     const matched = new WeakMap<PageView, Map<string, Set<Element>>>();
