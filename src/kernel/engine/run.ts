@@ -219,15 +219,7 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   // Kept blocks another rule would have taken: claimed by an element rule (around them or inside
   // the kept element), or, below, matched by a block rule.
   const spared = new Set<number>();
-  for (const block of blocks) {
-    if (block.keptBy === undefined) continue;
-    for (let at = block.at; at > 0; at = page.parent[at]) {
-      if (claimAt[at] >= 0) {
-        spared.add(block.index);
-        break;
-      }
-    }
-  }
+  for (const block of blocks) if (block.keptBy !== undefined && claimedUpFrom(page, claimAt, block.at, (claim) => claim >= 0)) spared.add(block.index);
   const blockRules = rules.filter(isBlockRule);
   let titleRule: LoadedRule | undefined;
   const { title } = decideBlocks(page, blocks, current, blockRules, { fields: fields.fields, keepTitle: options.keepTitle ?? true }, {
@@ -248,26 +240,22 @@ export function runRules(tree: Root, rules: readonly LoadedRule[], page: Page = 
   // rules that extract a field not found otherwise read the blocks that rule removed (which stay
   // its removals).
   const wanted = (rule: LoadedRule) => claims.finder !== undefined && (rule.extract === 'authors' || rule.extract === 'date') && fields.fields[rule.extract] === undefined;
-  // An element rule's claim inside one of the content rule's: the element's text.
-  rules.forEach((rule, index) => {
-    if (rule.matcher.level !== 'element' || !wanted(rule)) return;
-    for (let at = 1; at < claimAt.length; at++) {
-      if (claimAt[at] !== index || !insideClaim(page, claimAt, at, claims.finder!)) continue;
-      const text = collapseWhitespace(toText(page.nodes[at]));
-      if (text !== '') extract(rule, text);
-    }
-  });
-  // An element rule with `extract` (a byline) whose element a keep rule keeps still reads its field from it.
-  if (blocks.some((b) => b.keptBy !== undefined)) {
+  // Element rules that `read` take the text of each element they claimed inside one whose claim
+  // `around` accepts, for its field (removing nothing more).
+  const readClaimed = (read: (rule: LoadedRule) => boolean, around: (claim: number) => boolean) =>
     rules.forEach((rule, index) => {
-      if (rule.matcher.level !== 'element' || rule.extract === undefined) return;
+      if (rule.matcher.level !== 'element' || !read(rule)) return;
       for (let at = 1; at < claimAt.length; at++) {
-        if (claimAt[at] !== index || !insideKept(page, claimAt, at)) continue;
+        if (claimAt[at] !== index || !claimedUpFrom(page, claimAt, page.parent[at], around)) continue;
         const text = collapseWhitespace(toText(page.nodes[at]));
         if (text !== '') extract(rule, text);
       }
     });
-  }
+  // An element rule's claim inside one of the content rule's: the element's text.
+  readClaimed(wanted, (claim) => claim === claims.finder);
+  // An element rule with `extract` (a byline) whose element a keep rule keeps still reads its
+  // field from it (its blocks are then spared).
+  if (spared.size > 0) readClaimed((rule) => rule.extract !== undefined, (claim) => claim < UNCLAIMED);
   const missing = blockRules.filter(wanted);
   if (missing.length > 0) {
     const outside = blocks.map((b) => (b.claimedBy === claims.finder ? b.text : undefined));
@@ -316,14 +304,8 @@ export function keptRule(result: EngineResult, block: Block): LoadedRule | undef
   return block.keptBy === undefined || !result.spared.has(block.index) ? undefined : result.rules[block.keptBy];
 }
 
-/** Whether the element at `at` sits in an element a keep rule keeps. */
-function insideKept(page: Page, claimAt: Int32Array, at: number): boolean {
-  for (let up = page.parent[at]; up > 0; up = page.parent[up]) if (claimAt[up] < UNCLAIMED) return true;
-  return false;
-}
-
-/** Whether an ancestor of the element at `at` is claimed by rule `rule`. */
-function insideClaim(page: Page, claimAt: Int32Array, at: number, rule: number): boolean {
-  for (let up = page.parent[at]; up > 0; up = page.parent[up]) if (claimAt[up] === rule) return true;
+/** Whether the element at `at` (a page position), or one around it, has a claim `test` accepts. */
+function claimedUpFrom(page: Page, claimAt: Int32Array, at: number, test: (claim: number) => boolean): boolean {
+  for (let up = at; up > 0; up = page.parent[up]) if (test(claimAt[up])) return true;
   return false;
 }
