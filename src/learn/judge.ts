@@ -4,7 +4,7 @@
  * against the page's gold, and the change taken only when it helps more of the pages than it
  * hurts, not only their mean.
  */
-import { runRules } from '../kernel/engine/run.js';
+import { runRules, type EngineResult } from '../kernel/engine/run.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
 import { scoreText } from '../eval/score.js';
 import type { ArticlePage } from './page.js';
@@ -14,7 +14,12 @@ export const PAGE_CHANGE = 0.001;
 
 /** Words F1 (as `winnow eval` and the reference scorer count them) of each page cleaned with `rules`. */
 export function pageF1s(pages: readonly ArticlePage[], rules: readonly LoadedRule[]): number[] {
-  return pages.map((page) => scoreText(runRules(page.tree, rules).kept.filter((t) => t !== undefined).join('\n'), page.doc.gold ?? '').words.f1);
+  return pages.map((page) => runF1(runRules(page.tree, rules), page.doc.gold ?? ''));
+}
+
+/** Words F1 of what a run of the engine kept, against `gold`. */
+export function runF1(run: EngineResult, gold: string): number {
+  return scoreText(run.kept.filter((t) => t !== undefined).join('\n'), gold).words.f1;
 }
 
 export function mean(values: readonly number[]): number {

@@ -10,13 +10,13 @@
  * (`judge.ts`). Then the next, with it in force, while one does.
  */
 import type { Element } from 'hast';
-import { runRules } from '../kernel/engine/run.js';
+import { runRules, type EngineResult } from '../kernel/engine/run.js';
 import type { LoadedRule } from '../kernel/rules/parse.js';
 import { tokens } from '../kernel/text/words.js';
 import { compile, ruleObject, type Candidate } from './candidate.js';
 import { fresh } from './fresh.js';
 import { markGold } from './gold-blocks.js';
-import { helpsMost, mean, pageF1s } from './judge.js';
+import { helpsMost, mean, pageF1s, runF1 } from './judge.js';
 import type { Evidence, LearnedRule } from './learn.js';
 import { shorten } from './normalise.js';
 import { labelOf, ledgerOf, type ArticlePage } from './page.js';
@@ -54,11 +54,11 @@ export function learnKeeps(outlet: string, pages: readonly ArticlePage[], rules:
   const required = Math.max(1, Math.ceil(minSupport * scored.length - 1e-9));
   const out: LearnedKeep[] = [];
   let inForce = [...rules];
-  let scores = pageF1s(scored, inForce);
   const tried = new Set<string>();
   const ids = new Set(taken);
   while (out.length < MAX_KEEPS) {
     const runs = scored.map((page) => runRules(page.tree, inForce));
+    const scores = runs.map((run, p) => runF1(run, scored[p].doc.gold!));
     const candidates = rank(runs.map((run, p) => ({ run, gold: scored[p].doc.gold! })), required).filter((css) => !tried.has(css)).slice(0, TRIED);
     let best: { css: string; loaded: LoadedRule; scores: number[] } | undefined;
     for (const css of candidates) {
@@ -71,9 +71,8 @@ export function learnKeeps(outlet: string, pages: readonly ArticlePage[], rules:
     }
     if (!best) break;
     ids.add(best.loaded.id);
-    out.push({ loaded: best.loaded, rule: evidenceOf(best.loaded, best.css, scored, inForce, at) });
+    out.push({ loaded: best.loaded, rule: evidenceOf(best.loaded, best.css, scored, runs, at) });
     inForce = [...inForce, best.loaded];
-    scores = best.scores;
   }
   return out;
 }
@@ -83,7 +82,7 @@ export function learnKeeps(outlet: string, pages: readonly ArticlePage[], rules:
  * the gold words less the other words a keep would bring back, over the pages where it brings
  * back more gold than not, which must be `required` pages or more.
  */
-function rank(runs: ReadonlyArray<{ run: ReturnType<typeof runRules>; gold: string }>, required: number): string[] {
+function rank(runs: ReadonlyArray<{ run: EngineResult; gold: string }>, required: number): string[] {
   const tallies = new Map<string, Tally>();
   runs.forEach(({ run, gold }, p) => {
     const { page, blocks } = run.view;
@@ -134,34 +133,34 @@ function candidateFor(css: string): Pick<Candidate, 'description' | 'rule'> {
   return { description: `\`${css}\` is the outlet's text (the gold keeps it) where the other rules remove it: kept whole.`, rule: { keep: css } };
 }
 
-/** The keep rule with its evidence: the words it keeps that the rules without it remove, and how much of that is gold. */
-function evidenceOf(loaded: LoadedRule, css: string, pages: readonly ArticlePage[], without: readonly LoadedRule[], at: string): LearnedRule {
+/**
+ * The keep rule with its evidence: the words it keeps that the rules without it remove (`before`:
+ * their run on each page), and how much of that is gold.
+ */
+function evidenceOf(loaded: LoadedRule, css: string, pages: readonly ArticlePage[], before: readonly EngineResult[], at: string): LearnedRule {
   const id = loaded.id;
-  const rules = [...without, loaded];
-  const index = rules.length - 1;
   let words = 0;
   let gold = 0;
   const missed: string[] = [];
   const examples: string[] = [];
   let fired = 0;
-  for (const page of pages) {
-    const before = runRules(page.tree, without);
-    const after = runRules(page.tree, rules);
+  pages.forEach((page, p) => {
+    const after = runRules(page.tree, [...before[p].rules, loaded]);
+    const index = after.rules.length - 1;
     // The two runs may cut blocks apart differently (a kept element is a block of its own): what
     // comes back is told by text nodes, not block numbers.
-    const removed = new Set(before.view.blocks.filter((b) => before.kept[b.index] === undefined).flatMap((b) => b.texts));
+    const removed = new Set(before[p].view.blocks.filter((b) => before[p].kept[b.index] === undefined).flatMap((b) => b.texts));
     const back = after.view.blocks.filter((b) => b.keptBy === index && b.texts.some((t) => removed.has(t))).map((b) => b.text);
-    const ledger = ledgerOf(before, page.doc.gold ?? '');
     if (back.length === 0) {
       missed.push(page.doc.id);
-      continue;
+      return;
     }
     fired++;
     const backWords = back.flatMap((text) => tokens(text));
     words += backWords.length;
-    gold += ledger.regain(backWords);
+    gold += ledgerOf(before[p], page.doc.gold ?? '').regain(backWords);
     if (examples.length < 3) examples.push(shorten(back[0], EXAMPLE_CHARS));
-  }
+  });
   const precision = words === 0 ? 1 : Math.round((gold / words) * 1000) / 1000;
   const evidence: Evidence = { pages: fired, seen: pages.length, ...(missed.length > 0 ? { missed } : {}), words, examples, precision, keeps: true };
   return {
