@@ -188,7 +188,7 @@ export function render({ shown, result, engine, resolved, rule, show, c }: Rende
   const blocks = annotateBlocks(engine);
   const width = String(Math.max(0, ...blocks.map((b) => b.line ?? 0))).length;
   const gutter = (block: AnnotatedBlock) => c.dim(String(block.line ?? '').padStart(width));
-  const shows = (removal: Removal | undefined) => removal !== undefined && (rule === undefined || removal.rule === rule);
+  const shows = (removal: Removal | undefined) => marked(removal?.rule, rule);
   let hidden = 0;
   // Why an element rule took a block's element (the class, selector or attribute), where it
   // changes: the element's blocks share it. Block rules' reasons (their patterns) are in the summary.
@@ -226,7 +226,7 @@ export function render({ shown, result, engine, resolved, rule, show, c }: Rende
       })
       .join('');
     // A block a keep rule kept says so, as a removal names its rule.
-    const kept = block.keptBy && (rule === undefined || block.keptBy.id === rule) ? `${c.green(c.bold(`[+ ${block.keptBy.id}]`))} ` : '';
+    const kept = block.keptBy && marked(block.keptBy.id, rule) ? `${c.green(c.bold(`[+ ${block.keptBy.id}]`))} ` : '';
     lines.push(`${gutter(block)}  ${kept}${text}`);
   }
   flushHidden();
@@ -235,9 +235,14 @@ export function render({ shown, result, engine, resolved, rule, show, c }: Rende
   return `${lines.join('\n')}\n`;
 }
 
+/** Whether a removal or keep by rule `id` is marked: every rule's, or with `--rule` that rule's alone. */
+function marked(id: string | undefined, rule: string | undefined): boolean {
+  return id !== undefined && (rule === undefined || id === rule);
+}
+
 /** The explanation as data (`--format json`): what `render` prints, for scripts and editors. */
 function explanation({ shown, result, engine, resolved, rule, show }: Omit<RenderInput, 'c'>): Record<string, unknown> {
-  const mine = (removal: Removal | undefined) => removal !== undefined && (rule === undefined || removal.rule === rule);
+  const mine = (removal: Removal | undefined) => marked(removal?.rule, rule);
   const removalJson = (removal: Removal) => ({ rule: removal.rule, outlet: removal.outlet, kind: removal.kind, ...(removal.detail !== undefined ? { detail: removal.detail } : {}) });
   const blocks = annotateBlocks(engine).map((block) => {
     const cuts = block.segments.filter((s) => mine(s.removal)).map((s) => ({ text: s.text, ...removalJson(s.removal!) }));
@@ -246,7 +251,7 @@ function explanation({ shown, result, engine, resolved, rule, show }: Omit<Rende
       ...(block.line !== undefined ? { line: block.line } : {}),
       text: block.text,
       ...(mine(block.removal) ? { removed: removalJson(block.removal!) } : {}),
-      ...(block.keptBy && (rule === undefined || block.keptBy.id === rule) ? { kept: { rule: block.keptBy.id, outlet: block.keptBy.outlet } } : {}),
+      ...(block.keptBy && marked(block.keptBy.id, rule) ? { kept: { rule: block.keptBy.id, outlet: block.keptBy.outlet } } : {}),
       ...(cuts.length > 0 ? { cuts } : {}),
     };
   });

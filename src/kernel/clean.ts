@@ -125,7 +125,7 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
     metadata: result.metadata,
     removals: result.removals,
     ...(result.stale ? { stale: result.stale } : {}),
-    ...keptBy(result),
+    ...keepsOf(result),
     ...(result.relaxed ? { relaxed: result.relaxed } : {}),
     stats: {
       blocksIn: result.view.blocks.length,
@@ -139,7 +139,7 @@ export function cleanWithTrace(input: CleanInput | string, options: CleanOptions
 }
 
 /** What each keep rule kept in a run that another rule would have removed, in rule order; nothing when none did. */
-function keptBy(result: EngineResult): Pick<CleanResult, 'keeps'> {
+function keepsOf(result: EngineResult): Pick<CleanResult, 'keeps'> {
   const words = new Map<number, number>();
   for (const block of result.view.blocks) if (block.keptBy !== undefined && result.spared.has(block.index)) words.set(block.keptBy, (words.get(block.keptBy) ?? 0) + block.words);
   if (words.size === 0) return {};

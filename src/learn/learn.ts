@@ -396,8 +396,6 @@ function generate(context: LearnContext): Candidate[] {
   return [...selectorCandidates(context), ...restCandidates(context), ...captionCandidates(context), ...textCandidates(context), ...affixCandidates(context)];
 }
 
-
-
 /**
  * Run the accepted rules together after the rules in force; drop rules and list entries that no
  * longer fire or (with gold) cost too much; repeat until nothing changes. The engine's
